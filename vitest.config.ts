@@ -1,0 +1,13 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    // Same mapping as tsconfig `paths`: tests and examples import the package by name.
+    alias: [{ find: /^giacom-sdk$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) }],
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    environment: "node",
+  },
+});
