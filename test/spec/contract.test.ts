@@ -95,7 +95,8 @@ describe("the contract", () => {
     expect(scopes("get", "/serviceSpecification")).toContain("integrations/service.write");
     expect(scopes("post", "/serviceOrder")).toEqual(["integrations/serviceOrder.submit"]);
     const flow = (spec.components.securitySchemes.oauth2!.flows as Record<string, JsonObject>).clientCredentials!;
-    expect(flow.tokenUrl).toBe("https://auth.uat.integrations.giacom.com/oauth2/token");
+    expect(flow.tokenUrl).toBe("https://auth.integrations.giacom.com/oauth2/token");
+    expect(spec.components.securitySchemes.oauth2!.description).toContain("https://auth.uat.integrations.giacom.com/oauth2/token");
     const used = new Set(operations(spec).flatMap((o) => ((o.op.security ?? []) as Record<string, string[]>[]).flatMap((s) => s.oauth2 ?? [])));
     expect([...used].sort()).toEqual(Object.keys(flow.scopes as object).sort());
   });
