@@ -1,5 +1,5 @@
 // The public entry point of giacom-sdk. Every export is named here on purpose: what is not
-// listed is internal. Types come from src/types.ts, never from src/generated/ directly.
+// listed is internal. Contract types come from src/types.ts, never from src/generated/.
 
 /**
  * The version of `giacom-sdk` this build was made from.
@@ -11,6 +11,41 @@
  * ```
  */
 export const VERSION = "0.1.0";
+
+export { createGiacomClient, ENVIRONMENTS } from "./client.js";
+export type { GiacomClient, GiacomClientOptions, GiacomEnvironment, Credentials } from "./client.js";
+export { clientCredentials } from "./auth/client-credentials.js";
+export type { ClientCredentialsOptions, GiacomScope, TokenProvider } from "./auth/client-credentials.js";
+export type { CallOptions, Hooks, Logger, RequestHookInfo, ResponseHookInfo, RetryHookInfo, TokenRefreshInfo } from "./http/transport.js";
+export type { RetryOptions } from "./http/retry.js";
+export type { ListResult } from "./http/list.js";
+export { jsonPath } from "./filters/json-path.js";
+export {
+  AbortError,
+  ApiError,
+  AuthError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  GiacomError,
+  InvalidArgumentError,
+  InvalidResponseError,
+  isGiacomError,
+  NetworkError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+} from "./errors.js";
+export type { ApiErrorDetails, GiacomErrorCode } from "./errors.js";
+export type { GetSpecificationOptions, ResourceSpecificationQuery, ResourceSpecifications, ServiceSpecificationQuery, ServiceSpecifications } from "./resources/catalogue.js";
+export type { ResourceQuery, Resources } from "./resources/resources.js";
+export type { GetServiceOptions, ServiceQuery, Services } from "./resources/services.js";
+export type { ServiceOrderQuery, ServiceOrders } from "./resources/service-orders.js";
+export type { HubApi, Subscription } from "./resources/hub.js";
+export type { Appointments, GeographicAddresses } from "./resources/addresses-appointments.js";
 
 export type {
   ServiceSpecification,

@@ -1,0 +1,216 @@
+// OAuth 2.0 client credentials (RFC 6749 4.4): one cached token, refreshed ahead of expiry
+// in the background, with a single request in flight however many callers are waiting.
+// The secret lives only in this closure: nothing that can be logged or inspected holds it.
+import { AuthError, type GiacomError } from "../errors.js";
+import { raceAbort } from "../internal/abort.js";
+import type { TokenRefreshInfo } from "../http/transport.js";
+
+/**
+ * The scopes the Giacom documentation names; any other string is accepted too, as tenants
+ * are granted scopes one by one.
+ * @group Authentication
+ * @example
+ * ```ts
+ * const scope: GiacomScope[] = ["integrations/serviceInventory.read", "integrations/serviceOrder.submit"];
+ * ```
+ */
+export type GiacomScope =
+  | "integrations/serviceCatalogue.read"
+  | "integrations/service.write"
+  | "integrations/serviceInventory.read"
+  | "integrations/resourceInventory.read"
+  | "integrations/serviceOrder.read"
+  | "integrations/serviceOrder.submit"
+  | "integrations/notifications.read"
+  | "integrations/address.manage"
+  | "integrations/appointment.manage"
+  | (string & {});
+
+/**
+ * Supplies access tokens. Implement it to take tokens from your own cache or vault;
+ * `invalidate` is called with a token the API refused (401), so the next call gets a new one.
+ * @group Authentication
+ * @example
+ * ```ts
+ * const tokenProvider: TokenProvider = { getToken: async () => (await vault.read("giacom-token")).value };
+ * ```
+ */
+export interface TokenProvider {
+  getToken(options?: { signal?: AbortSignal }): Promise<string>;
+  invalidate?(token: string): void;
+}
+
+/**
+ * Options of {@link clientCredentials}.
+ * @group Authentication
+ * @example
+ * ```ts
+ * const options: ClientCredentialsOptions = { tokenUrl, clientId, clientSecret, scope: "integrations/serviceOrder.read" };
+ * ```
+ */
+export interface ClientCredentialsOptions {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** One scope or several; omitted, the token carries every scope granted to the client. */
+  scope?: GiacomScope | readonly GiacomScope[];
+  /** How the client authenticates: HTTP Basic (default) or `client_id`/`client_secret` in the form body. */
+  authMethod?: "basic" | "body";
+  /** Treat a token as expired this long before it does (clock skew, time in flight). Default 30 s. */
+  skewMs?: number;
+  /** Start a background refresh this long before the token expires. Default 120 s. */
+  refreshWindowMs?: number;
+  /** Deadline of one token request. Default 30 s. */
+  timeoutMs?: number;
+  /** The fetch to use; resolved on every request when omitted, so test interceptors apply. */
+  fetch?: (input: Request) => Promise<Response>;
+  /** Called after every token request, successful or not. Never receives the token. */
+  onRefresh?: (info: TokenRefreshInfo) => void;
+}
+
+interface CachedToken {
+  token: string;
+  /** After this, callers wait for a new token. */
+  staleAt: number;
+  /** After this, callers get the cached token while a new one is fetched. */
+  refreshAt: number;
+}
+
+function field(body: unknown, key: string): string | undefined {
+  const value = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * A token provider for the OAuth 2.0 client credentials grant. `createGiacomClient` builds one
+ * from `credentials`; build it yourself to share one token cache between several clients.
+ * @group Authentication
+ * @example
+ * ```ts
+ * const tokens = clientCredentials({ tokenUrl: "https://auth.uat.integrations.giacom.com/oauth2/token", clientId, clientSecret });
+ * const giacom = createGiacomClient({ environment: "uat", tokenProvider: tokens });
+ * ```
+ */
+export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
+  const { tokenUrl, clientId, clientSecret, authMethod = "basic", skewMs = 30_000, refreshWindowMs = 120_000, timeoutMs = 30_000, onRefresh } = options;
+  const scope = options.scope === undefined ? undefined : typeof options.scope === "string" ? options.scope : options.scope.join(" ");
+  const doFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+
+  // Whatever the endpoint says is shown to users; make sure it cannot echo the secret.
+  const scrub = (text: string | undefined) => (text === undefined || clientSecret === "" ? text : text.split(clientSecret).join("[REDACTED]"));
+
+  let cached: CachedToken | undefined;
+  let inflight: Promise<string> | undefined;
+  let invalidated = false;
+
+  async function requestToken(): Promise<{ token: string; expiresInMs: number | undefined }> {
+    const body = new URLSearchParams({ grant_type: "client_credentials" });
+    if (scope) body.set("scope", scope);
+    const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" });
+    if (authMethod === "basic") {
+      // RFC 6749 2.3.1: both parts are form-urlencoded before the Basic encoding.
+      const form = (s: string) => encodeURIComponent(s).replace(/%20/g, "+");
+      headers.set("Authorization", `Basic ${btoa(`${form(clientId)}:${form(clientSecret)}`)}`);
+    } else {
+      body.set("client_id", clientId);
+      body.set("client_secret", clientSecret);
+    }
+
+    let response: Response;
+    try {
+      response = await doFetch(new Request(tokenUrl, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) }));
+    } catch (error) {
+      const timedOut = (error as { name?: string } | undefined)?.name === "TimeoutError";
+      throw new AuthError(timedOut ? `The token endpoint did not answer within ${timeoutMs} ms` : "The token endpoint could not be reached", {
+        retryable: true,
+        cause: error,
+      });
+    }
+
+    const text = await response.text().catch(() => "");
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) {
+      const oauthError = scrub(field(json, "error"));
+      const description = scrub(field(json, "error_description"));
+      const detail = oauthError ? `${oauthError}${description ? `: ${description}` : ""}` : json === undefined ? "the answer is not JSON" : "no OAuth error in the answer";
+      throw new AuthError(`The token endpoint refused the request with ${response.status}: ${detail}`, {
+        status: response.status,
+        oauthError,
+        oauthErrorDescription: description,
+        retryable: response.status >= 500 || response.status === 429,
+      });
+    }
+    const token = field(json, "access_token");
+    if (!token) throw new AuthError(`The token endpoint answered ${response.status} without an access_token`, { status: response.status });
+    const tokenType = field(json, "token_type");
+    if (tokenType && tokenType.toLowerCase() !== "bearer") {
+      throw new AuthError(`The token endpoint issued a "${tokenType}" token; only bearer tokens are supported`, { status: response.status });
+    }
+    const expiresIn = Number((json as Record<string, unknown>).expires_in);
+    return { token, expiresInMs: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : undefined };
+  }
+
+  function refresh(reason: TokenRefreshInfo["reason"]): Promise<string> {
+    if (inflight) return inflight;
+    const started = Date.now();
+    const report = (info: Omit<TokenRefreshInfo, "reason" | "durationMs">) => {
+      try {
+        onRefresh?.({ reason, durationMs: Date.now() - started, ...info });
+      } catch {
+        // observability must not break authentication
+      }
+    };
+    inflight = requestToken().then(
+      ({ token, expiresInMs }) => {
+        const received = Date.now();
+        if (expiresInMs === undefined) {
+          // No lifetime given: keep the token until the API refuses it (401 invalidates it).
+          cached = { token, staleAt: Infinity, refreshAt: Infinity };
+        } else {
+          const expiresAt = received + expiresInMs;
+          // Short-lived tokens (tests, some gateways) keep most of their life.
+          const skew = Math.min(skewMs, expiresInMs * 0.1);
+          const window = Math.min(refreshWindowMs, expiresInMs * 0.25);
+          cached = { token, staleAt: expiresAt - skew, refreshAt: expiresAt - skew - window };
+        }
+        inflight = undefined;
+        report(expiresInMs === undefined ? {} : { expiresInMs });
+        return token;
+      },
+      (error: GiacomError) => {
+        inflight = undefined;
+        report({ error });
+        throw error;
+      },
+    );
+    return inflight;
+  }
+
+  return {
+    getToken({ signal } = {}) {
+      const now = Date.now();
+      if (cached && now < cached.staleAt) {
+        if (now >= cached.refreshAt && !inflight) {
+          // Serve the current token; a failed background refresh is retried by the next caller.
+          refresh("expiring").catch(() => undefined);
+        }
+        return Promise.resolve(cached.token);
+      }
+      const reason = cached ? "expired" : invalidated ? "invalidated" : "initial";
+      invalidated = false;
+      return raceAbort(refresh(reason), signal);
+    },
+    invalidate(token: string) {
+      // Only the token that was refused: a fresher one fetched meanwhile stays.
+      if (cached?.token === token) {
+        cached = undefined;
+        invalidated = true;
+      }
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Turns a search response into { items, totalCount, resultCount } from the body and the
+// X-Total-Count / X-Result-Count headers every Giacom search returns.
+import { InvalidResponseError } from "../errors.js";
+import type { Sent } from "./transport.js";
+
+/**
+ * One page of search results. Giacom returns every match at once unless it trims a very long
+ * list: then `resultCount` (the items here) is less than `totalCount` (all matches).
+ * @group Queries
+ * @example
+ * ```ts
+ * const { items, totalCount, resultCount } = await giacom.services.list({ state: ["failed", "stopped"] });
+ * if (resultCount < totalCount) console.warn(`Giacom trimmed the list to ${resultCount} of ${totalCount}`);
+ * ```
+ */
+export interface ListResult<T> {
+  items: T[];
+  /** All entities matching the query (`X-Total-Count`). */
+  totalCount: number;
+  /** Entities in `items` (`X-Result-Count`). */
+  resultCount: number;
+}
+
+function countHeader(response: Response, name: string): number | undefined {
+  const value = response.headers.get(name);
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+}
+
+/** @internal */
+export function toList<T>(sent: Sent<T[] | undefined>): ListResult<T> {
+  const items = sent.data ?? [];
+  if (!Array.isArray(items)) {
+    throw new InvalidResponseError("A search answered with a body that is not a list", { status: sent.response.status, correlationId: sent.correlationId });
+  }
+  const resultCount = countHeader(sent.response, "X-Result-Count") ?? items.length;
+  return { items, totalCount: countHeader(sent.response, "X-Total-Count") ?? resultCount, resultCount };
+}
+
+/** @internal The answer to `limit=0`: the total count, which only the header carries. */
+export function toCount(sent: Sent<unknown>): number {
+  const total = countHeader(sent.response, "X-Total-Count");
+  if (total === undefined) {
+    throw new InvalidResponseError("A count (limit=0) answered without a numeric X-Total-Count header", { status: sent.response.status, correlationId: sent.correlationId });
+  }
+  return total;
+}
+
+/**
+ * @internal
+ * Lets a list query take one value where the API takes a repeated parameter: one value and
+ * a one-element list are the same on the wire.
+ */
+export type ListQuery<Q> = { [K in Exclude<keyof Q, "limit">]?: NonNullable<Q[K]> extends readonly (infer E)[] ? E | readonly E[] : Q[K] };

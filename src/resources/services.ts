@@ -1,0 +1,79 @@
+// Service inventory (TMF638): the client's live services, read-only.
+import type { paths } from "../generated/giacom.js";
+import { requireString } from "../errors.js";
+import { jsonPath } from "../filters/json-path.js";
+import { toCount, toList, type ListQuery, type ListResult } from "../http/list.js";
+import type { CallOptions, Transport } from "../http/transport.js";
+import type { Service } from "../types.js";
+
+/**
+ * Filters of `services.list`: exact matches, a list for an IN query, and `filter` for a
+ * JSONPath search inside lists.
+ * @group Queries
+ * @useDeclaredType
+ * @example
+ * ```ts
+ * const failedOrStopped: ServiceQuery = { state: ["failed", "stopped"], hasStarted: true };
+ * ```
+ */
+export type ServiceQuery = ListQuery<NonNullable<paths["/service"]["get"]["parameters"]["query"]>>;
+
+/**
+ * Options of `services.get`.
+ * @group Client
+ * @example
+ * ```ts
+ * const fresh = await giacom.services.get(id, { networkRefresh: true });
+ * ```
+ */
+export interface GetServiceOptions extends CallOptions {
+  /** Refresh the service from the supplier's network before reading it (`network_refresh: true`). */
+  networkRefresh?: boolean;
+}
+
+/**
+ * The live services of the client's tenant.
+ * @group Namespaces
+ * @example
+ * ```ts
+ * const [line] = await giacom.services.findBySubscriberNumber("07800987654");
+ * ```
+ */
+export interface Services {
+  /** Lists (or finds) services: `GET /service`. */
+  list(query?: ServiceQuery, options?: CallOptions): Promise<ListResult<Service>>;
+  /** Counts the services a query matches (`limit=0`). */
+  count(query?: ServiceQuery, options?: CallOptions): Promise<number>;
+  /** Reads one service: `GET /service/{id}`. */
+  get(id: string, options?: GetServiceOptions): Promise<Service>;
+  /** The services whose SUBSCRIBER_NUMBER is `msisdn` (usually one). */
+  findBySubscriberNumber(msisdn: string, options?: CallOptions): Promise<Service[]>;
+  /** The services whose SIM_SERIAL is `iccid` (usually one). */
+  findBySimSerial(iccid: string, options?: CallOptions): Promise<Service[]>;
+}
+
+const READ = { method: "GET", idempotent: true } as const;
+
+/** @internal */
+export function createServices(http: Transport): Services {
+  type Q = NonNullable<paths["/service"]["get"]["parameters"]["query"]>;
+  const list = async (query: ServiceQuery = {}, options?: CallOptions) =>
+    toList(await http.send(READ, (init) => http.api.GET("/service", { params: { query: query as Q }, ...init }), options));
+  return {
+    list,
+    async count(query = {}, options) {
+      return toCount(await http.send(READ, (init) => http.api.GET("/service", { params: { query: { ...(query as Q), limit: 0 } }, ...init }), options));
+    },
+    async get(id, { networkRefresh, ...options } = {}) {
+      requireString("id", id);
+      const header = networkRefresh === undefined ? {} : { network_refresh: networkRefresh };
+      return (await http.send(READ, (init) => http.api.GET("/service/{id}", { params: { path: { id }, header }, ...init }), options)).data;
+    },
+    async findBySubscriberNumber(msisdn, options) {
+      return (await list({ filter: jsonPath.characteristicValue("SUBSCRIBER_NUMBER", requireString("msisdn", msisdn)) }, options)).items;
+    },
+    async findBySimSerial(iccid, options) {
+      return (await list({ filter: jsonPath.characteristicValue("SIM_SERIAL", requireString("iccid", iccid)) }, options)).items;
+    },
+  };
+}
