@@ -18,7 +18,7 @@ export { clientCredentials } from "./auth/client-credentials.js";
 export type { ClientCredentialsOptions, GiacomScope, TokenProvider } from "./auth/client-credentials.js";
 export type { CallOptions, Hooks, Logger, RequestHookInfo, ResponseHookInfo, RetryHookInfo, TokenRefreshInfo } from "./http/transport.js";
 export type { RetryOptions } from "./http/retry.js";
-export type { ListResult } from "./http/list.js";
+export type { ListQuery, ListResult } from "./http/list.js";
 export { jsonPath } from "./filters/json-path.js";
 export {
   AbortError,

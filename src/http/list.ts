@@ -46,8 +46,12 @@ export function toCount(sent: Sent<unknown>): number {
 }
 
 /**
- * @internal
- * Lets a list query take one value where the API takes a repeated parameter: one value and
- * a one-element list are the same on the wire.
+ * The filters of a search, from the contract's query parameters: where the API takes a
+ * repeated parameter (an IN list), one value or a list of values; `limit` is left to `count`.
+ * @group Queries
+ * @example
+ * ```ts
+ * type StateFilter = ListQuery<{ state?: ("active" | "failed")[] }>; // { state?: "active" | "failed" | readonly ("active" | "failed")[] }
+ * ```
  */
 export type ListQuery<Q> = { [K in Exclude<keyof Q, "limit">]?: NonNullable<Q[K]> extends readonly (infer E)[] ? E | readonly E[] : Q[K] };
