@@ -3,6 +3,7 @@
 // The secret lives only in this closure: nothing that can be logged or inspected holds it.
 import { AuthError, type GiacomError } from "../errors.js";
 import { raceAbort } from "../internal/abort.js";
+import { scrub } from "../internal/redact.js";
 import type { TokenRefreshInfo } from "../http/transport.js";
 
 /**
@@ -97,7 +98,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   const doFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
 
   // Whatever the endpoint says is shown to users; make sure it cannot echo the secret.
-  const scrub = (text: string | undefined) => (text === undefined || clientSecret === "" ? text : text.split(clientSecret).join("[REDACTED]"));
+  const clean = (text: string | undefined) => scrub(text, [clientSecret]);
 
   let cached: CachedToken | undefined;
   let inflight: Promise<string> | undefined;
@@ -135,8 +136,8 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
       json = undefined;
     }
     if (!response.ok) {
-      const oauthError = scrub(field(json, "error"));
-      const description = scrub(field(json, "error_description"));
+      const oauthError = clean(field(json, "error"));
+      const description = clean(field(json, "error_description"));
       const detail = oauthError ? `${oauthError}${description ? `: ${description}` : ""}` : json === undefined ? "the answer is not JSON" : "no OAuth error in the answer";
       throw new AuthError(`The token endpoint refused the request with ${response.status}: ${detail}`, {
         status: response.status,
@@ -193,6 +194,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
 
   return {
     getToken({ signal } = {}) {
+      if (signal?.aborted) return Promise.reject(signal.reason);
       const now = Date.now();
       if (cached && now < cached.staleAt) {
         if (now >= cached.refreshAt && !inflight) {

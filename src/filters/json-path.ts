@@ -1,11 +1,20 @@
 // JSONPath filters (TMF630 Part 6) in the exact form the Giacom document shows. Every value
-// is written as a JSON string literal, so no value - quotes, backslashes, brackets, "&&" -
-// can end the literal and change what the expression means.
+// is written as a JSON string literal (RFC 9535), so quotes, backslashes, brackets or "&&"
+// cannot end the literal. Some engines do not read string literals before splitting a path
+// (jsonpath-plus among them): inside a literal they still take ")]" or ")'" as the end of the
+// filter and rewrite "@." as the current node. Values with those sequences, or with control
+// characters, are refused rather than sent with a meaning that depends on the server's engine.
 import { InvalidArgumentError, requireString } from "../errors.js";
+
+const AMBIGUOUS = /[\u0000-\u001f\u007f\u2028\u2029]|\)[\]']|@[.[)\s]/u;
 
 /** A value written as a JSONPath string literal. */
 function literal(argument: string, value: unknown): string {
-  return JSON.stringify(requireString(argument, value));
+  const text = requireString(argument, value);
+  if (AMBIGUOUS.test(text)) {
+    throw new InvalidArgumentError(argument, 'contains a control character, ")]", ")\'" or "@" before ".", "[", ")" or a space, which JSONPath engines do not read alike');
+  }
+  return JSON.stringify(text);
 }
 
 /**

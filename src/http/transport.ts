@@ -4,8 +4,9 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/giacom.js";
 import { AbortError, apiErrorFor, GiacomError, InvalidArgumentError, InvalidResponseError, NetworkError, TimeoutError } from "../errors.js";
-import { sleep } from "../internal/abort.js";
+import { raceAbort, sleep } from "../internal/abort.js";
 import { newCorrelationId } from "../internal/ids.js";
+import { scrub } from "../internal/redact.js";
 import type { TokenProvider } from "../auth/client-credentials.js";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryOptions, type RetryPolicy } from "./retry.js";
 
@@ -146,6 +147,8 @@ export interface Operation {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** Repeating it cannot do harm (GET, PATCH, DELETE, and POSTs that only query). */
   idempotent: boolean;
+  /** Values of the request that must never reach an error (a webhook API key in the body). */
+  secrets?: readonly string[];
 }
 
 /** @internal A typed openapi-fetch call, given the fetch and signal of one attempt. */
@@ -219,6 +222,7 @@ export function createTransport(config: TransportConfig): Transport {
       let status = 0;
       let token = "";
       try {
+        if (signal.aborted) throw signal.reason;
         token = await config.tokenProvider.getToken({ signal });
         let started = 0;
         const attemptFetch = (request: Request): Promise<Response> => {
@@ -236,7 +240,8 @@ export function createTransport(config: TransportConfig): Transport {
           });
         };
 
-        const { data, error, response } = await attempt({ fetch: attemptFetch, signal });
+        // The deadline holds even for a fetch that ignores its signal.
+        const { data, error, response } = await raceAbort(attempt({ fetch: attemptFetch, signal }), signal);
         if (response.ok) return { data: data as T, response, correlationId };
         if (status === 401 && !reauthenticated && config.tokenProvider.invalidate) {
           // The token may have been revoked or expired early: one more try with a fresh one.
@@ -247,7 +252,9 @@ export function createTransport(config: TransportConfig): Transport {
         }
         retryAfterMs = parseRetryAfter(response.headers.get("Retry-After"));
         const retryable = isRetryableStatus(status, operation.idempotent);
-        failure = apiErrorFor({ status, body: error, method: operation.method, path, correlationId, retryAfterMs, retryable, attempts });
+        // A server that echoes the request (or its token) must not leak it through the error.
+        const body = scrub(error, [token, ...(operation.secrets ?? [])]);
+        failure = apiErrorFor({ status, body, method: operation.method, path, correlationId, retryAfterMs, retryable, attempts });
       } catch (error) {
         if (signal.aborted) throw interruption(error);
         if (error instanceof GiacomError) {

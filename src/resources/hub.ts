@@ -40,7 +40,8 @@ export function createHub(http: Transport): HubApi {
     async subscribe({ callback, apiKey }, options) {
       requireString("callback", callback);
       const body = apiKey === undefined ? { callback } : { callback, credentials: { type: "apikey" as const, value: requireString("apiKey", apiKey) } };
-      return (await http.send({ method: "POST", idempotent: false }, (init) => http.api.POST("/topic/default/hub", { body, ...init }), options)).data;
+      const secrets = apiKey === undefined ? [] : [apiKey];
+      return (await http.send({ method: "POST", idempotent: false, secrets }, (init) => http.api.POST("/topic/default/hub", { body, ...init }), options)).data;
     },
     async unsubscribe(id, options) {
       requireString("id", id);
