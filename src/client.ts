@@ -3,7 +3,7 @@
 import { clientCredentials, type GiacomScope, type TokenProvider } from "./auth/client-credentials.js";
 import { ConfigurationError } from "./errors.js";
 import { DEFAULT_RETRY, NO_RETRY, type RetryOptions, type RetryPolicy } from "./http/retry.js";
-import { createTransport, type Hooks, type Logger } from "./http/transport.js";
+import { createTransport, type FetchFunction, type Hooks, type Logger } from "./http/transport.js";
 import { checkUrl } from "./internal/urls.js";
 import { createAppointments, createGeographicAddresses, type Appointments, type GeographicAddresses } from "./resources/addresses-appointments.js";
 import { createResourceSpecifications, createServiceSpecifications, type ResourceSpecifications, type ServiceSpecifications } from "./resources/catalogue.js";
@@ -76,7 +76,7 @@ export interface GiacomClientOptions {
   /** Supplies tokens instead of `credentials`. */
   tokenProvider?: TokenProvider;
   /** The fetch to use; when omitted `globalThis.fetch` is looked up on every request (so MSW applies). */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: FetchFunction;
   /** Deadline of each call, retries included. Default 30 s. */
   timeoutMs?: number;
   /** Retry settings, or `false` to never retry. */
@@ -197,7 +197,7 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConfigurationError("fetch", "must be a function");
   const userFetch = options.fetch;
   // Looked up on every request, so interceptors installed after the client (MSW) still apply.
-  const doFetch = userFetch ?? ((request: Request) => globalThis.fetch(request));
+  const doFetch: FetchFunction = userFetch ?? ((input, init) => globalThis.fetch(input, init));
 
   const hooks: Hooks = options.hooks ?? {};
   if (!isObject(hooks as unknown)) throw new ConfigurationError("hooks", "must be an object");

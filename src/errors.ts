@@ -117,6 +117,16 @@ export function requireString(argument: string, value: unknown): string {
 }
 
 /**
+ * @internal An id that fills a path segment. "." and ".." would be removed by URL parsing
+ * (as dot segments) and the request would go to another path.
+ */
+export function requireId(argument: string, value: unknown): string {
+  const id = requireString(argument, value);
+  if (id === "." || id === "..") throw new InvalidArgumentError(argument, `"${id}" is not an id: as a path segment it would address another resource`);
+  return id;
+}
+
+/**
  * What an {@link ApiError} is built from.
  * @group Errors
  * @example

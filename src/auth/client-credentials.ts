@@ -4,7 +4,7 @@
 import { AuthError, type GiacomError } from "../errors.js";
 import { raceAbort } from "../internal/abort.js";
 import { scrub } from "../internal/redact.js";
-import type { TokenRefreshInfo } from "../http/transport.js";
+import type { FetchFunction, TokenRefreshInfo } from "../http/transport.js";
 
 /**
  * The scopes the Giacom documentation names; any other string is accepted too, as tenants
@@ -64,7 +64,7 @@ export interface ClientCredentialsOptions {
   /** Deadline of one token request. Default 30 s. */
   timeoutMs?: number;
   /** The fetch to use; resolved on every request when omitted, so test interceptors apply. */
-  fetch?: (input: Request) => Promise<Response>;
+  fetch?: FetchFunction;
   /** Called after every token request, successful or not. Never receives the token. */
   onRefresh?: (info: TokenRefreshInfo) => void;
 }
@@ -95,7 +95,7 @@ function field(body: unknown, key: string): string | undefined {
 export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
   const { tokenUrl, clientId, clientSecret, authMethod = "basic", skewMs = 30_000, refreshWindowMs = 120_000, timeoutMs = 30_000, onRefresh } = options;
   const scope = options.scope === undefined ? undefined : typeof options.scope === "string" ? options.scope : options.scope.join(" ");
-  const doFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const doFetch: FetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   // Whatever the endpoint says is shown to users; make sure it cannot echo the secret.
   const clean = (text: string | undefined) => scrub(text, [clientSecret]);
@@ -107,11 +107,11 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   async function requestToken(): Promise<{ token: string; expiresInMs: number | undefined }> {
     const body = new URLSearchParams({ grant_type: "client_credentials" });
     if (scope) body.set("scope", scope);
-    const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" });
+    const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" };
     if (authMethod === "basic") {
       // RFC 6749 2.3.1: both parts are form-urlencoded before the Basic encoding.
-      const form = (s: string) => encodeURIComponent(s).replace(/%20/g, "+");
-      headers.set("Authorization", `Basic ${btoa(`${form(clientId)}:${form(clientSecret)}`)}`);
+      const form = (s: string) => new URLSearchParams([["", s]]).toString().slice(1);
+      headers.Authorization = `Basic ${btoa(`${form(clientId)}:${form(clientSecret)}`)}`;
     } else {
       body.set("client_id", clientId);
       body.set("client_secret", clientSecret);
@@ -119,7 +119,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
 
     let response: Response;
     try {
-      response = await doFetch(new Request(tokenUrl, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) }));
+      response = await doFetch(tokenUrl, { method: "POST", headers, body: body.toString(), signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
       const timedOut = (error as { name?: string } | undefined)?.name === "TimeoutError";
       throw new AuthError(timedOut ? `The token endpoint did not answer within ${timeoutMs} ms` : "The token endpoint could not be reached", {
@@ -180,6 +180,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
           cached = { token, staleAt: expiresAt - skew, refreshAt: expiresAt - skew - window };
         }
         inflight = undefined;
+        invalidated = false;
         report(expiresInMs === undefined ? {} : { expiresInMs });
         return token;
       },
@@ -203,9 +204,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
         }
         return Promise.resolve(cached.token);
       }
-      const reason = cached ? "expired" : invalidated ? "invalidated" : "initial";
-      invalidated = false;
-      return raceAbort(refresh(reason), signal);
+      return raceAbort(refresh(cached ? "expired" : invalidated ? "invalidated" : "initial"), signal);
     },
     invalidate(token: string) {
       // Only the token that was refused: a fresher one fetched meanwhile stays.

@@ -9,7 +9,7 @@ import type { Sent } from "./transport.js";
  * @group Queries
  * @example
  * ```ts
- * const { items, totalCount, resultCount } = await giacom.services.list({ state: ["failed", "stopped"] });
+ * const { items, totalCount, resultCount } = await giacom.services.list({ operatingStatus: ["failed", "stopped"] });
  * if (resultCount < totalCount) console.warn(`Giacom trimmed the list to ${resultCount} of ${totalCount}`);
  * ```
  */

@@ -1,17 +1,29 @@
 // The one place that talks HTTP to the API: adds the token and the correlation id, enforces
 // the call's deadline, retries what is safe to retry, and turns every failure into a typed
-// GiacomError. Resources above it only see data.
-import createClient, { type Client } from "openapi-fetch";
+// GiacomError. Resources above it only see data. Operations are typed by openapi-fetch from the
+// contract, and URLs are built by openapi-fetch's serializers; the request itself is a direct
+// fetch(url, init), because building a Request per call costs more than the SDK's budget.
+import { createFinalURL, createQuerySerializer, defaultPathSerializer, type FetchResponse, type ParamsOption, type RequestBodyOption } from "openapi-fetch";
 import type { paths } from "../generated/giacom.js";
 import { AbortError, apiErrorFor, GiacomError, InvalidArgumentError, InvalidResponseError, NetworkError, TimeoutError } from "../errors.js";
-import { raceAbort, sleep } from "../internal/abort.js";
 import { newCorrelationId } from "../internal/ids.js";
 import { scrub } from "../internal/redact.js";
 import type { TokenProvider } from "../auth/client-credentials.js";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryOptions, type RetryPolicy } from "./retry.js";
 
-/** @internal The typed openapi-fetch client over the generated contract. */
-export type Api = Client<paths>;
+/** @internal HTTP methods the contract uses. */
+export type Method = "get" | "post" | "patch" | "delete";
+
+/** @internal Paths of the contract that have `method`. */
+export type PathsWith<M extends Method> = { [P in keyof paths]: [NonNullable<paths[P][M]>] extends [never] ? never : P }[keyof paths];
+
+type OperationOf<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+
+/** @internal Parameters and body of an operation, typed by openapi-fetch from the contract. */
+export type Init<P extends keyof paths, M extends Method> = ParamsOption<OperationOf<P, M>> & RequestBodyOption<OperationOf<P, M>>;
+
+/** @internal The JSON a successful answer of an operation carries. */
+export type Data<P extends keyof paths, M extends Method> = Extract<FetchResponse<OperationOf<P, M>, {}, "application/json">, { error?: never }>["data"];
 
 /**
  * Options of a single call; every method takes them last.
@@ -130,10 +142,20 @@ export interface Logger {
   error?(message: string, meta?: Record<string, unknown>): void;
 }
 
+/**
+ * A `fetch` function: the runtime's, or one you supply (undici's, a test double).
+ * @group Client
+ * @example
+ * ```ts
+ * const logged: FetchFunction = (input, init) => (console.log(init?.method, input), fetch(input, init));
+ * ```
+ */
+export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+
 /** @internal What the transport needs, resolved once by the client. */
 export interface TransportConfig {
   baseUrl: string;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: FetchFunction;
   tokenProvider: TokenProvider;
   timeoutMs: number;
   retry: RetryPolicy;
@@ -142,17 +164,15 @@ export interface TransportConfig {
   logger: Logger | undefined;
 }
 
-/** @internal How an operation may be repeated. */
-export interface Operation {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+/** @internal An operation of the contract and how it may be repeated. */
+export interface Operation<P extends keyof paths, M extends Method> {
+  method: M;
+  path: P;
   /** Repeating it cannot do harm (GET, PATCH, DELETE, and POSTs that only query). */
   idempotent: boolean;
   /** Values of the request that must never reach an error (a webhook API key in the body). */
   secrets?: readonly string[];
 }
-
-/** @internal A typed openapi-fetch call, given the fetch and signal of one attempt. */
-export type Attempt<T> = (init: { fetch: (request: Request) => Promise<Response>; signal: AbortSignal }) => Promise<{ data?: T; error?: unknown; response: Response }>;
 
 /** @internal What a successful call gives back. */
 export interface Sent<T> {
@@ -163,8 +183,7 @@ export interface Sent<T> {
 
 /** @internal */
 export interface Transport {
-  readonly api: Api;
-  send<T>(operation: Operation, attempt: Attempt<T>, options?: CallOptions): Promise<Sent<T>>;
+  send<P extends PathsWith<M>, M extends Method>(operation: Operation<P, M>, init: Init<P, M>, options?: CallOptions): Promise<Sent<Data<P, M>>>;
 }
 
 function safely(run: () => void): void {
@@ -175,12 +194,32 @@ function safely(run: () => void): void {
   }
 }
 
-function redactedHeaders(headers: Headers): Record<string, string> {
+function redacted(headers: Record<string, string> | Headers): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, key) => {
-    out[key] = key === "authorization" || key === "cookie" ? "[REDACTED]" : value;
-  });
+  const add = (value: string, key: string) => {
+    out[key.toLowerCase()] = /^(authorization|cookie|set-cookie)$/i.test(key) ? "[REDACTED]" : value;
+  };
+  if (headers instanceof Headers) headers.forEach(add);
+  else for (const [key, value] of Object.entries(headers)) add(value, key);
   return out;
+}
+
+/** Reads a body as JSON; undefined when empty. Throws SyntaxError when it is not JSON. */
+async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  return text === "" ? undefined : JSON.parse(text);
+}
+
+/** Reads an error body: JSON when it parses, its text otherwise. */
+async function readErrorBody(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => "");
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The runtime's network error codes that prove the request never reached the server. */
@@ -191,99 +230,122 @@ function neverSent(error: unknown): boolean {
 
 /** @internal */
 export function createTransport(config: TransportConfig): Transport {
-  const api = createClient<paths>({ baseUrl: config.baseUrl });
-  const baseLength = new URL(config.baseUrl).pathname.replace(/\/+$/, "").length;
   const { hooks, logger } = config;
+  // openapi-fetch's own serializers: repeated parameters (form, explode), encoded values.
+  const querySerializer = createQuerySerializer();
+  const base = config.baseUrl;
 
-  async function send<T>(operation: Operation, attempt: Attempt<T>, options: CallOptions = {}): Promise<Sent<T>> {
+  async function send<P extends PathsWith<M>, M extends Method>(operation: Operation<P, M>, init: Init<P, M>, options: CallOptions = {}): Promise<Sent<Data<P, M>>> {
     const correlationId = options.correlationId ?? newCorrelationId();
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > 2_147_483_647) throw new InvalidArgumentError("options.timeoutMs", "must be a positive number of milliseconds");
     if (typeof correlationId !== "string" || !/^[\x21-\x7e]{1,200}$/.test(correlationId)) throw new InvalidArgumentError("options.correlationId", "must be 1 to 200 visible ASCII characters");
     const policy = options.retry === false ? undefined : options.retry ? { ...config.retry, ...options.retry } : config.retry;
     const maxRetries = policy?.maxRetries ?? 0;
+    const method = operation.method.toUpperCase();
+
+    const { params, body } = init as { params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> }; body?: unknown };
+    const url = createFinalURL(operation.path, { baseUrl: base, params: params ?? {}, querySerializer, pathSerializer: defaultPathSerializer });
+    const path = url.slice(base.length);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const fixedHeaders: Record<string, string> = { [config.correlationIdHeader]: correlationId };
+    if (payload !== undefined) fixedHeaders["Content-Type"] = "application/json";
+    for (const [name, value] of Object.entries(params?.header ?? {})) if (value !== undefined) fixedHeaders[name] = String(value);
+
+    // One deadline for the whole call, as a promise every wait races against. fetch receives a
+    // signal only when the caller gives one: undici's per-request signal handling costs more
+    // than all the rest of the SDK's work on a fast network. A request the deadline abandoned
+    // has its late response discarded, which frees the connection.
     const deadline = Date.now() + timeoutMs;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    let interrupted: GiacomError | undefined;
+    let interrupt!: (error: GiacomError) => void;
+    const interruption = new Promise<never>((_, reject) => {
+      interrupt = (error) => {
+        interrupted ??= error;
+        reject(interrupted);
+      };
+    });
+    interruption.catch(() => undefined);
+    const timer = setTimeout(() => interrupt(new TimeoutError(`${method} ${path} did not complete within ${timeoutMs} ms`, { timeoutMs, correlationId })), timeoutMs);
+    const onAbort = () => interrupt(new AbortError(`${method} ${path} aborted by the caller`, { correlationId, cause: options.signal!.reason }));
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener("abort", onAbort, { once: true });
+    const race = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, interruption]);
+    const fetchInit = (headers: Record<string, string>): RequestInit => {
+      const init: RequestInit = { method, headers };
+      if (payload !== undefined) init.body = payload; // no `body: null`: undici is slower with it
+      if (options.signal) init.signal = options.signal;
+      return init;
+    };
 
-    // Converts whatever interrupted the call into its typed error.
-    const interruption = (cause: unknown): GiacomError =>
-      options.signal?.aborted
-        ? new AbortError(`${operation.method} aborted by the caller`, { correlationId, cause: options.signal.reason })
-        : new TimeoutError(`${operation.method} did not complete within ${timeoutMs} ms`, { timeoutMs, correlationId, cause });
-
-    let path = "";
-    let attempts = 0;
-    let reauthenticated = false;
-    for (let retries = 0; ; ) {
-      attempts++;
-      let failure: GiacomError;
-      let retryAfterMs: number | undefined;
-      let status = 0;
-      let token = "";
-      try {
-        if (signal.aborted) throw signal.reason;
-        token = await config.tokenProvider.getToken({ signal });
-        let started = 0;
-        const attemptFetch = (request: Request): Promise<Response> => {
-          request.headers.set("Authorization", `Bearer ${token}`);
-          request.headers.set(config.correlationIdHeader, correlationId);
-          const url = new URL(request.url);
-          path = url.pathname.slice(baseLength) + url.search;
-          if (hooks.onRequest) safely(() => hooks.onRequest!({ method: request.method, path, attempt: attempts, correlationId, headers: redactedHeaders(request.headers) }));
-          started = performance.now();
-          return config.fetch(request).then((response) => {
-            status = response.status;
-            if (hooks.onResponse) safely(() => hooks.onResponse!({ method: request.method, path, attempt: attempts, correlationId, headers: redactedHeaders(response.headers), status, durationMs: performance.now() - started }));
-            if (logger?.debug) safely(() => logger.debug!(`giacom-sdk: ${request.method} ${path} -> ${status}`, { correlationId, attempt: attempts }));
-            return response;
+    try {
+      let attempts = 0;
+      let reauthenticated = false;
+      for (let retries = 0; ; ) {
+        attempts++;
+        let failure: GiacomError;
+        let retryAfterMs: number | undefined;
+        let status = 0;
+        let token = "";
+        try {
+          if (interrupted) throw interrupted;
+          token = await race(config.tokenProvider.getToken(options.signal ? { signal: options.signal } : {}));
+          const headers = { ...fixedHeaders, Authorization: `Bearer ${token}` };
+          if (hooks.onRequest) safely(() => hooks.onRequest!({ method, path, attempt: attempts, correlationId, headers: redacted(headers) }));
+          const started = hooks.onResponse ? performance.now() : 0;
+          const pending = config.fetch(url, fetchInit(headers));
+          const response = await race(pending).catch((error: unknown) => {
+            if (interrupted) pending.then((late) => late.body?.cancel(), () => undefined);
+            throw error;
           });
-        };
+          status = response.status;
+          if (hooks.onResponse) safely(() => hooks.onResponse!({ method, path, attempt: attempts, correlationId, headers: redacted(response.headers), status, durationMs: performance.now() - started }));
+          if (logger?.debug) safely(() => logger.debug!(`giacom-sdk: ${method} ${path} -> ${status}`, { correlationId, attempt: attempts }));
 
-        // The deadline holds even for a fetch that ignores its signal.
-        const { data, error, response } = await raceAbort(attempt({ fetch: attemptFetch, signal }), signal);
-        if (response.ok) return { data: data as T, response, correlationId };
-        if (status === 401 && !reauthenticated && config.tokenProvider.invalidate) {
-          // The token may have been revoked or expired early: one more try with a fresh one.
-          reauthenticated = true;
-          config.tokenProvider.invalidate(token);
-          attempts--;
-          continue;
+          if (response.ok) return { data: (await race(readJson(response))) as Data<P, M>, response, correlationId };
+          const errorBody = await race(readErrorBody(response));
+          if (status === 401 && !reauthenticated && config.tokenProvider.invalidate) {
+            // The token may have been revoked or expired early: one more try with a fresh one.
+            // It is an attempt like any other, but it does not use up a retry.
+            reauthenticated = true;
+            config.tokenProvider.invalidate(token);
+            continue;
+          }
+          retryAfterMs = parseRetryAfter(response.headers.get("Retry-After"));
+          const retryable = isRetryableStatus(status, operation.idempotent);
+          // A server that echoes the request (or its token) must not leak it through the error.
+          const scrubbed = scrub(errorBody, [token, ...(operation.secrets ?? [])]);
+          failure = apiErrorFor({ status, body: scrubbed, method, path, correlationId, retryAfterMs, retryable, attempts });
+        } catch (error) {
+          if (interrupted) throw interrupted;
+          if (error instanceof GiacomError) {
+            failure = error; // from the token provider: retried when it says it may be
+          } else if (error instanceof SyntaxError && status !== 0) {
+            // The response arrived but its body is not the JSON the contract promises.
+            throw new InvalidResponseError(`${method} ${path} answered ${status} with a body that is not valid JSON`, { status, correlationId, cause: error });
+          } else if (!token) {
+            throw new NetworkError("The token provider failed", { correlationId, cause: error });
+          } else {
+            const retryable = operation.idempotent || neverSent(error);
+            failure = new NetworkError(`${method} ${path} could not reach the API`, { correlationId, cause: error, retryable });
+          }
         }
-        retryAfterMs = parseRetryAfter(response.headers.get("Retry-After"));
-        const retryable = isRetryableStatus(status, operation.idempotent);
-        // A server that echoes the request (or its token) must not leak it through the error.
-        const body = scrub(error, [token, ...(operation.secrets ?? [])]);
-        failure = apiErrorFor({ status, body, method: operation.method, path, correlationId, retryAfterMs, retryable, attempts });
-      } catch (error) {
-        if (signal.aborted) throw interruption(error);
-        if (error instanceof GiacomError) {
-          failure = error; // from the token provider: retried when it says it may be
-        } else if (error instanceof SyntaxError) {
-          // The response arrived but its body is not the JSON the contract promises.
-          throw new InvalidResponseError(`${operation.method} ${path} answered ${status} with a body that is not valid JSON`, { status, correlationId, cause: error });
-        } else if (!token) {
-          throw new NetworkError("The token provider failed", { correlationId, cause: error });
-        } else {
-          const retryable = operation.idempotent || neverSent(error);
-          failure = new NetworkError(`${operation.method} ${path} could not reach the API`, { correlationId, cause: error, retryable });
-        }
-      }
 
-      if (!failure.retryable || retries >= maxRetries || !policy) throw failure;
-      if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw failure;
-      const delayMs = retryAfterMs ?? backoffDelay(policy, retries);
-      if (Date.now() + delayMs >= deadline) throw failure;
-      if (hooks.onRetry) safely(() => hooks.onRetry!({ method: operation.method, path, attempt: attempts, correlationId, delayMs, error: failure }));
-      if (logger?.warn) safely(() => logger.warn!(`giacom-sdk: retrying ${operation.method} ${path} in ${delayMs} ms: ${failure.message}`, { correlationId, attempt: attempts, code: failure.code }));
-      try {
-        await sleep(delayMs, signal);
-      } catch (error) {
-        throw interruption(error);
+        if (!failure.retryable || retries >= maxRetries || !policy) throw failure;
+        if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw failure;
+        const delayMs = retryAfterMs ?? backoffDelay(policy, retries);
+        if (Date.now() + delayMs >= deadline) throw failure;
+        if (hooks.onRetry) safely(() => hooks.onRetry!({ method, path, attempt: attempts, correlationId, delayMs, error: failure }));
+        if (logger?.warn) safely(() => logger.warn!(`giacom-sdk: retrying ${method} ${path} in ${delayMs} ms: ${failure.message}`, { correlationId, attempt: attempts, code: failure.code }));
+        let wait: ReturnType<typeof setTimeout> | undefined;
+        await race(new Promise((resolve) => (wait = setTimeout(resolve, delayMs)))).finally(() => clearTimeout(wait));
+        retries++;
       }
-      retries++;
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onAbort);
     }
   }
 
-  return { api, send };
+  return { send };
 }

@@ -45,10 +45,10 @@ export interface Appointments {
 export function createGeographicAddresses(http: Transport): GeographicAddresses {
   return {
     async validate(validation, options) {
-      return (await http.send({ method: "POST", idempotent: true }, (init) => http.api.POST("/geographicAddressValidation", { body: validation, ...init }), options)).data;
+      return (await http.send({ method: "post", path: "/geographicAddressValidation", idempotent: true }, { body: validation }, options)).data;
     },
     async create(address, options) {
-      return (await http.send({ method: "POST", idempotent: false }, (init) => http.api.POST("/geographicAddress", { body: address, ...init }), options)).data;
+      return (await http.send({ method: "post", path: "/geographicAddress", idempotent: false }, { body: address }, options)).data;
     },
   };
 }
@@ -57,10 +57,10 @@ export function createGeographicAddresses(http: Transport): GeographicAddresses 
 export function createAppointments(http: Transport): Appointments {
   return {
     async searchTimeSlots(search, options) {
-      return (await http.send({ method: "POST", idempotent: true }, (init) => http.api.POST("/searchTimeSlot", { body: search, ...init }), options)).data;
+      return (await http.send({ method: "post", path: "/searchTimeSlot", idempotent: true }, { body: search }, options)).data;
     },
     async book(appointment, options) {
-      return (await http.send({ method: "POST", idempotent: false }, (init) => http.api.POST("/appointment", { body: appointment, ...init }), options)).data;
+      return (await http.send({ method: "post", path: "/appointment", idempotent: false }, { body: appointment }, options)).data;
     },
   };
 }

@@ -1,6 +1,6 @@
 // The service catalogue (TMF633) and the resource catalogue (TMF634).
 import type { paths } from "../generated/giacom.js";
-import { requireString } from "../errors.js";
+import { requireId } from "../errors.js";
 import { toCount, toList, type ListQuery, type ListResult } from "../http/list.js";
 import type { CallOptions, Transport } from "../http/transport.js";
 import type { ResourceSpecification, ServiceSpecification } from "../types.js";
@@ -74,21 +74,19 @@ export interface ResourceSpecifications {
   get(id: string, options?: GetSpecificationOptions): Promise<ResourceSpecification>;
 }
 
-const READ = { method: "GET", idempotent: true } as const;
-
 /** @internal */
 export function createServiceSpecifications(http: Transport): ServiceSpecifications {
   type Q = NonNullable<paths["/serviceSpecification"]["get"]["parameters"]["query"]>;
   return {
     async list(query = {}, options) {
-      return toList(await http.send(READ, (init) => http.api.GET("/serviceSpecification", { params: { query: query as Q }, ...init }), options));
+      return toList(await http.send({ method: "get", path: "/serviceSpecification", idempotent: true }, { params: { query: query as Q } }, options));
     },
     async count(query = {}, options) {
-      return toCount(await http.send(READ, (init) => http.api.GET("/serviceSpecification", { params: { query: { ...(query as Q), limit: 0 } }, ...init }), options));
+      return toCount(await http.send({ method: "get", path: "/serviceSpecification", idempotent: true }, { params: { query: { ...(query as Q), limit: 0 } } }, options));
     },
     async get(id, { version, ...options } = {}) {
-      requireString("id", id);
-      const sent = await http.send(READ, (init) => http.api.GET("/serviceSpecification/{id}", { params: { path: { id }, query: version === undefined ? {} : { version } }, ...init }), options);
+      requireId("id", id);
+      const sent = await http.send({ method: "get", path: "/serviceSpecification/{id}", idempotent: true }, { params: { path: { id }, query: version === undefined ? {} : { version } } }, options);
       return sent.data;
     },
   };
@@ -99,14 +97,14 @@ export function createResourceSpecifications(http: Transport): ResourceSpecifica
   type Q = NonNullable<paths["/resourceSpecification"]["get"]["parameters"]["query"]>;
   return {
     async list(query = {}, options) {
-      return toList(await http.send(READ, (init) => http.api.GET("/resourceSpecification", { params: { query: query as Q }, ...init }), options));
+      return toList(await http.send({ method: "get", path: "/resourceSpecification", idempotent: true }, { params: { query: query as Q } }, options));
     },
     async count(query = {}, options) {
-      return toCount(await http.send(READ, (init) => http.api.GET("/resourceSpecification", { params: { query: { ...(query as Q), limit: 0 } }, ...init }), options));
+      return toCount(await http.send({ method: "get", path: "/resourceSpecification", idempotent: true }, { params: { query: { ...(query as Q), limit: 0 } } }, options));
     },
     async get(id, { version, ...options } = {}) {
-      requireString("id", id);
-      const sent = await http.send(READ, (init) => http.api.GET("/resourceSpecification/{id}", { params: { path: { id }, query: version === undefined ? {} : { version } }, ...init }), options);
+      requireId("id", id);
+      const sent = await http.send({ method: "get", path: "/resourceSpecification/{id}", idempotent: true }, { params: { path: { id }, query: version === undefined ? {} : { version } } }, options);
       return sent.data;
     },
   };

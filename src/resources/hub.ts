@@ -1,5 +1,5 @@
 // The notifications hub (TMF688): where Giacom delivers events.
-import { requireString } from "../errors.js";
+import { requireId, requireString } from "../errors.js";
 import type { CallOptions, Transport } from "../http/transport.js";
 import type { Hub } from "../types.js";
 
@@ -41,11 +41,11 @@ export function createHub(http: Transport): HubApi {
       requireString("callback", callback);
       const body = apiKey === undefined ? { callback } : { callback, credentials: { type: "apikey" as const, value: requireString("apiKey", apiKey) } };
       const secrets = apiKey === undefined ? [] : [apiKey];
-      return (await http.send({ method: "POST", idempotent: false, secrets }, (init) => http.api.POST("/topic/default/hub", { body, ...init }), options)).data;
+      return (await http.send({ method: "post", path: "/topic/default/hub", idempotent: false, secrets }, { body }, options)).data;
     },
     async unsubscribe(id, options) {
-      requireString("id", id);
-      await http.send({ method: "DELETE", idempotent: true }, (init) => http.api.DELETE("/topic/default/hub/{id}", { params: { path: { id } }, ...init }), options);
+      requireId("id", id);
+      await http.send({ method: "delete", path: "/topic/default/hub/{id}", idempotent: true }, { params: { path: { id } } }, options);
     },
   };
 }

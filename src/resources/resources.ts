@@ -1,6 +1,6 @@
 // Resource inventory (TMF639): the client's stock of subscriber numbers and SIM cards.
 import type { paths } from "../generated/giacom.js";
-import { requireString } from "../errors.js";
+import { requireId } from "../errors.js";
 import { toCount, toList, type ListQuery, type ListResult } from "../http/list.js";
 import type { CallOptions, Transport } from "../http/transport.js";
 import type { Resource, ResourceCreate, ResourceUpdate } from "../types.js";
@@ -44,26 +44,26 @@ export function createResources(http: Transport): Resources {
   type Q = NonNullable<paths["/resource"]["get"]["parameters"]["query"]>;
   return {
     async list(query = {}, options) {
-      return toList(await http.send({ method: "GET", idempotent: true }, (init) => http.api.GET("/resource", { params: { query: query as Q }, ...init }), options));
+      return toList(await http.send({ method: "get", path: "/resource", idempotent: true }, { params: { query: query as Q } }, options));
     },
     async count(query = {}, options) {
-      return toCount(await http.send({ method: "GET", idempotent: true }, (init) => http.api.GET("/resource", { params: { query: { ...(query as Q), limit: 0 } }, ...init }), options));
+      return toCount(await http.send({ method: "get", path: "/resource", idempotent: true }, { params: { query: { ...(query as Q), limit: 0 } } }, options));
     },
     async create(resource, options) {
-      return (await http.send({ method: "POST", idempotent: false }, (init) => http.api.POST("/resource", { body: resource, ...init }), options)).data;
+      return (await http.send({ method: "post", path: "/resource", idempotent: false }, { body: resource }, options)).data;
     },
     async get(id, options) {
-      requireString("id", id);
-      return (await http.send({ method: "GET", idempotent: true }, (init) => http.api.GET("/resource/{id}", { params: { path: { id } }, ...init }), options)).data;
+      requireId("id", id);
+      return (await http.send({ method: "get", path: "/resource/{id}", idempotent: true }, { params: { path: { id } } }, options)).data;
     },
     async update(id, patch, options) {
-      requireString("id", id);
+      requireId("id", id);
       // A partial update sets fields to values: repeating it leaves the same result.
-      return (await http.send({ method: "PATCH", idempotent: true }, (init) => http.api.PATCH("/resource/{id}", { params: { path: { id } }, body: patch, ...init }), options)).data;
+      return (await http.send({ method: "patch", path: "/resource/{id}", idempotent: true }, { params: { path: { id } }, body: patch }, options)).data;
     },
     async delete(id, options) {
-      requireString("id", id);
-      await http.send({ method: "DELETE", idempotent: true }, (init) => http.api.DELETE("/resource/{id}", { params: { path: { id } }, ...init }), options);
+      requireId("id", id);
+      await http.send({ method: "delete", path: "/resource/{id}", idempotent: true }, { params: { path: { id } } }, options);
     },
   };
 }

@@ -1,6 +1,6 @@
 // Service ordering (TMF641): orders that add, change and cease services.
 import type { paths } from "../generated/giacom.js";
-import { requireString } from "../errors.js";
+import { requireId } from "../errors.js";
 import { toCount, toList, type ListQuery, type ListResult } from "../http/list.js";
 import type { CallOptions, Transport } from "../http/transport.js";
 import type { ServiceOrder, ServiceOrderCreate, ServiceOrderUpdate } from "../types.js";
@@ -47,21 +47,21 @@ export function createServiceOrders(http: Transport): ServiceOrders {
   type Q = NonNullable<paths["/serviceOrder"]["get"]["parameters"]["query"]>;
   return {
     async create(order, options) {
-      return (await http.send({ method: "POST", idempotent: false }, (init) => http.api.POST("/serviceOrder", { body: order, ...init }), options)).data;
+      return (await http.send({ method: "post", path: "/serviceOrder", idempotent: false }, { body: order }, options)).data;
     },
     async get(id, options) {
-      requireString("id", id);
-      return (await http.send({ method: "GET", idempotent: true }, (init) => http.api.GET("/serviceOrder/{id}", { params: { path: { id } }, ...init }), options)).data;
+      requireId("id", id);
+      return (await http.send({ method: "get", path: "/serviceOrder/{id}", idempotent: true }, { params: { path: { id } } }, options)).data;
     },
     async list(query = {}, options) {
-      return toList(await http.send({ method: "GET", idempotent: true }, (init) => http.api.GET("/serviceOrder", { params: { query: query as Q }, ...init }), options));
+      return toList(await http.send({ method: "get", path: "/serviceOrder", idempotent: true }, { params: { query: query as Q } }, options));
     },
     async count(query = {}, options) {
-      return toCount(await http.send({ method: "GET", idempotent: true }, (init) => http.api.GET("/serviceOrder", { params: { query: { ...(query as Q), limit: 0 } }, ...init }), options));
+      return toCount(await http.send({ method: "get", path: "/serviceOrder", idempotent: true }, { params: { query: { ...(query as Q), limit: 0 } } }, options));
     },
     async update(id, patch, options) {
-      requireString("id", id);
-      return (await http.send({ method: "PATCH", idempotent: true }, (init) => http.api.PATCH("/serviceOrder/{id}", { params: { path: { id } }, body: patch, ...init }), options)).data;
+      requireId("id", id);
+      return (await http.send({ method: "patch", path: "/serviceOrder/{id}", idempotent: true }, { params: { path: { id } }, body: patch }, options)).data;
     },
   };
 }

@@ -1,6 +1,6 @@
 // Service inventory (TMF638): the client's live services, read-only.
 import type { paths } from "../generated/giacom.js";
-import { requireString } from "../errors.js";
+import { requireId, requireString } from "../errors.js";
 import { jsonPath } from "../filters/json-path.js";
 import { toCount, toList, type ListQuery, type ListResult } from "../http/list.js";
 import type { CallOptions, Transport } from "../http/transport.js";
@@ -13,7 +13,7 @@ import type { Service } from "../types.js";
  * @useDeclaredType
  * @example
  * ```ts
- * const failedOrStopped: ServiceQuery = { state: ["failed", "stopped"], hasStarted: true };
+ * const failedOrStopped: ServiceQuery = { operatingStatus: ["failed", "stopped"], hasStarted: true };
  * ```
  */
 export type ServiceQuery = ListQuery<NonNullable<paths["/service"]["get"]["parameters"]["query"]>>;
@@ -52,22 +52,21 @@ export interface Services {
   findBySimSerial(iccid: string, options?: CallOptions): Promise<Service[]>;
 }
 
-const READ = { method: "GET", idempotent: true } as const;
-
 /** @internal */
 export function createServices(http: Transport): Services {
   type Q = NonNullable<paths["/service"]["get"]["parameters"]["query"]>;
   const list = async (query: ServiceQuery = {}, options?: CallOptions) =>
-    toList(await http.send(READ, (init) => http.api.GET("/service", { params: { query: query as Q }, ...init }), options));
+    toList(await http.send({ method: "get", path: "/service", idempotent: true }, { params: { query: query as Q } }, options));
   return {
     list,
     async count(query = {}, options) {
-      return toCount(await http.send(READ, (init) => http.api.GET("/service", { params: { query: { ...(query as Q), limit: 0 } }, ...init }), options));
+      return toCount(await http.send({ method: "get", path: "/service", idempotent: true }, { params: { query: { ...(query as Q), limit: 0 } } }, options));
     },
     async get(id, { networkRefresh, ...options } = {}) {
-      requireString("id", id);
-      const header = networkRefresh === undefined ? {} : { network_refresh: networkRefresh };
-      return (await http.send(READ, (init) => http.api.GET("/service/{id}", { params: { path: { id }, header }, ...init }), options)).data;
+      requireId("id", id);
+      // The document defines only `network_refresh: true`; anything else sends no header.
+      const header = networkRefresh === true ? { network_refresh: true } : {};
+      return (await http.send({ method: "get", path: "/service/{id}", idempotent: true }, { params: { path: { id }, header } }, options)).data;
     },
     async findBySubscriberNumber(msisdn, options) {
       return (await list({ filter: jsonPath.characteristicValue("SUBSCRIBER_NUMBER", requireString("msisdn", msisdn)) }, options)).items;

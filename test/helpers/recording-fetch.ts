@@ -24,7 +24,9 @@ export function recordingFetch(handler: Handler) {
   const requests: Recorded[] = [];
   const apiRequests = () => requests.filter((r) => r.url.href !== TEST_TOKEN_URL);
   const tokenRequests = () => requests.filter((r) => r.url.href === TEST_TOKEN_URL);
-  const fetch = async (input: Request): Promise<Response> => {
+  const fetch = async (url: string, init: RequestInit): Promise<Response> => {
+    // The request exactly as fetch would put it on the wire.
+    const input = new Request(url, init);
     const body = input.body ? await input.text() : "";
     let json: unknown;
     try {

@@ -1,0 +1,105 @@
+// `npm run bench`: measures the built package (dist/) against the budgets of the product
+// design and rewrites the results table in BENCHMARKS.md. Times are only ever measured here,
+// never asserted in tests.
+import { createServer } from "node:http";
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { createGiacomClient } from "../dist/index.js";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const spec = parse(readFileSync(`${root}spec/giacom.openapi.yaml`, "utf8"));
+const serviceJson = JSON.stringify(spec.components.examples.ServiceMobileVoiceO2.value);
+
+/** A loopback API + token endpoint; counts token requests. */
+async function startServer() {
+  const stats = { tokenRequests: 0 };
+  const server = createServer((req, res) => {
+    if (req.url === "/oauth2/token") {
+      stats.tokenRequests++;
+      req.resume();
+      res.writeHead(200, { "Content-Type": "application/json" });
+      return res.end(JSON.stringify({ access_token: "bench-token", token_type: "Bearer", expires_in: 3600 }));
+    }
+    res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(serviceJson) });
+    res.end(serviceJson);
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return { server, stats, baseUrl: `http://127.0.0.1:${port}/v2`, tokenUrl: `http://127.0.0.1:${port}/oauth2/token` };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function timeBatch(concurrency, perWorker, call) {
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    for (let i = 0; i < perWorker; i++) await call();
+  }));
+  return performance.now() - started;
+}
+
+/** SDK GET /service/{id} vs raw fetch + JSON.parse of the same request, in alternating rounds. */
+async function overhead(concurrency) {
+  const { server, baseUrl, tokenUrl } = await startServer();
+  const giacom = createGiacomClient({ baseUrl, tokenUrl, credentials: { clientId: "bench", clientSecret: "bench-secret" } });
+  const url = `${baseUrl}/service/dd5244e1-13e3-45a5-b2f0-47b111a65142`;
+  const raw = async () => {
+    const res = await fetch(url, { headers: { Authorization: "Bearer bench-token", "X-Correlation-ID": "bench" } });
+    return JSON.parse(await res.text());
+  };
+  const sdk = () => giacom.services.get("dd5244e1-13e3-45a5-b2f0-47b111a65142");
+  const perWorker = Math.max(10, Math.round(400 / concurrency));
+  for (let i = 0; i < 3; i++) {
+    await timeBatch(concurrency, perWorker, raw);
+    await timeBatch(concurrency, perWorker, sdk);
+  }
+  const ratios = [];
+  const perCall = { raw: [], sdk: [] };
+  for (let round = 0; round < 30; round++) {
+    // Alternate which goes first so drift in the machine's load hits both alike.
+    const order = round % 2 ? [["raw", raw], ["sdk", sdk]] : [["sdk", sdk], ["raw", raw]];
+    const t = {};
+    for (const [name, fn] of order) t[name] = await timeBatch(concurrency, perWorker, fn);
+    ratios.push(t.sdk / t.raw);
+    perCall.raw.push((t.raw * 1000) / (concurrency * perWorker));
+    perCall.sdk.push((t.sdk * 1000) / (concurrency * perWorker));
+  }
+  server.close();
+  return { ratio: median(ratios), rawUs: median(perCall.raw), sdkUs: median(perCall.sdk) };
+}
+
+async function coldTokenRequests() {
+  const { server, stats, baseUrl, tokenUrl } = await startServer();
+  const giacom = createGiacomClient({ baseUrl, tokenUrl, credentials: { clientId: "bench", clientSecret: "bench-secret" } });
+  await Promise.all(Array.from({ length: 1000 }, () => giacom.services.get("x")));
+  server.close();
+  return stats.tokenRequests;
+}
+
+const results = [];
+const c1 = await overhead(1);
+results.push({ what: "SDK `GET /service/{id}` vs raw `fetch` + `JSON.parse`, concurrency 1 (median of 30 rounds)", value: `${c1.ratio.toFixed(3)} (${c1.sdkUs.toFixed(0)} µs vs ${c1.rawUs.toFixed(0)} µs per call)`, budget: "<= 1.10", pass: c1.ratio <= 1.1 });
+const c32 = await overhead(32);
+results.push({ what: "the same, concurrency 32", value: `${c32.ratio.toFixed(3)} (${c32.sdkUs.toFixed(0)} µs vs ${c32.rawUs.toFixed(0)} µs per call)`, budget: "<= 1.10", pass: c32.ratio <= 1.1 });
+const tokens = await coldTokenRequests();
+results.push({ what: "token requests for 1,000 concurrent calls on a cold client", value: String(tokens), budget: "exactly 1", pass: tokens === 1 });
+
+const table = [
+  "| what | measured | budget | |",
+  "| --- | --- | --- | --- |",
+  ...results.map((r) => `| ${r.what} | ${r.value} | ${r.budget} | ${r.pass ? "pass" : "FAIL"} |`),
+].join("\n");
+const machine = `Node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString().slice(0, 10)}`;
+const file = `${root}BENCHMARKS.md`;
+const doc = readFileSync(file, "utf8");
+const start = doc.indexOf("<!-- bench:start -->");
+const end = doc.indexOf("<!-- bench:end -->");
+writeFileSync(file, `${doc.slice(0, start)}<!-- bench:start -->\n_Last run: ${machine}._\n\n${table}\n${doc.slice(end)}`);
+console.log(table);
+if (results.some((r) => !r.pass)) process.exitCode = 1;
