@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { createGiacomClient } from "../dist/index.js";
+import { createGiacomClient, validateOrder } from "../dist/index.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const spec = parse(readFileSync(`${root}spec/giacom.openapi.yaml`, "utf8"));
@@ -82,6 +82,34 @@ async function coldTokenRequests() {
   return stats.tokenRequests;
 }
 
+/** Validating the documented port-in order vs JSON.stringify of it, in alternating rounds. */
+function validationCost() {
+  const order = spec.components.examples.ServiceOrderPortInVodafoneESim.value;
+  const context = { specifications: spec.components.examples.ServiceSpecificationList.value };
+  if (!validateOrder(order, context).valid) throw new Error("the documented port-in order should validate");
+  const N = 20_000;
+  const time = (fn) => {
+    const t = performance.now();
+    for (let i = 0; i < N; i++) fn();
+    return performance.now() - t;
+  };
+  let sink = 0;
+  const stringify = () => (sink += JSON.stringify(order).length);
+  const validate = () => (sink += validateOrder(order, context).issues.length);
+  for (let i = 0; i < 3; i++) (time(stringify), time(validate));
+  const ratios = [];
+  const us = { stringify: [], validate: [] };
+  for (let round = 0; round < 20; round++) {
+    const a = time(stringify);
+    const b = time(validate);
+    ratios.push(b / a);
+    us.stringify.push((a * 1000) / N);
+    us.validate.push((b * 1000) / N);
+  }
+  if (sink < 0) console.log(sink);
+  return { ratio: median(ratios), validateUs: median(us.validate), stringifyUs: median(us.stringify) };
+}
+
 const results = [];
 const c1 = await overhead(1);
 results.push({ what: "SDK `GET /service/{id}` vs raw `fetch` + `JSON.parse`, concurrency 1 (median of 30 rounds)", value: `${c1.ratio.toFixed(3)} (${c1.sdkUs.toFixed(0)} µs vs ${c1.rawUs.toFixed(0)} µs per call)`, budget: "<= 1.10", pass: c1.ratio <= 1.1 });
@@ -89,6 +117,9 @@ const c32 = await overhead(32);
 results.push({ what: "the same, concurrency 32", value: `${c32.ratio.toFixed(3)} (${c32.sdkUs.toFixed(0)} µs vs ${c32.rawUs.toFixed(0)} µs per call)`, budget: "<= 1.10", pass: c32.ratio <= 1.1 });
 const tokens = await coldTokenRequests();
 results.push({ what: "token requests for 1,000 concurrent calls on a cold client", value: String(tokens), budget: "exactly 1", pass: tokens === 1 });
+
+const v = validationCost();
+results.push({ what: "validating the documented port-in order vs `JSON.stringify` of it (median of 20 rounds)", value: `${v.ratio.toFixed(2)}x (${v.validateUs.toFixed(1)} µs vs ${v.stringifyUs.toFixed(1)} µs)`, budget: "<= 5x", pass: v.ratio <= 5 });
 
 const table = [
   "| what | measured | budget | |",

@@ -4,7 +4,10 @@ import { clientCredentials, type GiacomScope, type TokenProvider } from "./auth/
 import { ConfigurationError } from "./errors.js";
 import { DEFAULT_RETRY, NO_RETRY, type RetryOptions, type RetryPolicy } from "./http/retry.js";
 import { createTransport, type FetchFunction, type Hooks, type Logger } from "./http/transport.js";
+import { createTtlCache } from "./internal/ttl-cache.js";
 import { checkUrl } from "./internal/urls.js";
+import type { ContextSources } from "./resources/validation-context.js";
+import type { ServiceSpecification } from "./types.js";
 import { createAppointments, createGeographicAddresses, type Appointments, type GeographicAddresses } from "./resources/addresses-appointments.js";
 import { createResourceSpecifications, createServiceSpecifications, type ResourceSpecifications, type ServiceSpecifications } from "./resources/catalogue.js";
 import { createHub, type HubApi } from "./resources/hub.js";
@@ -87,6 +90,8 @@ export interface GiacomClientOptions {
   correlationIdHeader?: string;
   /** Allow plain-HTTP URLs to hosts other than loopback. Credentials would travel in clear. */
   allowInsecureHttp?: boolean;
+  /** How long specifications fetched for order validation are reused. Default 5 minutes. */
+  specificationCacheTtlMs?: number;
 }
 
 /**
@@ -108,7 +113,7 @@ export interface GiacomClient {
   readonly appointments: Appointments;
 }
 
-const KNOWN = new Set(["environment", "baseUrl", "tokenUrl", "credentials", "tokenProvider", "fetch", "timeoutMs", "retry", "hooks", "logger", "correlationIdHeader", "allowInsecureHttp"]);
+const KNOWN = new Set(["environment", "baseUrl", "tokenUrl", "credentials", "tokenProvider", "fetch", "timeoutMs", "retry", "hooks", "logger", "correlationIdHeader", "allowInsecureHttp", "specificationCacheTtlMs"]);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MAX_TIMER = 2_147_483_647;
 
@@ -243,12 +248,22 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
     logger: options.logger,
   });
 
+  const serviceSpecifications = createServiceSpecifications(http);
+  const services = createServices(http);
+  // Specifications change rarely and a version never changes: order validation reuses them.
+  const specifications = createTtlCache<ServiceSpecification>(options.specificationCacheTtlMs === undefined ? 300_000 : duration("specificationCacheTtlMs", options.specificationCacheTtlMs, 0));
+  const sources: ContextSources = {
+    getSpecification: (id, version, callOptions) =>
+      specifications.get(`${id}@${version ?? ""}`, () => serviceSpecifications.get(id, { ...callOptions, ...(version !== undefined && /^\d+$/.test(version) ? { version: Number(version) } : {}) })),
+    getService: (id, callOptions) => services.get(id, callOptions),
+  };
+
   return Object.freeze({
-    serviceSpecifications: createServiceSpecifications(http),
+    serviceSpecifications,
     resourceSpecifications: createResourceSpecifications(http),
     resources: createResources(http),
-    services: createServices(http),
-    serviceOrders: createServiceOrders(http),
+    services,
+    serviceOrders: createServiceOrders(http, sources),
     hub: createHub(http),
     geographicAddresses: createGeographicAddresses(http),
     appointments: createAppointments(http),

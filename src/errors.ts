@@ -26,7 +26,8 @@ export type GiacomErrorCode =
   | "AUTH_FAILED"
   | "NETWORK"
   | "TIMEOUT"
-  | "ABORTED";
+  | "ABORTED"
+  | "ORDER_INVALID";
 
 /**
  * The base of every error the SDK throws.
@@ -398,3 +399,4 @@ export class AbortError extends GiacomError {
     super("ABORTED", message, init);
   }
 }
+

@@ -46,6 +46,14 @@ export type { GetServiceOptions, ServiceQuery, Services } from "./resources/serv
 export type { ServiceOrderQuery, ServiceOrders } from "./resources/service-orders.js";
 export type { HubApi, Subscription } from "./resources/hub.js";
 export type { Appointments, GeographicAddresses } from "./resources/addresses-appointments.js";
+export type { CreateOrderOptions } from "./resources/service-orders.js";
+export { validateOrder } from "./validation/validate-order.js";
+export type { SpecificationLookup, ValidationContext } from "./validation/validate-order.js";
+export { formatIssues } from "./validation/issues.js";
+export type { OrderIssue, OrderIssueCode, ValidationResult } from "./validation/issues.js";
+export { giacomSupplierRules } from "./validation/rules.js";
+export type { ItemView, SupplierRule, SupplierRuleSet } from "./validation/rules.js";
+export { OrderValidationError } from "./validation/order-validation-error.js";
 
 export type {
   ServiceSpecification,
@@ -148,3 +156,16 @@ export type {
   SearchTimeSlotState,
   TimeSlot,
 } from "./types.js";
+
+// Service order builders: immutable sugar over ServiceOrderCreate.
+export { addBoltOn, addService, ceaseBoltOn, ceaseService, modifyService, serviceOrder } from "./builders/service-order.js";
+export type {
+  AddServiceBuilder,
+  CeaseServiceBuilder,
+  ModifyServiceBuilder,
+  ServiceConfigurationBuilder,
+  ServiceOrderBuilder,
+  ServiceOrderItemBuilder,
+  SimSwapOptions,
+  SimType,
+} from "./builders/service-order.js";

@@ -4,6 +4,23 @@ import { requireId } from "../errors.js";
 import { toCount, toList, type ListQuery, type ListResult } from "../http/list.js";
 import type { CallOptions, Transport } from "../http/transport.js";
 import type { ServiceOrder, ServiceOrderCreate, ServiceOrderUpdate } from "../types.js";
+import type { ValidationResult } from "../validation/issues.js";
+import { OrderValidationError } from "../validation/order-validation-error.js";
+import { validateOrder } from "../validation/validate-order.js";
+import { loadValidationContext, type ContextSources } from "./validation-context.js";
+
+/**
+ * Options of `serviceOrders.create`.
+ * @group Client
+ * @example
+ * ```ts
+ * await giacom.serviceOrders.create(order, { validate: false }); // skip local validation
+ * ```
+ */
+export interface CreateOrderOptions extends CallOptions {
+  /** Validate against the live catalogue before sending (default true). */
+  validate?: boolean;
+}
 
 /**
  * Filters of `serviceOrders.list`.
@@ -27,11 +44,18 @@ export type ServiceOrderQuery = ListQuery<NonNullable<paths["/serviceOrder"]["ge
  */
 export interface ServiceOrders {
   /**
-   * Sends a service order: `POST /serviceOrder`. Giacom answers 201 even when it rejects the
-   * order (`state: "rejected"` with an `errorMessage`). The API has no idempotency key, so this
-   * call is never repeated once the request may have reached Giacom.
+   * Validates the order against the live catalogue (see `validate`), then sends it:
+   * `POST /serviceOrder`. An order with validation errors throws `OrderValidationError` and is
+   * not sent. Giacom answers 201 even when it rejects the order (`state: "rejected"` with an
+   * `errorMessage`). The API has no idempotency key, so this call is never repeated once the
+   * request may have reached Giacom.
    */
-  create(order: ServiceOrderCreate, options?: CallOptions): Promise<ServiceOrder>;
+  create(order: ServiceOrderCreate, options?: CreateOrderOptions): Promise<ServiceOrder>;
+  /**
+   * Validates an order locally against what the API says now: fetches the specifications it
+   * names (cached) and the live services it touches, then runs `validateOrder`.
+   */
+  validate(order: ServiceOrderCreate, options?: CallOptions): Promise<ValidationResult>;
   /** Reads an order: `GET /serviceOrder/{id}`. */
   get(id: string, options?: CallOptions): Promise<ServiceOrder>;
   /** Lists (or finds) orders: `GET /serviceOrder`. */
@@ -43,10 +67,16 @@ export interface ServiceOrders {
 }
 
 /** @internal */
-export function createServiceOrders(http: Transport): ServiceOrders {
+export function createServiceOrders(http: Transport, sources: ContextSources): ServiceOrders {
   type Q = NonNullable<paths["/serviceOrder"]["get"]["parameters"]["query"]>;
+  const validate = async (order: ServiceOrderCreate, options?: CallOptions) => validateOrder(order, await loadValidationContext(order, sources, options));
   return {
-    async create(order, options) {
+    validate,
+    async create(order, { validate: check = true, ...options } = {}) {
+      if (check) {
+        const result = await validate(order, options);
+        if (!result.valid) throw new OrderValidationError(result.issues);
+      }
       return (await http.send({ method: "post", path: "/serviceOrder", idempotent: false }, { body: order }, options)).data;
     },
     async get(id, options) {

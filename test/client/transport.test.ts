@@ -20,6 +20,8 @@ const spec = loadSpec();
 const service = spec.components.examples.ServiceMobileVoiceO2!.value;
 const errorBody = spec.components.examples.ErrorFieldValidation!.value;
 const order = spec.components.examples.ServiceOrderNewLineO2!.value as never;
+// These tests are about sending; local validation (which reads the catalogue first) has its own.
+const send = { validate: false } as const;
 const FAST = { baseDelayMs: 1, maxDelayMs: 2 };
 
 /** Answers API requests with the given responses in turn (the last one repeats). */
@@ -79,21 +81,21 @@ describe("retries", () => {
   it("never repeats POST /serviceOrder after a 503, a reset connection or a timeout: it might create a second order", async () => {
     for (const answer of [status(503), connectionReset]) {
       const { giacom, apiRequests } = testClient(api(answer), { retry: FAST });
-      await expect(giacom.serviceOrders.create(order)).rejects.toBeInstanceOf(answer === connectionReset ? NetworkError : ServerError);
+      await expect(giacom.serviceOrders.create(order, send)).rejects.toBeInstanceOf(answer === connectionReset ? NetworkError : ServerError);
       expect(apiRequests()).toHaveLength(1);
     }
     const slow = testClient(api(() => new Promise<Response>(() => undefined)), { retry: FAST });
-    await expect(slow.giacom.serviceOrders.create(order, { timeoutMs: 30 })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(slow.giacom.serviceOrders.create(order, { ...send, timeoutMs: 30 })).rejects.toBeInstanceOf(TimeoutError);
     expect(slow.apiRequests()).toHaveLength(1);
   });
 
   it("repeats a POST only when the server cannot have acted on it: a 429, or a refused connection", async () => {
     const created = () => Response.json(spec.components.examples.ServiceOrderNewLineO2Acknowledged!.value, { status: 201 });
     const limited = testClient(api(sequence(status(429, { "Retry-After": "0" }), created)), { retry: FAST });
-    await expect(limited.giacom.serviceOrders.create(order)).resolves.toMatchObject({ state: "acknowledged" });
+    await expect(limited.giacom.serviceOrders.create(order, send)).resolves.toMatchObject({ state: "acknowledged" });
     expect(limited.apiRequests()).toHaveLength(2);
     const refused = testClient(api(sequence(connectionRefused, created)), { retry: FAST });
-    await expect(refused.giacom.serviceOrders.create(order)).resolves.toMatchObject({ state: "acknowledged" });
+    await expect(refused.giacom.serviceOrders.create(order, send)).resolves.toMatchObject({ state: "acknowledged" });
     expect(refused.apiRequests()).toHaveLength(2);
   });
 

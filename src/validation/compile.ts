@@ -1,0 +1,154 @@
+// A ServiceSpecification turned into what validation needs: lookups by id, patterns
+// compiled, relationships resolved. Compiled once per specification object.
+import type { CharacteristicSpecification, ServiceSpecification } from "../types.js";
+
+/** @internal A pattern from the catalogue, ready to use, or why it cannot be. */
+export type Pattern = { kind: "regex"; source: string; regex: RegExp } | { kind: "placeholder" } | { kind: "unusable"; source: string };
+
+/** @internal */
+export interface CompiledCharacteristic {
+  id: string;
+  min: number;
+  max: number;
+  /** The client may set it: configurable, and not informational (min = max = 0). */
+  settable: boolean;
+  valueType: string | undefined;
+  /** Enumerated values, trimmed; undefined when the catalogue enumerates none. */
+  allowed: Set<string> | undefined;
+  /** The enumerated values as the catalogue writes them, for messages. */
+  allowedList: string[];
+  valueFrom: number | undefined;
+  valueTo: number | undefined;
+  patterns: Pattern[];
+  requires: string[];
+  valueEq: { target: string; value: string }[];
+  unknownRelationships: string[];
+}
+
+/** @internal */
+export interface CompiledFeature {
+  id: string;
+  isBundle: boolean;
+  defaultEnabled: boolean;
+  excludes: Set<string>;
+  /** The bundles that include it. */
+  bundles: string[];
+}
+
+/** @internal */
+export interface CompiledSpecification {
+  spec: ServiceSpecification;
+  id: string;
+  version: string | undefined;
+  characteristics: Map<string, CompiledCharacteristic>;
+  features: Map<string, CompiledFeature>;
+  isBoltOn: boolean;
+  addonFor: Set<string>;
+  convertibleTo: Set<string>;
+  /** Related parties by role (supplier, network), as the specification defines them. */
+  parties: Map<string, string>;
+  network: string | undefined;
+}
+
+// Catalogues carry placeholders where a pattern will one day be ("regex_to_match_sn"):
+// they say nothing about the value, so they are not applied.
+const PLACEHOLDER = /^regex_to_match_/;
+
+function compilePattern(source: string): Pattern {
+  if (PLACEHOLDER.test(source)) return { kind: "placeholder" };
+  try {
+    // Anchored whatever the catalogue wrote: a pattern describes the whole value.
+    return { kind: "regex", source, regex: new RegExp(`^(?:${source})$`, "u") };
+  } catch {
+    try {
+      return { kind: "regex", source, regex: new RegExp(`^(?:${source})$`) };
+    } catch {
+      return { kind: "unusable", source };
+    }
+  }
+}
+
+function compileCharacteristic(c: CharacteristicSpecification): CompiledCharacteristic {
+  const min = c.minCardinality ?? 0;
+  const max = c.maxCardinality ?? Number.POSITIVE_INFINITY;
+  const values = c.characteristicValueSpecification ?? [];
+  const enumerated = values.filter((v) => typeof v.value === "string");
+  const ranged = values.find((v) => v.valueFrom !== undefined || v.valueTo !== undefined);
+  const patterns = values.filter((v) => typeof v.regex === "string" && v.regex !== "").map((v) => compilePattern(v.regex!));
+  const requires: string[] = [];
+  const valueEq: { target: string; value: string }[] = [];
+  const unknownRelationships: string[] = [];
+  for (const r of c.charSpecRelationship ?? []) {
+    const target = r.characteristicSpecificationId;
+    if (r.relationshipType === "requires" && target) requires.push(target);
+    else if (r.relationshipType === "value_eq" && target && r.characteristicSpecificationValue !== undefined) valueEq.push({ target, value: r.characteristicSpecificationValue });
+    else unknownRelationships.push(String(r.relationshipType));
+  }
+  return {
+    id: c.id,
+    min,
+    max,
+    settable: c.configurable !== false && !(min === 0 && max === 0),
+    valueType: c.valueType ?? values.find((v) => v.valueType)?.valueType,
+    allowed: enumerated.length > 0 ? new Set(enumerated.map((v) => v.value!.trim())) : undefined,
+    allowedList: enumerated.map((v) => v.value!.trim()),
+    valueFrom: ranged?.valueFrom,
+    valueTo: ranged?.valueTo,
+    patterns,
+    requires,
+    valueEq,
+    unknownRelationships,
+  };
+}
+
+const cache = new WeakMap<ServiceSpecification, CompiledSpecification>();
+
+/** @internal The compiled form of a specification, built once per specification object. */
+export function compileSpecification(spec: ServiceSpecification): CompiledSpecification {
+  const cached = cache.get(spec);
+  if (cached) return cached;
+  const characteristics = new Map<string, CompiledCharacteristic>();
+  for (const c of spec.specCharacteristic ?? []) if (typeof c?.id === "string") characteristics.set(c.id, compileCharacteristic(c));
+  const features = new Map<string, CompiledFeature>();
+  for (const f of spec.featureSpecification ?? []) {
+    if (typeof f?.id !== "string") continue;
+    features.set(f.id, { id: f.id, isBundle: f.isBundle === true, defaultEnabled: f.isEnabled === true, excludes: new Set(), bundles: [] });
+  }
+  for (const f of spec.featureSpecification ?? []) {
+    const compiled = typeof f?.id === "string" ? features.get(f.id) : undefined;
+    if (!compiled) continue;
+    for (const r of f.featureSpecRelationship ?? []) {
+      const target = r.featureId ? features.get(r.featureId) : undefined;
+      if (!target) continue;
+      if (r.relationshipType === "includes") target.bundles.push(compiled.id);
+      else if (r.relationshipType === "excludes") {
+        // Exclusion is mutual even when the catalogue writes only one side.
+        compiled.excludes.add(target.id);
+        target.excludes.add(compiled.id);
+      }
+    }
+  }
+  const addonFor = new Set<string>();
+  const convertibleTo = new Set<string>();
+  for (const r of spec.serviceSpecRelationship ?? []) {
+    if (!r.id) continue;
+    if (r.relationshipType === "addon_for") addonFor.add(r.id);
+    else if (r.relationshipType === "convertible_to") convertibleTo.add(r.id);
+  }
+  const parties = new Map<string, string>();
+  for (const p of spec.relatedParty ?? []) if (p.role && p.partyOrPartyRole?.id) parties.set(p.role, p.partyOrPartyRole.id);
+  const compiled: CompiledSpecification = {
+    spec,
+    id: spec.id,
+    version: spec.version === undefined ? undefined : String(spec.version),
+    characteristics,
+    features,
+    isBoltOn: spec.category === "Mobile Bolt On" || addonFor.size > 0,
+    addonFor,
+    convertibleTo,
+    parties,
+    network: parties.get("network"),
+  };
+  cache.set(spec, compiled);
+  return compiled;
+}
