@@ -1,6 +1,6 @@
 // The composition root: validates and freezes the options once, builds the token provider
 // and the transport, and hands each namespace only the transport.
-import { clientCredentials, type GiacomScope, type TokenProvider } from "./auth/client-credentials.js";
+import { clientCredentials, type Credentials, type TokenProvider } from "./auth/client-credentials.js";
 import { ConfigurationError } from "./errors.js";
 import { DEFAULT_RETRY, NO_RETRY, type RetryOptions, type RetryPolicy } from "./http/retry.js";
 import { createTransport, type FetchFunction, type Hooks, type Logger } from "./http/transport.js";
@@ -37,27 +37,6 @@ export const ENVIRONMENTS = Object.freeze({
  * ```
  */
 export type GiacomEnvironment = keyof typeof ENVIRONMENTS;
-
-/**
- * The client credentials Giacom issued, and how to use them.
- * @group Authentication
- * @example
- * ```ts
- * const credentials: Credentials = { clientId: process.env.GIACOM_CLIENT_ID!, clientSecret: process.env.GIACOM_CLIENT_SECRET! };
- * ```
- */
-export interface Credentials {
-  clientId: string;
-  clientSecret: string;
-  /** Limit the token to these scopes; omitted, it carries every scope granted to the client. */
-  scope?: GiacomScope | readonly GiacomScope[];
-  /** HTTP Basic (default) or `client_id`/`client_secret` in the form body. */
-  authMethod?: "basic" | "body";
-  /** Treat a token as expired this long before it does. Default 30 s. */
-  skewMs?: number;
-  /** Refresh in the background this long before expiry. Default 120 s. */
-  refreshWindowMs?: number;
-}
 
 /**
  * Options of {@link createGiacomClient}. Give an `environment` (or a `baseUrl`), and either

@@ -13,9 +13,9 @@
 export const VERSION = "0.1.0";
 
 export { createGiacomClient, ENVIRONMENTS } from "./client.js";
-export type { GiacomClient, GiacomClientOptions, GiacomEnvironment, Credentials } from "./client.js";
+export type { GiacomClient, GiacomClientOptions, GiacomEnvironment } from "./client.js";
 export { clientCredentials } from "./auth/client-credentials.js";
-export type { ClientCredentialsOptions, GiacomScope, TokenProvider } from "./auth/client-credentials.js";
+export type { ClientCredentialsOptions, Credentials, GiacomScope, TokenProvider } from "./auth/client-credentials.js";
 export type { CallOptions, FetchFunction, Hooks, Logger, RequestHookInfo, ResponseHookInfo, RetryHookInfo, TokenRefreshInfo } from "./http/transport.js";
 export type { RetryOptions } from "./http/retry.js";
 export type { ListQuery, ListResult } from "./http/list.js";

@@ -42,15 +42,14 @@ export interface TokenProvider {
 }
 
 /**
- * Options of {@link clientCredentials}.
+ * The client credentials Giacom issued, and how to use them.
  * @group Authentication
  * @example
  * ```ts
- * const options: ClientCredentialsOptions = { tokenUrl, clientId, clientSecret, scope: "integrations/serviceOrder.read" };
+ * const credentials: Credentials = { clientId: process.env.GIACOM_CLIENT_ID!, clientSecret: process.env.GIACOM_CLIENT_SECRET! };
  * ```
  */
-export interface ClientCredentialsOptions {
-  tokenUrl: string;
+export interface Credentials {
   clientId: string;
   clientSecret: string;
   /** One scope or several; omitted, the token carries every scope granted to the client. */
@@ -61,6 +60,18 @@ export interface ClientCredentialsOptions {
   skewMs?: number;
   /** Start a background refresh this long before the token expires. Default 120 s. */
   refreshWindowMs?: number;
+}
+
+/**
+ * Options of {@link clientCredentials}: the credentials, where to use them, and how.
+ * @group Authentication
+ * @example
+ * ```ts
+ * const options: ClientCredentialsOptions = { tokenUrl, clientId, clientSecret, scope: "integrations/serviceOrder.read" };
+ * ```
+ */
+export interface ClientCredentialsOptions extends Credentials {
+  tokenUrl: string;
   /** Deadline of one token request. Default 30 s. */
   timeoutMs?: number;
   /** The fetch to use; resolved on every request when omitted, so test interceptors apply. */

@@ -1,7 +1,7 @@
 // Turns a search response into { items, totalCount, resultCount } from the body and the
 // X-Total-Count / X-Result-Count headers every Giacom search returns.
 import { InvalidResponseError } from "../errors.js";
-import type { Sent } from "./transport.js";
+import type { CallOptions, Sent, Transport } from "./transport.js";
 
 /**
  * One page of search results. Giacom returns every match at once unless it trims a very long
@@ -26,8 +26,7 @@ function countHeader(response: Response, name: string): number | undefined {
   return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
 }
 
-/** @internal */
-export function toList<T>(sent: Sent<T[] | undefined>): ListResult<T> {
+function toList<T>(sent: Sent<T[] | undefined>): ListResult<T> {
   const items = sent.data ?? [];
   if (!Array.isArray(items)) {
     throw new InvalidResponseError("A search answered with a body that is not a list", { status: sent.response.status, correlationId: sent.correlationId });
@@ -36,8 +35,8 @@ export function toList<T>(sent: Sent<T[] | undefined>): ListResult<T> {
   return { items, totalCount: countHeader(sent.response, "X-Total-Count") ?? resultCount, resultCount };
 }
 
-/** @internal The answer to `limit=0`: the total count, which only the header carries. */
-export function toCount(sent: Sent<unknown>): number {
+/** The answer to `limit=0`: the total count, which only the header carries. */
+function toCount(sent: Sent<unknown>): number {
   const total = countHeader(sent.response, "X-Total-Count");
   if (total === undefined) {
     throw new InvalidResponseError("A count (limit=0) answered without a numeric X-Total-Count header", { status: sent.response.status, correlationId: sent.correlationId });
@@ -55,3 +54,19 @@ export function toCount(sent: Sent<unknown>): number {
  * ```
  */
 export type ListQuery<Q> = { [K in Exclude<keyof Q, "limit">]?: NonNullable<Q[K]> extends readonly (infer E)[] ? E | readonly E[] : Q[K] };
+
+/** @internal The collections a client can search. */
+export type SearchPath = "/serviceSpecification" | "/resourceSpecification" | "/resource" | "/service" | "/serviceOrder";
+
+/**
+ * @internal `list` and `count` of a collection. The query types are checked by each
+ * namespace's interface; here the query only passes through.
+ */
+export function createSearch<T>(http: Transport, path: SearchPath) {
+  const send = (query: object, options: CallOptions | undefined) =>
+    http.send({ method: "get", path, idempotent: true } as never, { params: { query } } as never, options) as Promise<Sent<T[] | undefined>>;
+  return {
+    list: async (query: object = {}, options?: CallOptions): Promise<ListResult<T>> => toList(await send(query, options)),
+    count: async (query: object = {}, options?: CallOptions): Promise<number> => toCount(await send({ ...query, limit: 0 }, options)),
+  };
+}

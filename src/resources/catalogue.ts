@@ -1,7 +1,7 @@
 // The service catalogue (TMF633) and the resource catalogue (TMF634).
 import type { paths } from "../generated/giacom.js";
 import { requireId } from "../errors.js";
-import { toCount, toList, type ListQuery, type ListResult } from "../http/list.js";
+import { createSearch, type ListQuery, type ListResult } from "../http/list.js";
 import type { CallOptions, Transport } from "../http/transport.js";
 import type { ResourceSpecification, ServiceSpecification } from "../types.js";
 
@@ -76,14 +76,8 @@ export interface ResourceSpecifications {
 
 /** @internal */
 export function createServiceSpecifications(http: Transport): ServiceSpecifications {
-  type Q = NonNullable<paths["/serviceSpecification"]["get"]["parameters"]["query"]>;
   return {
-    async list(query = {}, options) {
-      return toList(await http.send({ method: "get", path: "/serviceSpecification", idempotent: true }, { params: { query: query as Q } }, options));
-    },
-    async count(query = {}, options) {
-      return toCount(await http.send({ method: "get", path: "/serviceSpecification", idempotent: true }, { params: { query: { ...(query as Q), limit: 0 } } }, options));
-    },
+    ...createSearch<ServiceSpecification>(http, "/serviceSpecification"),
     async get(id, { version, ...options } = {}) {
       requireId("id", id);
       const sent = await http.send({ method: "get", path: "/serviceSpecification/{id}", idempotent: true }, { params: { path: { id }, query: version === undefined ? {} : { version } } }, options);
@@ -94,14 +88,8 @@ export function createServiceSpecifications(http: Transport): ServiceSpecificati
 
 /** @internal */
 export function createResourceSpecifications(http: Transport): ResourceSpecifications {
-  type Q = NonNullable<paths["/resourceSpecification"]["get"]["parameters"]["query"]>;
   return {
-    async list(query = {}, options) {
-      return toList(await http.send({ method: "get", path: "/resourceSpecification", idempotent: true }, { params: { query: query as Q } }, options));
-    },
-    async count(query = {}, options) {
-      return toCount(await http.send({ method: "get", path: "/resourceSpecification", idempotent: true }, { params: { query: { ...(query as Q), limit: 0 } } }, options));
-    },
+    ...createSearch<ResourceSpecification>(http, "/resourceSpecification"),
     async get(id, { version, ...options } = {}) {
       requireId("id", id);
       const sent = await http.send({ method: "get", path: "/resourceSpecification/{id}", idempotent: true }, { params: { path: { id }, query: version === undefined ? {} : { version } } }, options);

@@ -1,7 +1,7 @@
 // Resource inventory (TMF639): the client's stock of subscriber numbers and SIM cards.
 import type { paths } from "../generated/giacom.js";
 import { requireId } from "../errors.js";
-import { toCount, toList, type ListQuery, type ListResult } from "../http/list.js";
+import { createSearch, type ListQuery, type ListResult } from "../http/list.js";
 import type { CallOptions, Transport } from "../http/transport.js";
 import type { Resource, ResourceCreate, ResourceUpdate } from "../types.js";
 
@@ -41,14 +41,8 @@ export interface Resources {
 
 /** @internal */
 export function createResources(http: Transport): Resources {
-  type Q = NonNullable<paths["/resource"]["get"]["parameters"]["query"]>;
   return {
-    async list(query = {}, options) {
-      return toList(await http.send({ method: "get", path: "/resource", idempotent: true }, { params: { query: query as Q } }, options));
-    },
-    async count(query = {}, options) {
-      return toCount(await http.send({ method: "get", path: "/resource", idempotent: true }, { params: { query: { ...(query as Q), limit: 0 } } }, options));
-    },
+    ...createSearch<Resource>(http, "/resource"),
     async create(resource, options) {
       return (await http.send({ method: "post", path: "/resource", idempotent: false }, { body: resource }, options)).data;
     },

@@ -1,7 +1,7 @@
 // Service ordering (TMF641): orders that add, change and cease services.
 import type { paths } from "../generated/giacom.js";
 import { requireId } from "../errors.js";
-import { toCount, toList, type ListQuery, type ListResult } from "../http/list.js";
+import { createSearch, type ListQuery, type ListResult } from "../http/list.js";
 import type { CallOptions, Transport } from "../http/transport.js";
 import type { ServiceOrder, ServiceOrderCreate, ServiceOrderUpdate } from "../types.js";
 import type { ValidationResult } from "../validation/issues.js";
@@ -68,7 +68,6 @@ export interface ServiceOrders {
 
 /** @internal */
 export function createServiceOrders(http: Transport, sources: ContextSources): ServiceOrders {
-  type Q = NonNullable<paths["/serviceOrder"]["get"]["parameters"]["query"]>;
   const validate = async (order: ServiceOrderCreate, options?: CallOptions) => validateOrder(order, await loadValidationContext(order, sources, options));
   return {
     validate,
@@ -83,12 +82,7 @@ export function createServiceOrders(http: Transport, sources: ContextSources): S
       requireId("id", id);
       return (await http.send({ method: "get", path: "/serviceOrder/{id}", idempotent: true }, { params: { path: { id } } }, options)).data;
     },
-    async list(query = {}, options) {
-      return toList(await http.send({ method: "get", path: "/serviceOrder", idempotent: true }, { params: { query: query as Q } }, options));
-    },
-    async count(query = {}, options) {
-      return toCount(await http.send({ method: "get", path: "/serviceOrder", idempotent: true }, { params: { query: { ...(query as Q), limit: 0 } } }, options));
-    },
+    ...createSearch<ServiceOrder>(http, "/serviceOrder"),
     async update(id, patch, options) {
       requireId("id", id);
       return (await http.send({ method: "patch", path: "/serviceOrder/{id}", idempotent: true }, { params: { path: { id } }, body: patch }, options)).data;

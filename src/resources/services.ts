@@ -2,7 +2,7 @@
 import type { paths } from "../generated/giacom.js";
 import { requireId, requireString } from "../errors.js";
 import { jsonPath } from "../filters/json-path.js";
-import { toCount, toList, type ListQuery, type ListResult } from "../http/list.js";
+import { createSearch, type ListQuery, type ListResult } from "../http/list.js";
 import type { CallOptions, Transport } from "../http/transport.js";
 import type { Service } from "../types.js";
 
@@ -54,14 +54,10 @@ export interface Services {
 
 /** @internal */
 export function createServices(http: Transport): Services {
-  type Q = NonNullable<paths["/service"]["get"]["parameters"]["query"]>;
-  const list = async (query: ServiceQuery = {}, options?: CallOptions) =>
-    toList(await http.send({ method: "get", path: "/service", idempotent: true }, { params: { query: query as Q } }, options));
+  const { list, count } = createSearch<Service>(http, "/service");
   return {
     list,
-    async count(query = {}, options) {
-      return toCount(await http.send({ method: "get", path: "/service", idempotent: true }, { params: { query: { ...(query as Q), limit: 0 } } }, options));
-    },
+    count,
     async get(id, { networkRefresh, ...options } = {}) {
       requireId("id", id);
       // The document defines only `network_refresh: true`; anything else sends no header.
