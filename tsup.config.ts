@@ -1,10 +1,12 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // One entry per package subpath; msw stays external (an optional peer of giacom-sdk/mock).
+  entry: { index: "src/index.ts", "mock/index": "src/mock/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
   clean: true,
   target: "node20",
+  external: ["msw", "msw/node"],
 });

@@ -4,7 +4,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     // Same mapping as tsconfig `paths`: tests and examples import the package by name.
-    alias: [{ find: /^giacom-sdk$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) }],
+    alias: [
+      { find: /^giacom-sdk$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+      { find: /^giacom-sdk\/mock$/, replacement: fileURLToPath(new URL("./src/mock/index.ts", import.meta.url)) },
+    ],
   },
   test: {
     include: ["test/**/*.test.ts"],
