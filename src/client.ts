@@ -7,6 +7,7 @@ import { createTransport, type FetchFunction, type Hooks, type Logger } from "./
 import { createTtlCache } from "./internal/ttl-cache.js";
 import { checkUrl } from "./internal/urls.js";
 import type { ContextSources } from "./resources/validation-context.js";
+import type { OrderEventSource, PollingOptions } from "./resources/order-operation.js";
 import type { ServiceSpecification } from "./types.js";
 import { createAppointments, createGeographicAddresses, type Appointments, type GeographicAddresses } from "./resources/addresses-appointments.js";
 import { createResourceSpecifications, createServiceSpecifications, type ResourceSpecifications, type ServiceSpecifications } from "./resources/catalogue.js";
@@ -71,6 +72,12 @@ export interface GiacomClientOptions {
   allowInsecureHttp?: boolean;
   /** How long specifications fetched for order validation are reused. Default 5 minutes. */
   specificationCacheTtlMs?: number;
+  /** Where order handles hear of changes before their next poll, e.g. a `giacom-sdk/webhooks` receiver. */
+  notifications?: OrderEventSource;
+  /** How order handles poll. Default: from 1 s, times 1.5, at most 30 s, jittered. */
+  polling?: PollingOptions;
+  /** How `submit` settles an unknown outcome: attempts in all (default 3) and the wait before confirming that no order exists (default 1 s). */
+  submission?: { maxAttempts?: number; confirmDelayMs?: number };
 }
 
 /**
@@ -92,7 +99,7 @@ export interface GiacomClient {
   readonly appointments: Appointments;
 }
 
-const KNOWN = new Set(["environment", "baseUrl", "tokenUrl", "credentials", "tokenProvider", "fetch", "timeoutMs", "retry", "hooks", "logger", "correlationIdHeader", "allowInsecureHttp", "specificationCacheTtlMs"]);
+const KNOWN = new Set(["environment", "baseUrl", "tokenUrl", "credentials", "tokenProvider", "fetch", "timeoutMs", "retry", "hooks", "logger", "correlationIdHeader", "allowInsecureHttp", "specificationCacheTtlMs", "notifications", "polling", "submission"]);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MAX_TIMER = 2_147_483_647;
 
@@ -227,6 +234,20 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
     logger: options.logger,
   });
 
+  if (options.notifications !== undefined && typeof (options.notifications as Partial<OrderEventSource> | null)?.subscribe !== "function") {
+    throw new ConfigurationError("notifications", "must have a subscribe(listener) method, like a giacom-sdk/webhooks receiver");
+  }
+  const notifications = options.notifications;
+  const polling = {
+    initialDelayMs: options.polling?.initialDelayMs === undefined ? 1_000 : duration("polling.initialDelayMs", options.polling.initialDelayMs, 1),
+    maxDelayMs: options.polling?.maxDelayMs === undefined ? 30_000 : duration("polling.maxDelayMs", options.polling.maxDelayMs, 1),
+    factor: options.polling?.factor ?? 1.5,
+  };
+  if (typeof polling.factor !== "number" || !(polling.factor >= 1 && polling.factor <= 10)) throw new ConfigurationError("polling.factor", "must be a number from 1 to 10");
+  const maxAttempts = options.submission?.maxAttempts ?? 3;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) throw new ConfigurationError("submission.maxAttempts", "must be an integer from 1 to 10");
+  const submission = { maxAttempts, confirmDelayMs: options.submission?.confirmDelayMs === undefined ? 1_000 : duration("submission.confirmDelayMs", options.submission.confirmDelayMs, 0) };
+
   const serviceSpecifications = createServiceSpecifications(http);
   const services = createServices(http);
   // Specifications change rarely and a version never changes: order validation reuses them.
@@ -242,7 +263,7 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
     resourceSpecifications: createResourceSpecifications(http),
     resources: createResources(http),
     services,
-    serviceOrders: createServiceOrders(http, sources),
+    serviceOrders: createServiceOrders(http, { sources, events: notifications, polling, submission }),
     hub: createHub(http),
     geographicAddresses: createGeographicAddresses(http),
     appointments: createAppointments(http),

@@ -27,7 +27,11 @@ export type GiacomErrorCode =
   | "NETWORK"
   | "TIMEOUT"
   | "ABORTED"
-  | "ORDER_INVALID";
+  | "ORDER_INVALID"
+  | "ORDER_FAILED"
+  | "ORDER_WAIT_TIMEOUT"
+  | "CANCELLATION_FAILED"
+  | "SUBMISSION_UNKNOWN";
 
 /**
  * The base of every error the SDK throws.

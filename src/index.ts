@@ -54,6 +54,11 @@ export type { OrderIssue, OrderIssueCode, ValidationResult } from "./validation/
 export { giacomSupplierRules } from "./validation/rules.js";
 export type { ItemView, SupplierRule, SupplierRuleSet } from "./validation/rules.js";
 export { OrderValidationError } from "./validation/order-validation-error.js";
+export { SUBMISSION_REFERENCE } from "./resources/service-orders.js";
+export type { SubmitOptions } from "./resources/service-orders.js";
+export type { OrderEventSource, OrderOperation, OrderOperationToken, PollingOptions, WaitOptions } from "./resources/order-operation.js";
+export { OrderCancellationError, OrderFailedError, OrderWaitTimeoutError, SubmissionUnknownError } from "./resources/order-errors.js";
+export type { ItemOutcome } from "./resources/order-errors.js";
 
 export type {
   ServiceSpecification,

@@ -1,6 +1,6 @@
 // Service ordering (TMF641): orders that add, change and cease services.
 import type { paths } from "../generated/giacom.js";
-import { requireId } from "../errors.js";
+import { InvalidArgumentError, requireId } from "../errors.js";
 import { createSearch, type ListQuery, type ListResult } from "../http/list.js";
 import type { CallOptions, Transport } from "../http/transport.js";
 import type { ServiceOrder, ServiceOrderCreate, ServiceOrderUpdate } from "../types.js";
@@ -8,6 +8,46 @@ import type { ValidationResult } from "../validation/issues.js";
 import { OrderValidationError } from "../validation/order-validation-error.js";
 import { validateOrder } from "../validation/validate-order.js";
 import { loadValidationContext, type ContextSources } from "./validation-context.js";
+import { isGiacomError, requireString, type GiacomError } from "../errors.js";
+import { jsonPath } from "../filters/json-path.js";
+import { newCorrelationId } from "../internal/ids.js";
+import type { CancelServiceOrder } from "../types.js";
+import { OrderCancellationError, SubmissionUnknownError } from "./order-errors.js";
+import { createOrderOperation, followCancellation, type OperationDeps, type OrderEventSource, type OrderOperation, type OrderOperationToken, type PollingOptions } from "./order-operation.js";
+
+/**
+ * Options of `serviceOrders.submit`.
+ * @group Orders
+ * @example
+ * ```ts
+ * const operation = giacom.serviceOrders.submit(order, { idempotencyKey: `job-${job.id}` });
+ * ```
+ */
+export interface SubmitOptions extends CreateOrderOptions {
+  /**
+   * Your key for this submission (a job id, say). Before sending, the SDK looks for an order
+   * already submitted with it and follows that one instead, so a process that restarts can
+   * submit again safely. Without it a unique key is generated.
+   */
+  idempotencyKey?: string;
+}
+
+/** @internal How submissions settle an unknown outcome. */
+export interface SubmissionPolicy {
+  maxAttempts: number;
+  /** Wait before a second lookup that confirms no order was created. */
+  confirmDelayMs: number;
+}
+
+/**
+ * The `externalReferenceType` under which `submit` records a submission's key on the order.
+ * @group Orders
+ * @example
+ * ```ts
+ * const key = order.externalReference?.find((r) => r.externalReferenceType === SUBMISSION_REFERENCE)?.id;
+ * ```
+ */
+export const SUBMISSION_REFERENCE = "submission_id";
 
 /**
  * Options of `serviceOrders.create`.
@@ -64,25 +104,144 @@ export interface ServiceOrders {
   count(query?: ServiceOrderQuery, options?: CallOptions): Promise<number>;
   /** Changes fields of an order: `PATCH /serviceOrder/{id}`. */
   update(id: string, patch: ServiceOrderUpdate, options?: CallOptions): Promise<ServiceOrder>;
+  /**
+   * Validates and submits an order without ever creating it twice, and follows it to its end.
+   * The order carries a unique submission key (an external reference of type `submission_id`);
+   * when a submission's outcome is unknown (a timeout, a dropped connection, a 5xx, a truncated
+   * answer), the SDK looks the order up by that key and follows it if it exists, and sends again
+   * only when a second lookup confirms that it does not.
+   */
+  submit(order: ServiceOrderCreate, options?: SubmitOptions): OrderOperation;
+  /** Follows an existing order. */
+  track(orderId: string): OrderOperation;
+  /** Follows the order of a token from `operation.toJSON()`, in this or another process. */
+  resume(token: OrderOperationToken | string): OrderOperation;
+  /**
+   * Asks Giacom to cancel an order (a TMF641 cancel task) and follows the task until it is done;
+   * an order that can no longer be cancelled gives an `OrderCancellationError`.
+   */
+  cancel(id: string, options?: { reason?: string } & CallOptions): Promise<CancelServiceOrder>;
+}
+
+/** @internal What order handles need beyond the transport. */
+export interface OrderDeps {
+  sources: ContextSources;
+  events: OrderEventSource | undefined;
+  polling: Required<PollingOptions>;
+  submission: SubmissionPolicy;
+}
+
+/** Failures after which the order may or may not exist. */
+function ambiguous(error: unknown): boolean {
+  if (!isGiacomError(error)) return false;
+  const e = error as GiacomError & { status?: number };
+  return e.code === "TIMEOUT" || e.code === "SERVER_ERROR" || e.code === "INVALID_RESPONSE" || (e.code === "NETWORK" && !e.retryable);
 }
 
 /** @internal */
-export function createServiceOrders(http: Transport, sources: ContextSources): ServiceOrders {
+export function createServiceOrders(http: Transport, deps: OrderDeps): ServiceOrders {
+  const { sources, polling, submission } = deps;
   const validate = async (order: ServiceOrderCreate, options?: CallOptions) => validateOrder(order, await loadValidationContext(order, sources, options));
+  const search = createSearch<ServiceOrder>(http, "/serviceOrder");
+  const get = async (id: string, options?: CallOptions) => {
+    requireId("id", id);
+    return (await http.send({ method: "get", path: "/serviceOrder/{id}", idempotent: true }, { params: { path: { id } } }, options)).data;
+  };
+  const post = async (order: ServiceOrderCreate, options?: CallOptions) =>
+    (await http.send({ method: "post", path: "/serviceOrder", idempotent: false }, { body: order }, options)).data;
+  const findBySubmission = async (key: string, options?: CallOptions) => {
+    const { items } = await search.list({ filter: `$.externalReference[?(@.id==${jsonPath.quote(key)})]` }, options);
+    return items.find((o) => o.externalReference?.some((r) => r.id === key && r.externalReferenceType === SUBMISSION_REFERENCE));
+  };
+  const cancel = async (id: string, { reason, ...options }: { reason?: string } & CallOptions = {}) => {
+    requireId("id", id);
+    let task: CancelServiceOrder;
+    try {
+      const body = reason === undefined ? { serviceOrder: { id } } : { serviceOrder: { id }, cancellationReason: reason };
+      task = (await http.send({ method: "post", path: "/cancelServiceOrder", idempotent: false }, { body }, options)).data;
+    } catch (error) {
+      if (isGiacomError(error) && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
+        throw new OrderCancellationError(id, (error as GiacomError & { tmfMessage?: string }).tmfMessage ?? error.message, { cause: error });
+      }
+      throw error;
+    }
+    return followCancellation(id, task, async (taskId) => (await http.send({ method: "get", path: "/cancelServiceOrder/{id}", idempotent: true }, { params: { path: { id: taskId } } }, options)).data, polling);
+  };
+  const operationDeps: OperationDeps = { get: (id) => get(id), cancel, events: deps.events, polling };
+
+  async function submitSafely(order: ServiceOrderCreate, key: string, lookFirst: boolean, options: CallOptions): Promise<ServiceOrder> {
+    const lookup = async () => {
+      try {
+        return await findBySubmission(key, options);
+      } catch (error) {
+        throw new SubmissionUnknownError(key, error);
+      }
+    };
+    if (lookFirst) {
+      const existing = await lookup();
+      if (existing) return existing;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await post(order, options);
+      } catch (error) {
+        if (!ambiguous(error)) throw error;
+        // The order may exist: follow it if it does; send again only once sure it does not.
+        const adopted = (await lookup()) ?? (await new Promise((r) => setTimeout(r, submission.confirmDelayMs)), await lookup());
+        if (adopted) return adopted;
+        if (attempt >= submission.maxAttempts) throw error;
+      }
+    }
+  }
+
   return {
+    ...search,
     validate,
+    get,
+    cancel,
+    submit(order, { validate: check = true, idempotencyKey, ...options } = {}) {
+      const key = idempotencyKey === undefined ? newCorrelationId() : requireString("idempotencyKey", idempotencyKey);
+      const body: ServiceOrderCreate = {
+        ...order,
+        externalReference: [...(order.externalReference ?? []), { id: key, externalReferenceType: SUBMISSION_REFERENCE, name: "giacom-sdk" }],
+      };
+      const start = (async () => {
+        if (check) {
+          const result = await validate(body, options);
+          if (!result.valid) throw new OrderValidationError(result.issues);
+        }
+        return submitSafely(body, key, idempotencyKey !== undefined, options);
+      })();
+      return createOrderOperation(operationDeps, start, key);
+    },
+    track(orderId) {
+      requireId("orderId", orderId);
+      return createOrderOperation(operationDeps, get(orderId), undefined);
+    },
+    resume(token) {
+      let parsed: Partial<OrderOperationToken> | null;
+      try {
+        parsed = (typeof token === "string" ? JSON.parse(token) : token) as Partial<OrderOperationToken> | null;
+      } catch {
+        parsed = null;
+      }
+      if (!parsed || parsed.v !== 1 || (typeof parsed.orderId !== "string" && typeof parsed.externalReference !== "string")) {
+        throw new InvalidArgumentError("token", "is not a token from operation.toJSON()");
+      }
+      const key = parsed.externalReference;
+      const start =
+        typeof parsed.orderId === "string"
+          ? get(parsed.orderId)
+          : findBySubmission(key!).then((found) => found ?? Promise.reject(new SubmissionUnknownError(key!, new Error("no order carries this submission key: it was never created, submit it again"))));
+      return createOrderOperation(operationDeps, start, key);
+    },
     async create(order, { validate: check = true, ...options } = {}) {
       if (check) {
         const result = await validate(order, options);
         if (!result.valid) throw new OrderValidationError(result.issues);
       }
-      return (await http.send({ method: "post", path: "/serviceOrder", idempotent: false }, { body: order }, options)).data;
+      return post(order, options);
     },
-    async get(id, options) {
-      requireId("id", id);
-      return (await http.send({ method: "get", path: "/serviceOrder/{id}", idempotent: true }, { params: { path: { id } } }, options)).data;
-    },
-    ...createSearch<ServiceOrder>(http, "/serviceOrder"),
     async update(id, patch, options) {
       requireId("id", id);
       return (await http.send({ method: "patch", path: "/serviceOrder/{id}", idempotent: true }, { params: { path: { id } }, body: patch }, options)).data;
