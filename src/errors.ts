@@ -31,7 +31,8 @@ export type GiacomErrorCode =
   | "ORDER_FAILED"
   | "ORDER_WAIT_TIMEOUT"
   | "CANCELLATION_FAILED"
-  | "SUBMISSION_UNKNOWN";
+  | "SUBMISSION_UNKNOWN"
+  | "WEBHOOK_BODY_CONSUMED";
 
 /**
  * The base of every error the SDK throws.
