@@ -22,7 +22,7 @@ export class WebhookBodyConsumedError extends GiacomError {
   override readonly name = "WebhookBodyConsumedError";
   constructor(parsed: boolean) {
     super(
-      "CONFIGURATION",
+      "WEBHOOK_BODY_CONSUMED",
       `The webhook request body was already ${parsed ? "parsed (req.body is an object)" : "read from the stream"} before the receiver ran. ` +
         "Mount the webhook receiver before any body-parsing middleware such as express.json(), " +
         'or give it the raw body (express.raw({ type: "application/json" }) sets req.body to a Buffer).',

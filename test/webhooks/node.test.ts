@@ -125,7 +125,7 @@ describe("toNodeHandler", () => {
     const error = errors[0];
     expect(error).toBeInstanceOf(WebhookBodyConsumedError);
     expect(error).toBeInstanceOf(GiacomError);
-    expect(error).toMatchObject({ name: "WebhookBodyConsumedError", code: "CONFIGURATION" });
+    expect(error).toMatchObject({ name: "WebhookBodyConsumedError", code: "WEBHOOK_BODY_CONSUMED" });
     expect((error as Error).message).toMatch(/parsed \(req\.body is an object\).*before any body-parsing middleware such as express\.json\(\).*raw body/);
   });
 
