@@ -1,5 +1,6 @@
 // A ServiceSpecification turned into what validation needs: lookups by id, patterns
 // compiled, relationships resolved. Compiled once per specification object.
+import { show } from "../internal/show.js";
 import type { CharacteristicSpecification, ServiceSpecification } from "../types.js";
 
 /** @internal A pattern from the catalogue, ready to use, or why it cannot be. */
@@ -82,7 +83,7 @@ function compileCharacteristic(c: CharacteristicSpecification): CompiledCharacte
     const target = r.characteristicSpecificationId;
     if (r.relationshipType === "requires" && target) requires.push(target);
     else if (r.relationshipType === "value_eq" && target && r.characteristicSpecificationValue !== undefined) valueEq.push({ target, value: r.characteristicSpecificationValue });
-    else unknownRelationships.push(String(r.relationshipType));
+    else unknownRelationships.push(show(r.relationshipType));
   }
   return {
     id: c.id,
@@ -140,7 +141,7 @@ export function compileSpecification(spec: ServiceSpecification): CompiledSpecif
   const compiled: CompiledSpecification = {
     spec,
     id: spec.id,
-    version: spec.version === undefined ? undefined : String(spec.version),
+    version: spec.version === undefined ? undefined : show(spec.version),
     characteristics,
     features,
     isBoltOn: spec.category === "Mobile Bolt On" || addonFor.size > 0,

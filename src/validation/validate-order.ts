@@ -5,6 +5,7 @@ import { compileSpecification, type CompiledCharacteristic, type CompiledSpecifi
 import type { OrderIssue, OrderIssueCode, ValidationResult } from "./issues.js";
 import { giacomSupplierRules, type ItemView, type SupplierRuleSet } from "./rules.js";
 import { valueTypeProblem } from "./values.js";
+import { show } from "../internal/show.js";
 
 /**
  * Finds a specification by id and, when the order names one, version.
@@ -65,7 +66,7 @@ function makeLookup(source: ValidationContext["specifications"]): (id: string, v
     const candidates = byId.get(id);
     if (!candidates) return {};
     if (version !== undefined) {
-      const spec = candidates.find((s) => String(s.version) === version);
+      const spec = candidates.find((s) => show(s.version) === version);
       return spec ? { spec } : { other: candidates[0]! };
     }
     // No version: the current one, as the API picks it (Launched first, then the highest).
@@ -124,9 +125,11 @@ function relationshipsHold(c: CompiledCharacteristic, present: Set<string>, stat
 }
 
 function unmet(c: CompiledCharacteristic, present: Set<string>, state: Map<string, Held>): string {
+  // A target that is set but itself not allowed is named as such, so chains read correctly.
+  const isSet = (t: string) => (nonBlank(state.get(t)) ? `${t} is allowed (it is set, but its own conditions fail)` : `${t} is set`);
   const reasons = [
-    ...c.requires.filter((t) => !present.has(t)).map((t) => `${t} (it requires ${t})`),
-    ...c.valueEq.filter(({ target, value }) => !present.has(target) || !state.get(target)!.values.includes(value)).map(({ target, value }) => `${target} = "${value}"`),
+    ...c.requires.filter((t) => !present.has(t)).map(isSet),
+    ...c.valueEq.filter(({ target, value }) => !present.has(target) || !state.get(target)!.values.includes(value)).map(({ target, value }) => `${target} is "${value}"`),
   ];
   return reasons.join(" and ");
 }
@@ -208,7 +211,7 @@ function checkCharacteristics(spec: CompiledSpecification, ordered: ReturnType<t
     if (!c || !nonBlank(held) || present.has(id)) continue;
     // A live value that the change makes meaningless is removed by the system; an ordered one is a mistake.
     if (held.path !== undefined && c.settable) {
-      report("RELATIONSHIP_NOT_SATISFIED", "error", held.path, `${id} may only be set with ${unmet(c, present, state)}`, id);
+      report("RELATIONSHIP_NOT_SATISFIED", "error", held.path, `${id} may only be set when ${unmet(c, present, state)}`, id);
     }
   }
 
@@ -292,8 +295,8 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
 
   const refs = new Set<string>();
   (Array.isArray(order.externalReference) ? order.externalReference : []).forEach((r, k) => {
-    const key = `${r?.externalReferenceType ?? ""}\u0000${r?.id}`;
-    if (refs.has(key)) orderReport("DUPLICATE_EXTERNAL_REFERENCE", "warning", `externalReference[${k}]`, `externalReference ${r?.id} is listed twice; Giacom removes duplicates`);
+    const key = `${show(r?.externalReferenceType ?? "")}\u0000${show(r?.id)}`;
+    if (refs.has(key)) orderReport("DUPLICATE_EXTERNAL_REFERENCE", "warning", `externalReference[${k}]`, `externalReference ${show(r?.id)} is listed twice; Giacom removes duplicates`);
     refs.add(key);
   });
 
@@ -330,7 +333,7 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
       return found;
     }
     if (action !== "add" && action !== "modify" && action !== "delete") {
-      orderIssue("UNSUPPORTED_ACTION", "error", `${path}.action`, `action "${String(action)}" is not one of add, modify, delete`);
+      orderIssue("UNSUPPORTED_ACTION", "error", `${path}.action`, `action ${show(action)} is not one of add, modify, delete`);
       return found;
     }
     const service = item.service as unknown;
@@ -347,7 +350,7 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
     const resolve = (id: string, version: string | undefined, at: string): CompiledSpecification | undefined => {
       const { spec: found, other } = lookup(id, version);
       if (found) return compileSpecification(found);
-      if (other) catalogue("SPECIFICATION_VERSION_MISMATCH", "error", at, `${id} version ${version} is not available; the catalogue has version ${String(other.version)}`, id);
+      if (other) catalogue("SPECIFICATION_VERSION_MISMATCH", "error", at, `${id} version ${version} is not available; the catalogue has version ${show(other.version)}`, id);
       else catalogue("SPECIFICATION_NOT_FOUND", "error", at, `specification ${id}${version ? ` version ${version}` : ""} is not in the catalogue given to the validator`, id);
       return undefined;
     };
@@ -369,7 +372,7 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
       if (typeof specRef?.id !== "string") {
         orderIssue("MISSING_SPECIFICATION", "error", `${sPath}.serviceSpecification`, "an add item needs serviceSpecification { id, version }");
       } else {
-        spec = resolve(specRef.id, specRef.version === undefined ? undefined : String(specRef.version), `${sPath}.serviceSpecification`);
+        spec = resolve(specRef.id, specRef.version === undefined ? undefined : show(specRef.version), `${sPath}.serviceSpecification`);
       }
       for (const [id, held] of ordered) state.set(id, held);
       if (spec) {
@@ -377,9 +380,9 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
         checkCharacteristics(spec, ordered, state, `${sPath}.serviceCharacteristic`, { all: true, changed: new Set() }, catalogue);
         checkFeatures(spec, service.feature, `${sPath}.feature`, undefined, catalogue);
         for (const p of Array.isArray(service.relatedParty) ? service.relatedParty : []) {
-          const defined = p?.role ? spec.parties.get(p.role) : undefined;
+          const defined = typeof p?.role === "string" ? spec.parties.get(p.role) : undefined;
           if (defined !== undefined && p.partyOrPartyRole?.id !== undefined && p.partyOrPartyRole.id !== defined) {
-            catalogue("RELATED_PARTY_CONFLICT", "error", `${sPath}.relatedParty`, `${spec.id} defines the ${p.role} as ${defined}, not ${p.partyOrPartyRole.id}`, p.role);
+            catalogue("RELATED_PARTY_CONFLICT", "error", `${sPath}.relatedParty`, `${spec.id} defines the ${show(p.role)} as ${defined}, not ${show(p.partyOrPartyRole.id)}`, show(p.role));
           }
         }
         const targets = (Array.isArray(service.serviceRelationship) ? service.serviceRelationship : []).filter((r) => r?.relationshipType === "addon_for");
@@ -416,7 +419,7 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
         if (!isLive(liveService)) catalogue("SERVICE_NOT_LIVE", "error", `${sPath}.id`, `service ${liveService.id} is ${liveService.state}: it cannot be changed`, liveService.id);
         const current = liveService.serviceSpecification;
         const targetId = typeof specRef?.id === "string" ? specRef.id : current?.id;
-        const targetVersion = typeof specRef?.id === "string" ? (specRef.version === undefined ? undefined : String(specRef.version)) : current?.version;
+        const targetVersion = typeof specRef?.id === "string" ? (specRef.version === undefined ? undefined : show(specRef.version)) : current?.version;
         const converting = typeof specRef?.id === "string" && specRef.id !== current?.id;
         if (!targetId) {
           catalogue("SPECIFICATION_NOT_FOUND", "error", `${sPath}.id`, `service ${liveService.id} names no specification; it cannot be checked`, liveService.id);

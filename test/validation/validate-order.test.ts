@@ -74,6 +74,12 @@ describe("the order's structure", () => {
     expect(issues(order)).toEqual(["error DUPLICATE_ITEM_ID serviceOrderItem[1].id"]);
   });
 
+  it("describes any value it is given without throwing (found by the property test)", () => {
+    const hostile = { toString: [] };
+    expect(issues(documented("ServiceOrderChangeBars", (o) => (o.serviceOrderItem[0].action = hostile)))).toEqual([`error UNSUPPORTED_ACTION ${item0}.action`]);
+    expect(issues(documented("ServiceOrderChangeBars", (o) => o.externalReference.push({ id: hostile }, { id: hostile })))).toEqual(["warning DUPLICATE_EXTERNAL_REFERENCE externalReference[2]"]);
+  });
+
   it("knows only add, modify and delete", () => {
     expect(issues(documented("ServiceOrderChangeBars", (o) => (o.serviceOrderItem[0].action = "remove")))).toEqual([`error UNSUPPORTED_ACTION ${item0}.action`]);
     expect(issues(documented("ServiceOrderChangeBars", (o) => (o.serviceOrderItem[0].action = "noChange")))).toEqual([`warning UNSUPPORTED_ACTION ${item0}.action`]);
