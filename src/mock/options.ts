@@ -1,0 +1,215 @@
+// The simulator's public shapes: its options, the object it returns, faults and deliveries.
+import type { HttpHandler } from "msw";
+import type {
+  CancelServiceOrderCreateEvent,
+  CancelServiceOrderStateChangeEvent,
+  Resource,
+  Service,
+  ServiceAttributeValueChangeEvent,
+  ServiceCreateEvent,
+  ServiceOrder,
+  ServiceOrderAttributeValueChangeEvent,
+  ServiceOrderCreateEvent,
+  ServiceOrderStateChangeEvent,
+  ServiceStateChangeEvent,
+} from "../types.js";
+import type { SimulatorSeed } from "./seed.js";
+
+/**
+ * The client the simulator accepts by default, with every scope.
+ * @group Simulator
+ * @example
+ * ```ts
+ * const giacom = createGiacomClient({ environment: "uat", credentials: SIMULATOR_CREDENTIALS });
+ * ```
+ */
+export const SIMULATOR_CREDENTIALS = Object.freeze({ clientId: "sim-client", clientSecret: "sim-secret" } as const);
+
+/**
+ * A client the simulator's token endpoint knows.
+ * @group Simulator
+ * @example
+ * ```ts
+ * const reader: SimulatorClient = { secret: "s3cret", scopes: ["integrations/serviceInventory.read"] };
+ * ```
+ */
+export interface SimulatorClient {
+  secret: string;
+  /** The scopes granted to the client; omitted, every scope. */
+  scopes?: readonly string[];
+}
+
+/**
+ * How long a service order (and a cancellation) stays in each state, in simulated milliseconds.
+ * @group Simulator
+ * @example
+ * ```ts
+ * const timing: SimulatorTiming = { acknowledgedMs: 10, inProgressMs: 50 };
+ * ```
+ */
+export interface SimulatorTiming {
+  /** From `acknowledged` to `inProgress`. Default 1000. */
+  acknowledgedMs?: number;
+  /** From `inProgress` to `completed` or `failed`. Default 3000. */
+  inProgressMs?: number;
+  /** From a cancellation request to the order being `cancelled`. Default 1000. */
+  cancelMs?: number;
+}
+
+/**
+ * Options of {@link createGiacomSimulator}.
+ * @group Simulator
+ * @example
+ * ```ts
+ * const options: SimulatorOptions = { clock: "manual", decideOutcome: (o) => (o.externalReference?.[0]?.id === "fail-me" ? "failed" : "completed") };
+ * ```
+ */
+export interface SimulatorOptions {
+  /** The catalogue and inventory at the start (and after `reset()`). Default `defaultSeed()`. */
+  seed?: SimulatorSeed;
+  /** The API root the MSW handlers intercept. Default the UAT base URL. */
+  baseUrl?: string;
+  /** The token URL the MSW handlers intercept. Default the UAT token URL. */
+  tokenUrl?: string;
+  /** Known clients by client id. Default `{ "sim-client": { secret: "sim-secret" } }` with every scope. */
+  clients?: Record<string, SimulatorClient>;
+  /** Lifetime of issued tokens on the simulator's clock. Default 3600. */
+  tokenTtlSeconds?: number;
+  /** `manual` (default): time moves only with `advance()` and `settle()`. `real`: wall-clock timers. */
+  clock?: "manual" | "real";
+  /** How long orders and cancellations take. */
+  timing?: SimulatorTiming;
+  /** Whether an accepted order ends `completed` (default) or `failed`. */
+  decideOutcome?: (order: ServiceOrder) => "completed" | "failed";
+  /** Delivery misbehaviour Giacom documents: each event twice, or batches in reverse order. */
+  events?: { duplicate?: boolean; reorder?: boolean };
+}
+
+/**
+ * Which requests a fault applies to: the token endpoint, or API requests whose path under the
+ * base URL (e.g. `/serviceOrder`) equals the string or matches the regular expression.
+ * @group Simulator
+ * @example
+ * ```ts
+ * const orders: FaultTarget = { method: "POST", path: "/serviceOrder" };
+ * const anyService: FaultTarget = { path: /^\/service\// };
+ * ```
+ */
+export type FaultTarget = "token" | { method?: string; path: string | RegExp };
+
+/**
+ * What goes wrong: a delay, an error status, a rate limit, a dropped connection (before the
+ * simulator acts on the request, or after it did), or a 200 whose JSON body is cut short.
+ * @group Simulator
+ * @example
+ * ```ts
+ * sim.fault({ method: "POST", path: "/serviceOrder" }, { kind: "drop", when: "after" }); // the order IS created
+ * sim.fault("token", { kind: "rateLimit", retryAfter: 2 });
+ * ```
+ */
+export type Fault =
+  | { kind: "latency"; ms: number }
+  | { kind: "status"; status: number; body?: unknown }
+  | { kind: "rateLimit"; retryAfter: number | Date }
+  | { kind: "drop"; when: "before" | "after" }
+  | { kind: "malformed" };
+
+/**
+ * Options of {@link GiacomSimulator.fault}.
+ * @group Simulator
+ * @example
+ * ```ts
+ * const always: FaultOptions = { times: Infinity };
+ * ```
+ */
+export interface FaultOptions {
+  /** How many matching requests get the fault. Default 1; `Infinity` for all. */
+  times?: number;
+}
+
+/**
+ * An event the simulator sends to registered hub callbacks.
+ * @group Simulator
+ * @example
+ * ```ts
+ * const orderState = (e: SimulatorEvent) => (e.eventType === "ServiceOrderStateChangeEvent" ? e.event.ServiceOrder?.state : undefined);
+ * ```
+ */
+export type SimulatorEvent =
+  | ServiceOrderCreateEvent
+  | ServiceOrderStateChangeEvent
+  | ServiceOrderAttributeValueChangeEvent
+  | CancelServiceOrderCreateEvent
+  | CancelServiceOrderStateChangeEvent
+  | ServiceCreateEvent
+  | ServiceStateChangeEvent
+  | ServiceAttributeValueChangeEvent;
+
+/**
+ * One attempt to deliver an event to a hub callback: the HTTP status the callback answered,
+ * or `"error"` when the request failed. Attempt 1 is the first try; up to 3 retries follow.
+ * @group Simulator
+ * @example
+ * ```ts
+ * const failed = sim.deliveries.filter((d: Delivery) => d.status !== 202);
+ * ```
+ */
+export interface Delivery {
+  callback: string;
+  event: SimulatorEvent;
+  status: number | "error";
+  attempt: number;
+}
+
+/**
+ * A running loopback HTTP server of the simulator.
+ * @group Simulator
+ * @example
+ * ```ts
+ * const { baseUrl, tokenUrl, close }: SimulatorServer = await sim.listen();
+ * ```
+ */
+export interface SimulatorServer {
+  /** The API root, `http://127.0.0.1:<port>/v2`. */
+  baseUrl: string;
+  /** The token endpoint, `http://127.0.0.1:<port>/oauth2/token`. */
+  tokenUrl: string;
+  /** Stops the server and closes its connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * A stateful simulator of the Giacom Integrations API, served as MSW handlers and as a real
+ * loopback HTTP server over one in-memory state.
+ * @group Simulator
+ * @example
+ * ```ts
+ * const sim: GiacomSimulator = createGiacomSimulator();
+ * setupServer(...sim.handlers).listen({ onUnhandledRequest: "error" });
+ * await sim.settle(); // every order placed so far has completed
+ * ```
+ */
+export interface GiacomSimulator {
+  /** MSW handlers for the API under `baseUrl` and the token endpoint at `tokenUrl`. */
+  readonly handlers: HttpHandler[];
+  /** Starts a node:http server on 127.0.0.1 (port 0, a free one, by default). */
+  listen(options?: { port?: number }): Promise<SimulatorServer>;
+  /** Moves the clock forward and runs what fell due (order changes, event deliveries and their retries). */
+  advance(ms: number): Promise<void>;
+  /** Runs everything scheduled until nothing is left. */
+  settle(): Promise<void>;
+  /** Applies `fault` to the next `times` requests matching `target`. */
+  fault(target: FaultTarget, fault: Fault, options?: FaultOptions): void;
+  /** Removes every fault. */
+  clearFaults(): void;
+  /** A copy of every service order. */
+  readonly serviceOrders: readonly ServiceOrder[];
+  /** A copy of every service. */
+  readonly services: readonly Service[];
+  /** A copy of every resource (stock unit). */
+  readonly resources: readonly Resource[];
+  /** Every delivery attempt so far. */
+  readonly deliveries: readonly Delivery[];
+  /** Back to the seed: no orders, hubs, faults or deliveries, and every token revoked. */
+  reset(): void;
+}
