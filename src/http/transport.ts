@@ -259,9 +259,13 @@ export function createTransport(config: TransportConfig): Transport {
     const deadline = Date.now() + timeoutMs;
     let interrupted: GiacomError | undefined;
     let interrupt!: (error: GiacomError) => void;
+    // A request that may create something is aborted for real when the call ends: one left
+    // in flight could still create an order after the caller was told it had not.
+    const inFlight = operation.idempotent ? undefined : new AbortController();
     const interruption = new Promise<never>((_, reject) => {
       interrupt = (error) => {
         interrupted ??= error;
+        inFlight?.abort(error);
         reject(interrupted);
       };
     });
@@ -274,7 +278,8 @@ export function createTransport(config: TransportConfig): Transport {
     const fetchInit = (headers: Record<string, string>): RequestInit => {
       const init: RequestInit = { method, headers };
       if (payload !== undefined) init.body = payload; // no `body: null`: undici is slower with it
-      if (options.signal) init.signal = options.signal;
+      const signal = inFlight?.signal ?? options.signal;
+      if (signal) init.signal = signal;
       return init;
     };
 

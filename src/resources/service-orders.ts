@@ -109,7 +109,9 @@ export interface ServiceOrders {
    * The order carries a unique submission key (an external reference of type `submission_id`);
    * when a submission's outcome is unknown (a timeout, a dropped connection, a 5xx, a truncated
    * answer), the SDK looks the order up by that key and follows it if it exists, and sends again
-   * only when a second lookup confirms that it does not.
+   * only when a second lookup, `submission.confirmDelayMs` later, confirms that it does not. A
+   * timed-out submission is aborted, not left in flight; a server that had already received it
+   * and creates the order later than the confirmation delay is the one case this cannot see.
    */
   submit(order: ServiceOrderCreate, options?: SubmitOptions): OrderOperation;
   /** Follows an existing order. */
