@@ -65,6 +65,26 @@ describe("order handles with Giacom's webhooks", () => {
   });
 });
 
+describe("cancelling through the simulator", () => {
+  it("cancels an order in flight (the TMF641 task ends done) and says clearly when it is too late", async () => {
+    const { sim, client } = await simulator({ clock: "real", timing: { acknowledgedMs: 200, inProgressMs: 2_000, cancelMs: 20 } });
+    const giacom = client({ polling: { initialDelayMs: 10, maxDelayMs: 20 } });
+    const operation = giacom.serviceOrders.submit(newLine());
+    await operation.submitted();
+    await expect(operation.cancel({ reason: "customer changed their mind" })).resolves.toMatchObject({ state: "done" });
+    await expect(operation).rejects.toMatchObject({ name: "OrderFailedError", state: "cancelled" });
+    expect(sim.serviceOrders[0]!.state).toBe("cancelled");
+
+    const quick = createGiacomSimulator({ timing: { acknowledgedMs: 1, inProgressMs: 1 } });
+    const server = await quick.listen();
+    closers.push(server.close);
+    const other = createGiacomClient({ baseUrl: server.baseUrl, tokenUrl: server.tokenUrl, credentials: SIMULATOR_CREDENTIALS });
+    const done = await other.serviceOrders.create(newLine());
+    await quick.settle();
+    await expect(other.serviceOrders.cancel(done.id)).rejects.toMatchObject({ name: "OrderCancellationError", code: "CANCELLATION_FAILED" });
+  });
+});
+
 describe("a handle serialised mid-flight", () => {
   it("is resumed by a new client after a restart and completes", async () => {
     const { sim, client } = await simulator();
