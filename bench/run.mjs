@@ -5,7 +5,9 @@ import { createServer } from "node:http";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { spawnSync } from "node:child_process";
 import { setupServer } from "msw/node";
+import { BUDGETS, measure } from "../scripts/size.mjs";
 import { createGiacomClient, validateOrder } from "../dist/index.js";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS } from "../dist/mock/index.js";
 
@@ -165,6 +167,21 @@ results.push({ what: "validating the documented port-in order vs `JSON.stringify
 const pairs = await simulatorThroughput(32);
 const sequential = await simulatorThroughput(1);
 results.push({ what: "simulator, in-process MSW: order create + get pairs per second, 32 concurrent (median of 5 rounds of 2,000)", value: `${Math.round(pairs)}/s (one at a time: ${Math.round(sequential)}/s)`, budget: ">= 1,000/s", pass: pairs >= 1000 });
+
+const sizes = await measure();
+for (const [name, { gzip, minified }] of Object.entries(sizes)) {
+  const budget = BUDGETS[name][1];
+  results.push({ what: `\`${name}\` bundled (esbuild), minified + gzip`, value: `${(gzip / 1024).toFixed(1)} KiB (${gzip} B; ${(minified / 1024).toFixed(0)} KiB minified)`, budget: budget ? `<= ${budget / 1024} KiB` : "none", pass: budget === undefined || gzip <= budget });
+}
+
+// Cold import: a fresh process each time, so nothing is cached but the file system's.
+const imports = [];
+for (let i = 0; i < 15; i++) {
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", 'const t = performance.now(); await import("giacom-sdk"); console.log(performance.now() - t);'], { cwd: root, encoding: "utf8" });
+  imports.push(Number(run.stdout.trim()));
+}
+const importMs = median(imports.slice(2));
+results.push({ what: "cold `import(\"giacom-sdk\")` in a new Node process (median of 13)", value: `${importMs.toFixed(1)} ms`, budget: "<= 30 ms", pass: importMs <= 30 });
 
 const table = [
   "| what | measured | budget | |",

@@ -11,6 +11,7 @@ const gates = [
   ["typecheck"],
   ["test:unit", "--", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_JSON}`],
   ["build"],
+  ["size"], // after build: each entry point within its bundle budget
   ["lint:pkg"], // after build: it packs dist/
   ["docs"], // typedoc with treatWarningsAsErrors: every public export documented
 ];

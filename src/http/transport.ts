@@ -1,9 +1,10 @@
 // The one place that talks HTTP to the API: adds the token and the correlation id, enforces
 // the call's deadline, retries what is safe to retry, and turns every failure into a typed
 // GiacomError. Resources above it only see data. Operations are typed by openapi-fetch from the
-// contract, and URLs are built by openapi-fetch's serializers; the request itself is a direct
-// fetch(url, init), because building a Request per call costs more than the SDK's budget.
-import { createFinalURL, createQuerySerializer, defaultPathSerializer, type FetchResponse, type ParamsOption, type RequestBodyOption } from "openapi-fetch";
+// contract; at run time the request is a direct fetch(url, init) with a URL built here, because
+// openapi-fetch's Request per call cost more than the overhead budget and its serializers more
+// than the bundle budget (the wire format is pinned by test/client/namespaces.test.ts).
+import type { FetchResponse, ParamsOption, RequestBodyOption } from "openapi-fetch";
 import type { paths } from "../generated/giacom.js";
 import { AbortError, apiErrorFor, GiacomError, InvalidArgumentError, InvalidResponseError, NetworkError, TimeoutError } from "../errors.js";
 import { newCorrelationId } from "../internal/ids.js";
@@ -228,11 +229,21 @@ function neverSent(error: unknown): boolean {
   return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
 }
 
+/** The URL of an operation: path parameters filled in, repeated query parameters for lists. */
+function buildUrl(base: string, path: string, params: { path?: Record<string, unknown>; query?: Record<string, unknown> } | undefined): string {
+  const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params?.path?.[name])));
+  const query: string[] = [];
+  for (const [name, value] of Object.entries(params?.query ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null) query.push(`${name}=${encodeURIComponent(String(v))}`);
+  }
+  return `${base}${filled}${query.length ? `?${query.join("&")}` : ""}`;
+}
+
 /** @internal */
 export function createTransport(config: TransportConfig): Transport {
   const { hooks, logger } = config;
   // openapi-fetch's own serializers: repeated parameters (form, explode), encoded values.
-  const querySerializer = createQuerySerializer();
+
   const base = config.baseUrl;
 
   async function send<P extends PathsWith<M>, M extends Method>(operation: Operation<P, M>, init: Init<P, M>, options: CallOptions = {}): Promise<Sent<Data<P, M>>> {
@@ -245,7 +256,7 @@ export function createTransport(config: TransportConfig): Transport {
     const method = operation.method.toUpperCase();
 
     const { params, body } = init as { params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> }; body?: unknown };
-    const url = createFinalURL(operation.path, { baseUrl: base, params: params ?? {}, querySerializer, pathSerializer: defaultPathSerializer });
+    const url = buildUrl(base, operation.path, params);
     const path = url.slice(base.length);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const fixedHeaders: Record<string, string> = { [config.correlationIdHeader]: correlationId };

@@ -1,0 +1,35 @@
+// `npm test` gate: each entry point, bundled as an application would bundle it (esbuild,
+// minified, browser-neutral) and gzipped, must stay within its budget. Sizes do not vary from
+// run to run, so unlike times they are asserted. Budgets in KiB (1,024 bytes).
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+// [built file, budget in bytes, platform]: the simulator runs in Node (its server, jsonpath-plus's
+// Node build), so it is measured for Node and has no budget.
+export const BUDGETS = {
+  "giacom-sdk": ["dist/index.js", 20 * 1024, "neutral"],
+  "giacom-sdk/webhooks": ["dist/webhooks/index.js", 8 * 1024, "neutral"],
+  "giacom-sdk/mock": ["dist/mock/index.js", undefined, "node"],
+};
+
+export async function measure() {
+  const sizes = {};
+  for (const [name, [file, , platform]] of Object.entries(BUDGETS)) {
+    const result = await build({ entryPoints: [file], bundle: true, minify: true, format: "esm", platform, write: false, external: ["node:*", "msw", "msw/node"], logLevel: "silent", mainFields: ["module", "main"] });
+    const code = result.outputFiles[0].contents;
+    sizes[name] = { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  }
+  return sizes;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = await measure();
+  let failed = false;
+  for (const [name, { minified, gzip }] of Object.entries(sizes)) {
+    const budget = BUDGETS[name][1];
+    const over = budget !== undefined && gzip > budget;
+    failed ||= over;
+    console.log(`${over ? "OVER" : "ok  "} ${name}: ${gzip} B min+gzip (${minified} B minified)${budget ? `, budget ${budget} B` : ""}`);
+  }
+  process.exitCode = failed ? 1 : 0;
+}
