@@ -63,7 +63,15 @@ async function overhead(concurrency) {
       Array.from({ length: concurrency }, async (_, w) => {
         for (let i = 0; i < perWorker; i++) {
           // Half the workers start with the SDK, so neither side always goes first.
-          for (const [name, fn] of (i + w) % 2 ? [["raw", raw], ["sdk", sdk]] : [["sdk", sdk], ["raw", raw]]) {
+          for (const [name, fn] of (i + w) % 2
+            ? [
+                ["raw", raw],
+                ["sdk", sdk],
+              ]
+            : [
+                ["sdk", sdk],
+                ["raw", raw],
+              ]) {
             const t = performance.now();
             await fn();
             spent[name] += performance.now() - t;
@@ -109,7 +117,10 @@ function validationCost() {
   let sink = 0;
   const stringify = () => (sink += JSON.stringify(order).length);
   const validate = () => (sink += validateOrder(order, context).issues.length);
-  for (let i = 0; i < 3; i++) (time(stringify), time(validate));
+  for (let i = 0; i < 3; i++) {
+    time(stringify);
+    time(validate);
+  }
   const ratios = [];
   const us = { stringify: [], validate: [] };
   for (let round = 0; round < 20; round++) {
@@ -143,9 +154,11 @@ async function simulatorThroughput(concurrency) {
   const rates = [];
   for (let round = 0; round < 5; round++) {
     const started = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      for (let i = 0; i < 2000 / concurrency; i++) await pair();
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = 0; i < 2000 / concurrency; i++) await pair();
+      }),
+    );
     rates.push(2000 / ((performance.now() - started) / 1000));
     sim.reset();
   }
@@ -155,33 +168,67 @@ async function simulatorThroughput(concurrency) {
 
 const results = [];
 const c1 = await overhead(1);
-results.push({ what: "SDK `GET /service/{id}` vs raw `fetch` + `JSON.parse`, concurrency 1 (median of 30 rounds, range)", value: `${c1.ratio.toFixed(3)} (${c1.low.toFixed(3)}-${c1.high.toFixed(3)}; ${c1.sdkUs.toFixed(0)} µs vs ${c1.rawUs.toFixed(0)} µs per call)`, budget: "<= 1.10", pass: c1.ratio <= 1.1 });
+results.push({
+  what: "SDK `GET /service/{id}` vs raw `fetch` + `JSON.parse`, concurrency 1 (median of 30 rounds, range)",
+  value: `${c1.ratio.toFixed(3)} (${c1.low.toFixed(3)}-${c1.high.toFixed(3)}; ${c1.sdkUs.toFixed(0)} µs vs ${c1.rawUs.toFixed(0)} µs per call)`,
+  budget: "<= 1.10",
+  pass: c1.ratio <= 1.1,
+});
 const c32 = await overhead(32);
-results.push({ what: "the same, concurrency 32", value: `${c32.ratio.toFixed(3)} (${c32.low.toFixed(3)}-${c32.high.toFixed(3)}; ${c32.sdkUs.toFixed(0)} µs vs ${c32.rawUs.toFixed(0)} µs per call)`, budget: "<= 1.10", pass: c32.ratio <= 1.1 });
+results.push({
+  what: "the same, concurrency 32",
+  value: `${c32.ratio.toFixed(3)} (${c32.low.toFixed(3)}-${c32.high.toFixed(3)}; ${c32.sdkUs.toFixed(0)} µs vs ${c32.rawUs.toFixed(0)} µs per call)`,
+  budget: "<= 1.10",
+  pass: c32.ratio <= 1.1,
+});
 const tokens = await coldTokenRequests();
 results.push({ what: "token requests for 1,000 concurrent calls on a cold client", value: String(tokens), budget: "exactly 1", pass: tokens === 1 });
 
 const v = validationCost();
-results.push({ what: "validating the documented port-in order vs `JSON.stringify` of it (median of 20 rounds)", value: `${v.ratio.toFixed(2)}x (${v.validateUs.toFixed(1)} µs vs ${v.stringifyUs.toFixed(1)} µs)`, budget: "<= 5x", pass: v.ratio <= 5 });
+results.push({
+  what: "validating the documented port-in order vs `JSON.stringify` of it (median of 20 rounds)",
+  value: `${v.ratio.toFixed(2)}x (${v.validateUs.toFixed(1)} µs vs ${v.stringifyUs.toFixed(1)} µs)`,
+  budget: "<= 5x",
+  pass: v.ratio <= 5,
+});
 
 const pairs = await simulatorThroughput(32);
 const sequential = await simulatorThroughput(1);
-results.push({ what: "simulator, in-process MSW: order create + get pairs per second, 32 concurrent (median of 5 rounds of 2,000)", value: `${Math.round(pairs)}/s (one at a time: ${Math.round(sequential)}/s)`, budget: ">= 1,000/s", pass: pairs >= 1000 });
+results.push({
+  what: "simulator, in-process MSW: order create + get pairs per second, 32 concurrent (median of 5 rounds of 2,000)",
+  value: `${Math.round(pairs)}/s (one at a time: ${Math.round(sequential)}/s)`,
+  budget: ">= 1,000/s",
+  pass: pairs >= 1000,
+});
 
 const sizes = await measure();
 for (const [name, { gzip, minified }] of Object.entries(sizes)) {
   const budget = BUDGETS[name][1];
-  results.push({ what: `\`${name}\` bundled (esbuild), minified + gzip`, value: `${(gzip / 1024).toFixed(1)} KiB (${gzip} B; ${(minified / 1024).toFixed(0)} KiB minified)`, budget: budget ? `<= ${budget / 1024} KiB` : "none", pass: budget === undefined || gzip <= budget });
+  results.push({
+    what: `\`${name}\` bundled (esbuild), minified + gzip`,
+    value: `${(gzip / 1024).toFixed(1)} KiB (${gzip} B; ${(minified / 1024).toFixed(0)} KiB minified)`,
+    budget: budget ? `<= ${budget / 1024} KiB` : "none",
+    pass: budget === undefined || gzip <= budget,
+  });
 }
 
 // Cold import: a fresh process each time, so nothing is cached but the file system's.
 const imports = [];
 for (let i = 0; i < 15; i++) {
-  const run = spawnSync(process.execPath, ["--input-type=module", "-e", 'const t = performance.now(); await import("giacom-sdk"); console.log(performance.now() - t);'], { cwd: root, encoding: "utf8" });
+  const run = spawnSync(
+    process.execPath,
+    ["--input-type=module", "-e", 'const t = performance.now(); await import("giacom-sdk"); console.log(performance.now() - t);'],
+    { cwd: root, encoding: "utf8" },
+  );
   imports.push(Number(run.stdout.trim()));
 }
 const importMs = median(imports.slice(2));
-results.push({ what: "cold `import(\"giacom-sdk\")` in a new Node process (median of 13)", value: `${importMs.toFixed(1)} ms`, budget: "<= 30 ms", pass: importMs <= 30 });
+results.push({
+  what: 'cold `import("giacom-sdk")` in a new Node process (median of 13)',
+  value: `${importMs.toFixed(1)} ms`,
+  budget: "<= 30 ms",
+  pass: importMs <= 30,
+});
 
 const table = [
   "| what | measured | budget | |",

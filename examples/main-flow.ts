@@ -68,12 +68,29 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   log(`\nService ${service.id} for ${number}: ${service.state}, ${service.operatingStatus}`);
 
   log("\nBar roaming (international off, incoming and outgoing roaming barred):");
-  await submitAndFollow(giacom, serviceOrder().item(modifyService(service.id).disable("BAR_ROAMING").enable("BAR_INWHENROAM", "BAR_OUTWHENROAM")).build(), log, pollMs);
+  await submitAndFollow(
+    giacom,
+    serviceOrder().item(modifyService(service.id).disable("BAR_ROAMING").enable("BAR_INWHENROAM", "BAR_OUTWHENROAM")).build(),
+    log,
+    pollMs,
+  );
   const barred = await giacom.services.get(service.id);
-  log(`  bars now on: ${(barred.feature ?? []).filter((f) => f.isEnabled && f.id?.startsWith("BAR_")).map((f) => f.id).join(", ")}`);
+  log(
+    `  bars now on: ${(barred.feature ?? [])
+      .filter((f) => f.isEnabled && f.id?.startsWith("BAR_"))
+      .map((f) => f.id)
+      .join(", ")}`,
+  );
 
   log("\nCease the line:");
-  await submitAndFollow(giacom, serviceOrder().item(ceaseService(service.id, { endDate: new Date(Date.now() + 30 * 86_400_000) })).build(), log, pollMs);
+  await submitAndFollow(
+    giacom,
+    serviceOrder()
+      .item(ceaseService(service.id, { endDate: new Date(Date.now() + 30 * 86_400_000) }))
+      .build(),
+    log,
+    pollMs,
+  );
   log(`  service ${service.id}: ${(await giacom.services.get(service.id)).state}`);
 }
 

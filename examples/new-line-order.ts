@@ -28,9 +28,10 @@ export const newLine: ServiceOrderCreate = {
           { id: "SIM_TYPE", value: [{ value: "triple" }] },
           { id: "SIM_SERIAL", value: [{ value: "8944201122334455667" }] },
         ],
-        feature: ["BAR_PREMIUM", "BAR_ROAMING", "NET_CONF_CALL", "NET_SRV_MMS", "NET_SRV_WIFI_CALL", "APN_INTERNET", "APN_IPHONE_985"].map(
-          (id) => ({ id, isEnabled: true }),
-        ),
+        feature: ["BAR_PREMIUM", "BAR_ROAMING", "NET_CONF_CALL", "NET_SRV_MMS", "NET_SRV_WIFI_CALL", "APN_INTERNET", "APN_IPHONE_985"].map((id) => ({
+          id,
+          isEnabled: true,
+        })),
       },
     },
   ],

@@ -39,7 +39,9 @@ if (process.argv.includes("--check")) {
   let current = "";
   try {
     current = readFileSync(target, "utf8");
-  } catch {}
+  } catch {
+    // no file yet: it is stale
+  }
   if (current !== out) {
     console.error("src/generated/seed.ts is not up to date with the spec: run npm run generate");
     process.exit(1);

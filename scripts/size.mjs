@@ -15,7 +15,17 @@ export const BUDGETS = {
 export async function measure() {
   const sizes = {};
   for (const [name, [file, , platform]] of Object.entries(BUDGETS)) {
-    const result = await build({ entryPoints: [file], bundle: true, minify: true, format: "esm", platform, write: false, external: ["node:*", "msw", "msw/node"], logLevel: "silent", mainFields: ["module", "main"] });
+    const result = await build({
+      entryPoints: [file],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform,
+      write: false,
+      external: ["node:*", "msw", "msw/node"],
+      logLevel: "silent",
+      mainFields: ["module", "main"],
+    });
     const code = result.outputFiles[0].contents;
     sizes[name] = { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
   }

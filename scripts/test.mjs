@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 
 const VITEST_JSON = ".vitest.json";
 const gates = [
+  ["lint"], // eslint and prettier over the whole tree
   ["lint:spectral"],
   ["lint:redocly"],
   ["generate:check"],
@@ -12,6 +13,7 @@ const gates = [
   ["test:unit", "--", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_JSON}`],
   ["build"],
   ["size"], // after build: each entry point within its bundle budget
+  ["consumer"], // after build: packs the package and uses it from a new app, ESM and CJS
   ["lint:pkg"], // after build: it packs dist/
   ["docs"], // typedoc with treatWarningsAsErrors: every public export documented
 ];

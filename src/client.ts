@@ -99,7 +99,24 @@ export interface GiacomClient {
   readonly appointments: Appointments;
 }
 
-const KNOWN = new Set(["environment", "baseUrl", "tokenUrl", "credentials", "tokenProvider", "fetch", "timeoutMs", "retry", "hooks", "logger", "correlationIdHeader", "allowInsecureHttp", "specificationCacheTtlMs", "notifications", "polling", "submission"]);
+const KNOWN = new Set([
+  "environment",
+  "baseUrl",
+  "tokenUrl",
+  "credentials",
+  "tokenProvider",
+  "fetch",
+  "timeoutMs",
+  "retry",
+  "hooks",
+  "logger",
+  "correlationIdHeader",
+  "allowInsecureHttp",
+  "specificationCacheTtlMs",
+  "notifications",
+  "polling",
+  "submission",
+]);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MAX_TIMER = 2_147_483_647;
 
@@ -122,7 +139,8 @@ function resolveRetry(retry: unknown): RetryPolicy {
   for (const [key, value] of Object.entries(retry)) {
     if (!(key in DEFAULT_RETRY)) throw new ConfigurationError(`retry.${key}`, `is not a retry option (known: ${Object.keys(DEFAULT_RETRY).join(", ")})`);
     if (key === "maxRetries") {
-      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 20) throw new ConfigurationError("retry.maxRetries", "must be an integer from 0 to 20");
+      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 20)
+        throw new ConfigurationError("retry.maxRetries", "must be an integer from 0 to 20");
       policy.maxRetries = value as number;
     } else {
       policy[key as Exclude<keyof RetryPolicy, "maxRetries">] = duration(`retry.${key}`, value, 0);
@@ -144,7 +162,8 @@ function resolveCredentials(credentials: unknown): Credentials {
       throw new ConfigurationError("credentials.scope", "must be a scope or a non-empty list of scopes, without spaces");
     }
   }
-  if (authMethod !== undefined && authMethod !== "basic" && authMethod !== "body") throw new ConfigurationError("credentials.authMethod", 'must be "basic" or "body"');
+  if (authMethod !== undefined && authMethod !== "basic" && authMethod !== "body")
+    throw new ConfigurationError("credentials.authMethod", 'must be "basic" or "body"');
   if (credentials.skewMs !== undefined) duration("credentials.skewMs", credentials.skewMs, 0);
   if (credentials.refreshWindowMs !== undefined) duration("credentials.refreshWindowMs", credentials.refreshWindowMs, 0);
   return credentials as unknown as Credentials;
@@ -172,7 +191,8 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
     if (!KNOWN.has(key)) throw new ConfigurationError(key, `is not an option of createGiacomClient (known: ${[...KNOWN].join(", ")})`);
   }
   const { environment, allowInsecureHttp = false } = options;
-  if (environment !== undefined && !(environment in ENVIRONMENTS)) throw new ConfigurationError("environment", `must be one of ${Object.keys(ENVIRONMENTS).join(", ")}`);
+  if (environment !== undefined && !(environment in ENVIRONMENTS))
+    throw new ConfigurationError("environment", `must be one of ${Object.keys(ENVIRONMENTS).join(", ")}`);
   if (typeof allowInsecureHttp !== "boolean") throw new ConfigurationError("allowInsecureHttp", "must be a boolean");
   const preset = environment === undefined ? undefined : ENVIRONMENTS[environment];
 
@@ -193,7 +213,8 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
   const hooks: Hooks = options.hooks ?? {};
   if (!isObject(hooks as unknown)) throw new ConfigurationError("hooks", "must be an object");
   for (const [name, hook] of Object.entries(hooks)) {
-    if (!["onRequest", "onResponse", "onRetry", "onTokenRefresh"].includes(name)) throw new ConfigurationError(`hooks.${name}`, "is not a hook (known: onRequest, onResponse, onRetry, onTokenRefresh)");
+    if (!["onRequest", "onResponse", "onRetry", "onTokenRefresh"].includes(name))
+      throw new ConfigurationError(`hooks.${name}`, "is not a hook (known: onRequest, onResponse, onRetry, onTokenRefresh)");
     if (typeof hook !== "function") throw new ConfigurationError(`hooks.${name}`, "must be a function");
   }
   if (options.logger !== undefined && !isObject(options.logger)) throw new ConfigurationError("logger", "must be an object with debug/info/warn/error methods");
@@ -208,7 +229,8 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
   if (options.credentials !== undefined && options.tokenProvider !== undefined) {
     throw new ConfigurationError("credentials", "give either credentials or tokenProvider, not both");
   } else if (options.tokenProvider !== undefined) {
-    if (typeof (options.tokenProvider as Partial<TokenProvider> | null)?.getToken !== "function") throw new ConfigurationError("tokenProvider", "must have a getToken() method");
+    if (typeof (options.tokenProvider as Partial<TokenProvider> | null)?.getToken !== "function")
+      throw new ConfigurationError("tokenProvider", "must have a getToken() method");
     tokenProvider = options.tokenProvider;
   } else if (options.credentials !== undefined) {
     const credentials = resolveCredentials(options.credentials);
@@ -243,18 +265,27 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
     maxDelayMs: options.polling?.maxDelayMs === undefined ? 30_000 : duration("polling.maxDelayMs", options.polling.maxDelayMs, 1),
     factor: options.polling?.factor ?? 1.5,
   };
-  if (typeof polling.factor !== "number" || !(polling.factor >= 1 && polling.factor <= 10)) throw new ConfigurationError("polling.factor", "must be a number from 1 to 10");
+  if (typeof polling.factor !== "number" || !(polling.factor >= 1 && polling.factor <= 10))
+    throw new ConfigurationError("polling.factor", "must be a number from 1 to 10");
   const maxAttempts = options.submission?.maxAttempts ?? 3;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10) throw new ConfigurationError("submission.maxAttempts", "must be an integer from 1 to 10");
-  const submission = { maxAttempts, confirmDelayMs: options.submission?.confirmDelayMs === undefined ? 1_000 : duration("submission.confirmDelayMs", options.submission.confirmDelayMs, 0) };
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10)
+    throw new ConfigurationError("submission.maxAttempts", "must be an integer from 1 to 10");
+  const submission = {
+    maxAttempts,
+    confirmDelayMs: options.submission?.confirmDelayMs === undefined ? 1_000 : duration("submission.confirmDelayMs", options.submission.confirmDelayMs, 0),
+  };
 
   const serviceSpecifications = createServiceSpecifications(http);
   const services = createServices(http);
   // Specifications change rarely and a version never changes: order validation reuses them.
-  const specifications = createTtlCache<ServiceSpecification>(options.specificationCacheTtlMs === undefined ? 300_000 : duration("specificationCacheTtlMs", options.specificationCacheTtlMs, 0));
+  const specifications = createTtlCache<ServiceSpecification>(
+    options.specificationCacheTtlMs === undefined ? 300_000 : duration("specificationCacheTtlMs", options.specificationCacheTtlMs, 0),
+  );
   const sources: ContextSources = {
     getSpecification: (id, version, callOptions) =>
-      specifications.get(`${id}@${version ?? ""}`, () => serviceSpecifications.get(id, { ...callOptions, ...(version !== undefined && /^\d+$/.test(version) ? { version: Number(version) } : {}) })),
+      specifications.get(`${id}@${version ?? ""}`, () =>
+        serviceSpecifications.get(id, { ...callOptions, ...(version !== undefined && /^\d+$/.test(version) ? { version: Number(version) } : {}) }),
+      ),
     getService: (id, callOptions) => services.get(id, callOptions),
   };
 

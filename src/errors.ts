@@ -151,7 +151,14 @@ export interface ApiErrorDetails {
   attempts: number;
 }
 
-const CODES: Record<number, GiacomErrorCode> = { 400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT", 429: "RATE_LIMITED" };
+const CODES: Record<number, GiacomErrorCode> = {
+  400: "BAD_REQUEST",
+  401: "UNAUTHORIZED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  429: "RATE_LIMITED",
+};
 
 function tmfField(body: unknown, key: string): string | undefined {
   const value = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
@@ -349,7 +356,10 @@ export class AuthError extends GiacomError {
   readonly oauthError: string | undefined;
   /** OAuth `error_description`. */
   readonly oauthErrorDescription: string | undefined;
-  constructor(message: string, init: { status?: number | undefined; oauthError?: string | undefined; oauthErrorDescription?: string | undefined; retryable?: boolean; cause?: unknown }) {
+  constructor(
+    message: string,
+    init: { status?: number | undefined; oauthError?: string | undefined; oauthErrorDescription?: string | undefined; retryable?: boolean; cause?: unknown },
+  ) {
     super("AUTH_FAILED", message, init);
     this.status = init.status;
     this.oauthError = init.oauthError;
@@ -404,4 +414,3 @@ export class AbortError extends GiacomError {
     super("ABORTED", message, init);
   }
 }
-

@@ -40,7 +40,13 @@ export {
   TimeoutError,
 } from "./errors.js";
 export type { ApiErrorDetails, GiacomErrorCode } from "./errors.js";
-export type { GetSpecificationOptions, ResourceSpecificationQuery, ResourceSpecifications, ServiceSpecificationQuery, ServiceSpecifications } from "./resources/catalogue.js";
+export type {
+  GetSpecificationOptions,
+  ResourceSpecificationQuery,
+  ResourceSpecifications,
+  ServiceSpecificationQuery,
+  ServiceSpecifications,
+} from "./resources/catalogue.js";
 export type { ResourceQuery, Resources } from "./resources/resources.js";
 export type { GetServiceOptions, ServiceQuery, Services } from "./resources/services.js";
 export type { ServiceOrderQuery, ServiceOrders } from "./resources/service-orders.js";

@@ -149,7 +149,11 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
     if (!response.ok) {
       const oauthError = clean(field(json, "error"));
       const description = clean(field(json, "error_description"));
-      const detail = oauthError ? `${oauthError}${description ? `: ${description}` : ""}` : json === undefined ? "the answer is not JSON" : "no OAuth error in the answer";
+      const detail = oauthError
+        ? `${oauthError}${description ? `: ${description}` : ""}`
+        : json === undefined
+          ? "the answer is not JSON"
+          : "no OAuth error in the answer";
       throw new AuthError(`The token endpoint refused the request with ${response.status}: ${detail}`, {
         status: response.status,
         oauthError,

@@ -451,7 +451,8 @@ abstract class ConfigurableItem extends ItemBuilder implements ServiceConfigurat
     if (s.externalIdentifier.length > 0) service.externalIdentifier = s.externalIdentifier.map((e) => ({ ...e }));
     if (s.relatedParty.length > 0) service.relatedParty = s.relatedParty.map((p) => ({ ...p, partyOrPartyRole: { ...p.partyOrPartyRole } }));
     if (s.addonFor !== undefined) service.serviceRelationship = [{ relationshipType: "addon_for", service: { id: s.addonFor } }];
-    if (always || s.characteristics.length > 0) service.serviceCharacteristic = s.characteristics.map((c) => ({ id: c.id, value: c.value.map((value) => ({ value })) }));
+    if (always || s.characteristics.length > 0)
+      service.serviceCharacteristic = s.characteristics.map((c) => ({ id: c.id, value: c.value.map((value) => ({ value })) }));
     if (always || s.features.length > 0) service.feature = s.features.map((f) => ({ id: f.id, isEnabled: f.value }));
     return service;
   }
@@ -506,6 +507,8 @@ class ModifyItem extends ConfigurableItem implements ModifyServiceBuilder {
     const email = optionalText("simSwap.esimDelivery.email", esimDelivery?.email);
     const contactName = optionalText("simSwap.esimDelivery.contactName", esimDelivery?.contactName);
     // SIM_TYPE before SIM_SERIAL, as in the documented SIM swap.
+    // The builder to extend; `this` is never changed, so aliasing it is safe.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     let next: this = this;
     if (type !== undefined) next = next.put("SIM_TYPE", type);
     if (serial !== undefined) next = next.put("SIM_SERIAL", serial);
@@ -628,8 +631,9 @@ function entryOf(item: unknown): OrderEntry {
   // A builder from another copy of the SDK: its build() is all we can rely on.
   const plain = copy(typeof (item as { build?: unknown }).build === "function" ? (item as { build(): unknown }).build() : item) as ServiceOrderItemCreate;
   const explicitId = optionalString("item.id", (plain as { id?: unknown }).id);
-  const { id: _, ...rest } = plain;
-  return { explicitId, build: (id) => ({ id, ...copy(rest) }) };
+  const rest: Partial<ServiceOrderItemCreate> = { ...plain };
+  delete rest.id;
+  return { explicitId, build: (id) => ({ ...copy(rest), id }) as ServiceOrderItemCreate };
 }
 
 class OrderBuilder implements ServiceOrderBuilder {

@@ -6,13 +6,18 @@
 // characters, are refused rather than sent with a meaning that depends on the server's engine.
 import { InvalidArgumentError, requireString } from "../errors.js";
 
+// Control characters are what this pattern looks for.
+// eslint-disable-next-line no-control-regex
 const AMBIGUOUS = /[\u0000-\u001f\u007f\u2028\u2029]|\)[\]']|@[.[)\s]/u;
 
 /** A value written as a JSONPath string literal. */
 function literal(argument: string, value: unknown): string {
   const text = requireString(argument, value);
   if (AMBIGUOUS.test(text)) {
-    throw new InvalidArgumentError(argument, 'contains a control character, ")]", ")\'" or "@" before ".", "[", ")" or a space, which JSONPath engines do not read alike');
+    throw new InvalidArgumentError(
+      argument,
+      'contains a control character, ")]", ")\'" or "@" before ".", "[", ")" or a space, which JSONPath engines do not read alike',
+    );
   }
   return JSON.stringify(text);
 }

@@ -24,7 +24,10 @@ type OperationOf<P extends keyof paths, M extends Method> = NonNullable<paths[P]
 export type Init<P extends keyof paths, M extends Method> = ParamsOption<OperationOf<P, M>> & RequestBodyOption<OperationOf<P, M>>;
 
 /** @internal The JSON a successful answer of an operation carries. */
-export type Data<P extends keyof paths, M extends Method> = Extract<FetchResponse<OperationOf<P, M>, {}, "application/json">, { error?: never }>["data"];
+export type Data<P extends keyof paths, M extends Method> = Extract<
+  FetchResponse<OperationOf<P, M>, Record<never, never>, "application/json">,
+  { error?: never }
+>["data"];
 
 /**
  * Options of a single call; every method takes them last.
@@ -246,16 +249,25 @@ export function createTransport(config: TransportConfig): Transport {
 
   const base = config.baseUrl;
 
-  async function send<P extends PathsWith<M>, M extends Method>(operation: Operation<P, M>, init: Init<P, M>, options: CallOptions = {}): Promise<Sent<Data<P, M>>> {
+  async function send<P extends PathsWith<M>, M extends Method>(
+    operation: Operation<P, M>,
+    init: Init<P, M>,
+    options: CallOptions = {},
+  ): Promise<Sent<Data<P, M>>> {
     const correlationId = options.correlationId ?? newCorrelationId();
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > 2_147_483_647) throw new InvalidArgumentError("options.timeoutMs", "must be a positive number of milliseconds");
-    if (typeof correlationId !== "string" || !/^[\x21-\x7e]{1,200}$/.test(correlationId)) throw new InvalidArgumentError("options.correlationId", "must be 1 to 200 visible ASCII characters");
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > 2_147_483_647)
+      throw new InvalidArgumentError("options.timeoutMs", "must be a positive number of milliseconds");
+    if (typeof correlationId !== "string" || !/^[\x21-\x7e]{1,200}$/.test(correlationId))
+      throw new InvalidArgumentError("options.correlationId", "must be 1 to 200 visible ASCII characters");
     const policy = options.retry === false ? undefined : options.retry ? { ...config.retry, ...options.retry } : config.retry;
     const maxRetries = policy?.maxRetries ?? 0;
     const method = operation.method.toUpperCase();
 
-    const { params, body } = init as { params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> }; body?: unknown };
+    const { params, body } = init as {
+      params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+      body?: unknown;
+    };
     const url = buildUrl(base, operation.path, params);
     const path = url.slice(base.length);
     const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -281,7 +293,10 @@ export function createTransport(config: TransportConfig): Transport {
       };
     });
     interruption.catch(() => undefined);
-    const timer = setTimeout(() => interrupt(new TimeoutError(`${method} ${path} did not complete within ${timeoutMs} ms`, { timeoutMs, correlationId })), timeoutMs);
+    const timer = setTimeout(
+      () => interrupt(new TimeoutError(`${method} ${path} did not complete within ${timeoutMs} ms`, { timeoutMs, correlationId })),
+      timeoutMs,
+    );
     const onAbort = () => interrupt(new AbortError(`${method} ${path} aborted by the caller`, { correlationId, cause: options.signal!.reason }));
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -297,7 +312,7 @@ export function createTransport(config: TransportConfig): Transport {
     try {
       let attempts = 0;
       let reauthenticated = false;
-      for (let retries = 0; ; ) {
+      for (let retries = 0; ;) {
         attempts++;
         let failure: GiacomError;
         let retryAfterMs: number | undefined;
@@ -311,11 +326,26 @@ export function createTransport(config: TransportConfig): Transport {
           const started = hooks.onResponse ? performance.now() : 0;
           const pending = config.fetch(url, fetchInit(headers));
           const response = await race(pending).catch((error: unknown) => {
-            if (interrupted) pending.then((late) => late.body?.cancel(), () => undefined);
+            if (interrupted)
+              pending.then(
+                (late) => late.body?.cancel(),
+                () => undefined,
+              );
             throw error;
           });
           status = response.status;
-          if (hooks.onResponse) safely(() => hooks.onResponse!({ method, path, attempt: attempts, correlationId, headers: redacted(response.headers), status, durationMs: performance.now() - started }));
+          if (hooks.onResponse)
+            safely(() =>
+              hooks.onResponse!({
+                method,
+                path,
+                attempt: attempts,
+                correlationId,
+                headers: redacted(response.headers),
+                status,
+                durationMs: performance.now() - started,
+              }),
+            );
           if (logger?.debug) safely(() => logger.debug!(`giacom-sdk: ${method} ${path} -> ${status}`, { correlationId, attempt: attempts }));
 
           if (response.ok) return { data: (await race(readJson(response))) as Data<P, M>, response, correlationId };
@@ -352,7 +382,14 @@ export function createTransport(config: TransportConfig): Transport {
         const delayMs = retryAfterMs ?? backoffDelay(policy, retries);
         if (Date.now() + delayMs >= deadline) throw failure;
         if (hooks.onRetry) safely(() => hooks.onRetry!({ method, path, attempt: attempts, correlationId, delayMs, error: failure }));
-        if (logger?.warn) safely(() => logger.warn!(`giacom-sdk: retrying ${method} ${path} in ${delayMs} ms: ${failure.message}`, { correlationId, attempt: attempts, code: failure.code }));
+        if (logger?.warn)
+          safely(() =>
+            logger.warn!(`giacom-sdk: retrying ${method} ${path} in ${delayMs} ms: ${failure.message}`, {
+              correlationId,
+              attempt: attempts,
+              code: failure.code,
+            }),
+          );
         let wait: ReturnType<typeof setTimeout> | undefined;
         await race(new Promise((resolve) => (wait = setTimeout(resolve, delayMs)))).finally(() => clearTimeout(wait));
         retries++;

@@ -33,7 +33,12 @@ function timePeriod(raw: unknown, where: string): { startDateTime?: string; endD
 function relatedEntity(raw: unknown): Appointment["relatedEntity"] {
   if (raw === undefined) return undefined;
   if (!isRecord(raw)) throw bodyError("relatedEntity must be { role, entity }");
-  return structuredClone(defined({ role: typeof raw.role === "string" ? raw.role : undefined, entity: isRecord(raw.entity) ? (raw.entity as NonNullable<Appointment["relatedEntity"]>["entity"]) : undefined }));
+  return structuredClone(
+    defined({
+      role: typeof raw.role === "string" ? raw.role : undefined,
+      entity: isRecord(raw.entity) ? (raw.entity as NonNullable<Appointment["relatedEntity"]>["entity"]) : undefined,
+    }),
+  );
 }
 
 export class Addresses {
@@ -51,18 +56,38 @@ export class Addresses {
     const submitted = address(body.submittedGeographicAddress, "submittedGeographicAddress");
     const valid: GeographicAddress = { ...submitted, openreachALK: submitted.openreachALK ?? this.nextAlk(), openreachQualifier: "GOLD" };
     const alternate: GeographicAddress[] = body.provideAlternative ? [{ ...valid, streetNr: `${valid.streetNr ?? "1"}A`, openreachALK: this.nextAlk() }] : [];
-    return { provideAlternative: body.provideAlternative, state: "done", submittedGeographicAddress: submitted, validGeographicAddress: valid, alternateGeographicAddress: alternate };
+    return {
+      provideAlternative: body.provideAlternative,
+      state: "done",
+      submittedGeographicAddress: submitted,
+      validGeographicAddress: valid,
+      alternateGeographicAddress: alternate,
+    };
   }
 
   searchTimeSlots(body: Record<string, unknown>): SearchTimeSlot {
     if (!Array.isArray(body.requestedTimeSlot) || body.requestedTimeSlot.length === 0) throw bodyError("requestedTimeSlot must list at least one { validFor }");
-    const requested: TimeSlot[] = body.requestedTimeSlot.map((s: unknown, i) => ({ validFor: timePeriod(isRecord(s) ? s.validFor : undefined, `requestedTimeSlot[${i}].validFor`) }));
-    return defined({ searchDate: this.clock.iso(), availableTimeSlot: structuredClone(requested), relatedEntity: relatedEntity(body.relatedEntity), requestedTimeSlot: requested, status: "done" as const });
+    const requested: TimeSlot[] = body.requestedTimeSlot.map((s: unknown, i) => ({
+      validFor: timePeriod(isRecord(s) ? s.validFor : undefined, `requestedTimeSlot[${i}].validFor`),
+    }));
+    return defined({
+      searchDate: this.clock.iso(),
+      availableTimeSlot: structuredClone(requested),
+      relatedEntity: relatedEntity(body.relatedEntity),
+      requestedTimeSlot: requested,
+      status: "done" as const,
+    });
   }
 
   book(body: Record<string, unknown>): Appointment {
     const validFor = timePeriod(body.validFor, "validFor");
-    return defined({ creationDate: this.clock.iso(), externalId: `APT-${crypto.randomUUID().slice(0, 8).toUpperCase()}`, relatedEntity: relatedEntity(body.relatedEntity), status: "confirmed" as const, validFor });
+    return defined({
+      creationDate: this.clock.iso(),
+      externalId: `APT-${crypto.randomUUID().slice(0, 8).toUpperCase()}`,
+      relatedEntity: relatedEntity(body.relatedEntity),
+      status: "confirmed" as const,
+      validFor,
+    });
   }
 
   private nextAlk(): string {

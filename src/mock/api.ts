@@ -66,7 +66,11 @@ export function createApi({ state, catalogue, stock, orders, notifier, addresses
       return json(service);
     },
 
-    listServiceOrder: ({ query }) => search(query, [...state.orders.values()].map((r) => r.order)),
+    listServiceOrder: ({ query }) =>
+      search(
+        query,
+        [...state.orders.values()].map((r) => r.order),
+      ),
     createServiceOrder: async ({ request }) => created(orders.create(await readJsonObject(request))),
     retrieveServiceOrder: ({ id }) => json(orders.get(id)),
     patchServiceOrder: async ({ id, request }) => {

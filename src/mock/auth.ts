@@ -112,7 +112,9 @@ export class TokenIssuer {
     }
     if (!alternatives.some((scopes) => scopes.every((s) => grant.scopes.has(s)))) {
       const needed = alternatives.map((scopes) => scopes.join(" + ")).join(" or ");
-      throw new HttpError(403, `The access token lacks the scope this operation needs: ${needed}`, undefined, { "WWW-Authenticate": `Bearer error="insufficient_scope"` });
+      throw new HttpError(403, `The access token lacks the scope this operation needs: ${needed}`, undefined, {
+        "WWW-Authenticate": `Bearer error="insufficient_scope"`,
+      });
     }
     return grant;
   }

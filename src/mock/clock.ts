@@ -118,11 +118,14 @@ export class Clock {
     if (this.timer !== undefined) clearTimeout(this.timer);
     const at = this.nextAt();
     if (at === undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      // A failing task must not become an unhandled rejection in the host's process.
-      void this.advance(0).catch(() => undefined);
-    }, Math.max(0, at - this.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        // A failing task must not become an unhandled rejection in the host's process.
+        void this.advance(0).catch(() => undefined);
+      },
+      Math.max(0, at - this.now()),
+    );
     // The simulator never keeps a process alive on its own.
     (this.timer as { unref?: () => void }).unref?.();
   }

@@ -5,7 +5,9 @@ import type { Characteristic, CharacteristicSpecification, Feature, RelatedParty
 import { isRecord } from "./http.js";
 
 /** `T` with every field that may be undefined made optional instead. */
-export type Defined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> };
+export type Defined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
 
 /** Drops undefined fields (exactOptionalPropertyTypes: absent, never undefined). */
 export function defined<T extends object>(value: T): Defined<T> {
@@ -60,7 +62,9 @@ export function defaultFeatures(spec: ServiceSpecification): Feature[] {
 /** The order's features, named after the specification's. */
 export function orderFeatures(spec: ServiceSpecification | undefined, raw: unknown): Feature[] | undefined {
   if (!Array.isArray(raw)) return undefined;
-  return raw.flatMap((f: unknown) => (isRecord(f) && typeof f.id === "string" ? [feature(spec, f.id, typeof f.isEnabled === "boolean" ? f.isEnabled : undefined)] : []));
+  return raw.flatMap((f: unknown) =>
+    isRecord(f) && typeof f.id === "string" ? [feature(spec, f.id, typeof f.isEnabled === "boolean" ? f.isEnabled : undefined)] : [],
+  );
 }
 
 /** `extra` parties added to `base` unless a party with the same role is already there. */
@@ -84,7 +88,9 @@ export function parties(raw: unknown): RelatedParty[] | undefined {
 /** Objects of `raw` reduced to string fields among `keys`. */
 export function records<K extends string>(raw: unknown, keys: readonly K[]): Partial<Record<K, string>>[] | undefined {
   if (!Array.isArray(raw)) return undefined;
-  return raw.flatMap((r: unknown) => (isRecord(r) ? [Object.fromEntries(keys.flatMap((k) => (typeof r[k] === "string" ? [[k, r[k]]] : []))) as Partial<Record<K, string>>] : []));
+  return raw.flatMap((r: unknown) =>
+    isRecord(r) ? [Object.fromEntries(keys.flatMap((k) => (typeof r[k] === "string" ? [[k, r[k]]] : []))) as Partial<Record<K, string>>] : [],
+  );
 }
 
 /** Whether the characteristic's relationships hold among `values` (requires / value_eq). */

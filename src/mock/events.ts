@@ -65,7 +65,12 @@ export class Notifier {
     if (record.apiKey !== undefined) headers.Authorization = `Basic ${record.apiKey}`;
     let status: number | "error";
     try {
-      const response = await fetch(record.hub.callback, { method: "POST", headers, body: JSON.stringify(event), signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) });
+      const response = await fetch(record.hub.callback, {
+        method: "POST",
+        headers,
+        body: JSON.stringify(event),
+        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+      });
       status = response.status;
       // Drained rather than cancelled: cancelling a body MSW passed through never settles (msw 2.15).
       await response.arrayBuffer().catch(() => undefined);

@@ -27,7 +27,8 @@ function check(target: FaultTarget, fault: Fault, times: number): void {
   const ok =
     (fault.kind === "latency" && Number.isFinite(fault.ms) && fault.ms >= 0) ||
     (fault.kind === "status" && Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599) ||
-    (fault.kind === "rateLimit" && (fault.retryAfter instanceof Date ? !Number.isNaN(fault.retryAfter.getTime()) : Number.isFinite(fault.retryAfter) && fault.retryAfter >= 0)) ||
+    (fault.kind === "rateLimit" &&
+      (fault.retryAfter instanceof Date ? !Number.isNaN(fault.retryAfter.getTime()) : Number.isFinite(fault.retryAfter) && fault.retryAfter >= 0)) ||
     (fault.kind === "drop" && (fault.when === "before" || fault.when === "after")) ||
     fault.kind === "malformed";
   if (!ok) throw new TypeError(`fault(): not a valid fault: ${JSON.stringify(fault)}`);

@@ -47,7 +47,8 @@ export class Inventory {
     if (item.action === "add") {
       for (const r of item.service?.serviceRelationship ?? []) {
         const target = r.service?.id === undefined ? undefined : this.state.service(r.service.id);
-        if (r.relationshipType === "addon_for" && (!target || target.state === "terminated")) throw new ItemFailure(`item ${item.id}: service ${r.service?.id} is no longer live`);
+        if (r.relationshipType === "addon_for" && (!target || target.state === "terminated"))
+          throw new ItemFailure(`item ${item.id}: service ${r.service?.id} is no longer live`);
       }
     }
   }
@@ -78,7 +79,10 @@ export class Inventory {
       serviceSpecification: { id: spec.id, version: String(spec.version ?? 1) },
       serviceOrderItem: [{ serviceOrderId: order.id, itemAction: "add" as const, itemId: item.id }],
       externalIdentifier: records(ordered.externalIdentifier, EXTERNAL_IDENTIFIER_KEYS),
-      relatedParty: mergeParties(requested, (spec.relatedParty ?? []).filter((p) => p.role === "supplier" || p.role === "network")),
+      relatedParty: mergeParties(
+        requested,
+        (spec.relatedParty ?? []).filter((p) => p.role === "supplier" || p.role === "network"),
+      ),
       serviceCharacteristic: this.characteristics(spec, values),
       feature: overlay(spec, defaultFeatures(spec), ordered.feature),
       serviceRelationship: ordered.serviceRelationship?.length ? structuredClone(ordered.serviceRelationship) : undefined,
@@ -149,7 +153,8 @@ export class Inventory {
 
   /** What the system sets: informational values, a generated eSIM serial (Vodafone creates eSIMs on order), and no stale dependants. */
   private systemValues(spec: ServiceSpecification, values: Values, newEsimWithoutSerial: boolean): void {
-    if (newEsimWithoutSerial && values.get("SIM_TYPE")?.includes("e_sim") && specCharacteristic(spec, "SIM_SERIAL")) values.set("SIM_SERIAL", [this.nextSerial()]);
+    if (newEsimWithoutSerial && values.get("SIM_TYPE")?.includes("e_sim") && specCharacteristic(spec, "SIM_SERIAL"))
+      values.set("SIM_SERIAL", [this.nextSerial()]);
     for (const c of spec.specCharacteristic ?? []) {
       const informational = c.configurable === false && (c.maxCardinality ?? 0) === 0;
       if (!informational || values.has(c.id)) continue;
@@ -158,7 +163,7 @@ export class Inventory {
       if (value !== undefined) values.set(c.id, [value]);
     }
     // Drop values whose requires/value_eq no longer hold, to a fixed point (one removal may break another).
-    for (let removed = true; removed; ) {
+    for (let removed = true; removed;) {
       removed = false;
       for (const id of [...values.keys()]) {
         const c = specCharacteristic(spec, id);

@@ -43,7 +43,8 @@ function checkShape(body: Record<string, unknown>): void {
   items.forEach((item: unknown, i) => {
     if (!isRecord(item)) throw bodyError(`serviceOrderItem[${i}] must be an object`);
     if (typeof item.id !== "string") throw bodyError(`serviceOrderItem[${i}].id is required (a string)`);
-    if (typeof item.action !== "string" || !ACTIONS.has(item.action)) throw bodyError(`serviceOrderItem[${i}].action must be one of add, modify, delete, noChange`);
+    if (typeof item.action !== "string" || !ACTIONS.has(item.action))
+      throw bodyError(`serviceOrderItem[${i}].action must be one of add, modify, delete, noChange`);
     if (!isRecord(item.service)) throw bodyError(`serviceOrderItem[${i}].service is required (an object)`);
   });
 }
@@ -71,7 +72,12 @@ export class Orders {
       const id = raw.id as string;
       const action = raw.action as ServiceOrderItem["action"];
       if (accepted && action === "add") planned.set(id, crypto.randomUUID());
-      return { id, action, state: accepted ? "acknowledged" : "rejected", service: this.itemService(raw.service as Record<string, unknown>, action, planned.get(id)) };
+      return {
+        id,
+        action,
+        state: accepted ? "acknowledged" : "rejected",
+        service: this.itemService(raw.service as Record<string, unknown>, action, planned.get(id)),
+      };
     });
     const order: ServiceOrder = defined({
       id: crypto.randomUUID(),
@@ -183,12 +189,22 @@ export class Orders {
       relatedParty: parties(raw.relatedParty),
       serviceRelationship: Array.isArray(raw.serviceRelationship)
         ? raw.serviceRelationship.flatMap((r: unknown) =>
-            isRecord(r) ? [defined({ relationshipType: r.relationshipType === "addon_for" ? ("addon_for" as const) : undefined, service: isRecord(r.service) && typeof r.service.id === "string" ? { id: r.service.id } : undefined })] : [],
+            isRecord(r)
+              ? [
+                  defined({
+                    relationshipType: r.relationshipType === "addon_for" ? ("addon_for" as const) : undefined,
+                    service: isRecord(r.service) && typeof r.service.id === "string" ? { id: r.service.id } : undefined,
+                  }),
+                ]
+              : [],
           )
         : undefined,
       serviceCharacteristic: Array.isArray(raw.serviceCharacteristic) ? raw.serviceCharacteristic.map((c: unknown) => orderCharacteristic(spec, c)) : undefined,
       feature: orderFeatures(spec, raw.feature),
-      intent: isRecord(raw.intent) && Array.isArray(raw.intent.characteristic) ? { characteristic: raw.intent.characteristic.map((c: unknown) => orderCharacteristic(spec, c)) } : undefined,
+      intent:
+        isRecord(raw.intent) && Array.isArray(raw.intent.characteristic)
+          ? { characteristic: raw.intent.characteristic.map((c: unknown) => orderCharacteristic(spec, c)) }
+          : undefined,
     });
   }
 

@@ -32,7 +32,8 @@ function fieldValue(entity: unknown, dotted: string): unknown {
   return at;
 }
 
-const asText = (value: unknown): string | undefined => (typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined);
+const asText = (value: unknown): string | undefined =>
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
 
 // jsonpath-plus splits a path before it reads string literals; these checks make sure an
 // expression it would silently misread (an unclosed bracket, a broken filter) is a 400.

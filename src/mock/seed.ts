@@ -68,7 +68,13 @@ export function defaultSeed(): SimulatorSeed {
             ...structuredClone(c),
             characteristicValueSpecification: [
               { name: "62225", description: "62225", valueType: "string", isDefault: true, value: "62225" },
-              { name: "AIOMB100 - All In One Mobile Broadband 100GB V24Q2", description: "AIOMB100 - All In One Mobile Broadband 100GB V24Q2", valueType: "string", isDefault: false, value: "62228" },
+              {
+                name: "AIOMB100 - All In One Mobile Broadband 100GB V24Q2",
+                description: "AIOMB100 - All In One Mobile Broadband 100GB V24Q2",
+                valueType: "string",
+                isDefault: false,
+                value: "62228",
+              },
             ],
           },
     ),

@@ -67,7 +67,7 @@ export async function listen(handle: Handle, options: { port?: number }): Promis
     });
   });
   const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : options.port ?? 0;
+  const port = typeof address === "object" && address !== null ? address.port : (options.port ?? 0);
   const urls = { baseUrl: `http://${HOST}:${port}/v2`, tokenUrl: `http://${HOST}:${port}/oauth2/token` };
   return {
     ...urls,

@@ -82,7 +82,9 @@ export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSim
       const grant = issuer.authorize(request, matched.route.security);
       response = await api[matched.route.operationId]({ request, id: matched.id ?? "", query: readQuery(new URL(request.url)), grant });
     } catch (error) {
-      response = errorResponse(error instanceof HttpError ? error : new HttpError(500, `The simulator failed: ${error instanceof Error ? error.message : String(error)}`));
+      response = errorResponse(
+        error instanceof HttpError ? error : new HttpError(500, `The simulator failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }
     const correlationId = request.headers.get("X-Correlation-ID");
     if (correlationId !== null) response.headers.set("X-Correlation-ID", correlationId);
@@ -95,7 +97,8 @@ export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSim
     const where = trim(`${url.origin}${url.pathname}`);
     let target: Target;
     if (where === at.tokenUrl) target = { kind: "token", method: request.method, path: "" };
-    else if (where === at.baseUrl || where.startsWith(`${at.baseUrl}/`)) target = { kind: "api", method: request.method, path: where.slice(at.baseUrl.length) || "/" };
+    else if (where === at.baseUrl || where.startsWith(`${at.baseUrl}/`))
+      target = { kind: "api", method: request.method, path: where.slice(at.baseUrl.length) || "/" };
     else return errorResponse(new HttpError(404, `${url.pathname} is not served by the simulator`));
     const act = () => (target.kind === "token" ? issuer.issue(request) : serveApi(request, target.path));
     const fault = faults.take(target);

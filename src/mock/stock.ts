@@ -11,7 +11,17 @@ const ADMINISTRATIVE = ["locked", "unlocked", "shutdown"];
 const OPERATIONAL = ["enable", "disable"];
 const STATUS = ["alarm", "available", "installed", "not exists", "pendingRemoval", "planned", "reserved", "standby", "suspended", "unknown"];
 const YEAR_MS = 365 * 24 * 3600 * 1000;
-const CREATABLE = ["administrativeState", "operationalState", "resourceStatus", "relatedParty", "resourceRelationship", "resourceCharacteristic", "resourceSpecification", "externalIdentifier", "category"];
+const CREATABLE = [
+  "administrativeState",
+  "operationalState",
+  "resourceStatus",
+  "relatedParty",
+  "resourceRelationship",
+  "resourceCharacteristic",
+  "resourceSpecification",
+  "externalIdentifier",
+  "category",
+];
 const PATCHABLE = [...CREATABLE, "endOperatingDate", "startOperatingDate"];
 
 export class Stock {
@@ -87,7 +97,13 @@ export class Stock {
     oneOf("operationalState", OPERATIONAL);
     oneOf("resourceStatus", STATUS);
     const chars = body.resourceCharacteristic;
-    if (chars !== undefined && (!Array.isArray(chars) || chars.some((c: unknown) => !isRecord(c) || typeof c.id !== "string" || (creating ? !Array.isArray(c.value) : c.value !== undefined && !Array.isArray(c.value))))) {
+    if (
+      chars !== undefined &&
+      (!Array.isArray(chars) ||
+        chars.some(
+          (c: unknown) => !isRecord(c) || typeof c.id !== "string" || (creating ? !Array.isArray(c.value) : c.value !== undefined && !Array.isArray(c.value)),
+        ))
+    ) {
       throw bodyError(`resourceCharacteristic must be a list of { id, value: [{ value }] }${creating ? "" : " (value optional)"}`);
     }
     if (body.resourceSpecification !== undefined && (!isRecord(body.resourceSpecification) || typeof body.resourceSpecification.id !== "string")) {
@@ -100,7 +116,12 @@ export class Stock {
 
   /** The contract's fields of a create or patch body, characteristics named after the specification's. */
   private fields(body: Record<string, unknown>, currentRef?: Resource["resourceSpecification"]): Partial<Resource> {
-    const ref = isRecord(body.resourceSpecification) ? defined({ id: body.resourceSpecification.id as string, version: typeof body.resourceSpecification.version === "string" ? body.resourceSpecification.version : undefined }) : undefined;
+    const ref = isRecord(body.resourceSpecification)
+      ? defined({
+          id: body.resourceSpecification.id as string,
+          version: typeof body.resourceSpecification.version === "string" ? body.resourceSpecification.version : undefined,
+        })
+      : undefined;
     const spec = this.spec(ref ?? currentRef);
     const asService = spec ? ({ id: spec.id, specCharacteristic: spec.resourceSpecCharacteristic } as ServiceSpecification) : undefined;
     const str = (key: string) => (typeof body[key] === "string" ? (body[key] as string) : undefined);
@@ -110,10 +131,21 @@ export class Stock {
       resourceStatus: str("resourceStatus") as Resource["resourceStatus"],
       relatedParty: parties(body.relatedParty),
       resourceRelationship: Array.isArray(body.resourceRelationship)
-        ? body.resourceRelationship.flatMap((r: unknown) => (isRecord(r) ? [defined({ id: typeof r.id === "string" ? r.id : undefined, relationshipType: r.relationshipType === "requires" ? ("requires" as const) : undefined })] : []))
+        ? body.resourceRelationship.flatMap((r: unknown) =>
+            isRecord(r)
+              ? [
+                  defined({
+                    id: typeof r.id === "string" ? r.id : undefined,
+                    relationshipType: r.relationshipType === "requires" ? ("requires" as const) : undefined,
+                  }),
+                ]
+              : [],
+          )
         : undefined,
       resourceCharacteristic: Array.isArray(body.resourceCharacteristic)
-        ? body.resourceCharacteristic.map((c: unknown): Characteristic => (isRecord(c) && c.value === undefined ? { id: c.id as string } : orderCharacteristic(asService, c)))
+        ? body.resourceCharacteristic.map((c: unknown): Characteristic =>
+            isRecord(c) && c.value === undefined ? { id: c.id as string } : orderCharacteristic(asService, c),
+          )
         : undefined,
       resourceSpecification: ref,
       externalIdentifier: records(body.externalIdentifier, ["owner", "externalIdentifierType", "id"]),

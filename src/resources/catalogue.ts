@@ -80,7 +80,11 @@ export function createServiceSpecifications(http: Transport): ServiceSpecificati
     ...createSearch<ServiceSpecification>(http, "/serviceSpecification"),
     async get(id, { version, ...options } = {}) {
       requireId("id", id);
-      const sent = await http.send({ method: "get", path: "/serviceSpecification/{id}", idempotent: true }, { params: { path: { id }, query: version === undefined ? {} : { version } } }, options);
+      const sent = await http.send(
+        { method: "get", path: "/serviceSpecification/{id}", idempotent: true },
+        { params: { path: { id }, query: version === undefined ? {} : { version } } },
+        options,
+      );
       return sent.data;
     },
   };
@@ -92,7 +96,11 @@ export function createResourceSpecifications(http: Transport): ResourceSpecifica
     ...createSearch<ResourceSpecification>(http, "/resourceSpecification"),
     async get(id, { version, ...options } = {}) {
       requireId("id", id);
-      const sent = await http.send({ method: "get", path: "/resourceSpecification/{id}", idempotent: true }, { params: { path: { id }, query: version === undefined ? {} : { version } } }, options);
+      const sent = await http.send(
+        { method: "get", path: "/resourceSpecification/{id}", idempotent: true },
+        { params: { path: { id }, query: version === undefined ? {} : { version } } },
+        options,
+      );
       return sent.data;
     },
   };

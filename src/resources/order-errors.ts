@@ -34,7 +34,10 @@ export class OrderFailedError extends GiacomError {
   readonly order: ServiceOrder;
   constructor(order: ServiceOrder) {
     const items = (order.serviceOrderItem ?? []).map((i) => ({ id: i.id, state: i.state }));
-    const detail = order.errorMessage?.message ?? order.errorMessage?.reason ?? (order.state === "partial" ? `items: ${items.map((i) => `${i.id} ${i.state}`).join(", ")}` : "no reason given");
+    const detail =
+      order.errorMessage?.message ??
+      order.errorMessage?.reason ??
+      (order.state === "partial" ? `items: ${items.map((i) => `${i.id} ${i.state}`).join(", ")}` : "no reason given");
     super("ORDER_FAILED", `Service order ${order.id} ended ${order.state}: ${detail}`);
     this.orderId = order.id;
     this.state = order.state;
@@ -57,7 +60,9 @@ export class OrderWaitTimeoutError extends GiacomError {
   readonly orderId: string;
   readonly lastKnown: ServiceOrder | undefined;
   constructor(orderId: string, timeoutMs: number, lastKnown: ServiceOrder | undefined) {
-    super("ORDER_WAIT_TIMEOUT", `Service order ${orderId} was still ${lastKnown?.state ?? "unknown"} after waiting ${timeoutMs} ms; it goes on`, { retryable: true });
+    super("ORDER_WAIT_TIMEOUT", `Service order ${orderId} was still ${lastKnown?.state ?? "unknown"} after waiting ${timeoutMs} ms; it goes on`, {
+      retryable: true,
+    });
     this.orderId = orderId;
     this.lastKnown = lastKnown;
   }
@@ -95,7 +100,10 @@ export class SubmissionUnknownError extends GiacomError {
   override readonly name = "SubmissionUnknownError";
   readonly externalReference: string;
   constructor(externalReference: string, cause: unknown) {
-    super("SUBMISSION_UNKNOWN", `The order with external reference ${externalReference} may or may not have been created; look it up before submitting again`, { cause, retryable: true });
+    super("SUBMISSION_UNKNOWN", `The order with external reference ${externalReference} may or may not have been created; look it up before submitting again`, {
+      cause,
+      retryable: true,
+    });
     this.externalReference = externalReference;
   }
 }

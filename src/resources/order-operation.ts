@@ -199,7 +199,10 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
       waiters++;
       void follow();
       return new Promise<ServiceOrder>((resolve, reject) => {
-        const timer = timeoutMs === undefined ? undefined : setTimeout(() => done(() => reject(new OrderWaitTimeoutError(current?.id ?? "(not yet created)", timeoutMs, current))), timeoutMs);
+        const timer =
+          timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => done(() => reject(new OrderWaitTimeoutError(current?.id ?? "(not yet created)", timeoutMs, current))), timeoutMs);
         const onAbort = () => done(() => reject(signal!.reason));
         const done = (then: () => void) => {
           clearTimeout(timer);

@@ -13,7 +13,15 @@ import { jsonPath } from "../filters/json-path.js";
 import { newCorrelationId } from "../internal/ids.js";
 import type { CancelServiceOrder } from "../types.js";
 import { OrderCancellationError, SubmissionUnknownError } from "./order-errors.js";
-import { createOrderOperation, followCancellation, type OperationDeps, type OrderEventSource, type OrderOperation, type OrderOperationToken, type PollingOptions } from "./order-operation.js";
+import {
+  createOrderOperation,
+  followCancellation,
+  type OperationDeps,
+  type OrderEventSource,
+  type OrderOperation,
+  type OrderOperationToken,
+  type PollingOptions,
+} from "./order-operation.js";
 
 /**
  * Options of `serviceOrders.submit`.
@@ -167,7 +175,13 @@ export function createServiceOrders(http: Transport, deps: OrderDeps): ServiceOr
       }
       throw error;
     }
-    return followCancellation(id, task, async (taskId) => (await http.send({ method: "get", path: "/cancelServiceOrder/{id}", idempotent: true }, { params: { path: { id: taskId } } }, options)).data, polling);
+    return followCancellation(
+      id,
+      task,
+      async (taskId) =>
+        (await http.send({ method: "get", path: "/cancelServiceOrder/{id}", idempotent: true }, { params: { path: { id: taskId } } }, options)).data,
+      polling,
+    );
   };
   const operationDeps: OperationDeps = { get: (id) => get(id), cancel, events: deps.events, polling };
 
@@ -234,7 +248,11 @@ export function createServiceOrders(http: Transport, deps: OrderDeps): ServiceOr
       const start =
         typeof parsed.orderId === "string"
           ? get(parsed.orderId)
-          : findBySubmission(key!).then((found) => found ?? Promise.reject(new SubmissionUnknownError(key!, new Error("no order carries this submission key: it was never created, submit it again"))));
+          : findBySubmission(key!).then(
+              (found) =>
+                found ??
+                Promise.reject(new SubmissionUnknownError(key!, new Error("no order carries this submission key: it was never created, submit it again"))),
+            );
       return createOrderOperation(operationDeps, start, key);
     },
     async create(order, { validate: check = true, ...options } = {}) {

@@ -12,7 +12,8 @@ export interface ContextSources {
   getService(id: string, options?: CallOptions): Promise<Service>;
 }
 
-const orMissing = <T>(promise: Promise<T>): Promise<T | undefined> => promise.catch((error: unknown) => (isGiacomError(error) && error.code === "NOT_FOUND" ? undefined : Promise.reject(error)));
+const orMissing = <T>(promise: Promise<T>): Promise<T | undefined> =>
+  promise.catch((error: unknown) => (isGiacomError(error) && error.code === "NOT_FOUND" ? undefined : Promise.reject(error)));
 
 /** @internal */
 export async function loadValidationContext(order: ServiceOrderCreate, sources: ContextSources, options?: CallOptions): Promise<ValidationContext> {

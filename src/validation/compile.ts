@@ -82,7 +82,8 @@ function compileCharacteristic(c: CharacteristicSpecification): CompiledCharacte
   for (const r of c.charSpecRelationship ?? []) {
     const target = r.characteristicSpecificationId;
     if (r.relationshipType === "requires" && target) requires.push(target);
-    else if (r.relationshipType === "value_eq" && target && r.characteristicSpecificationValue !== undefined) valueEq.push({ target, value: r.characteristicSpecificationValue });
+    else if (r.relationshipType === "value_eq" && target && r.characteristicSpecificationValue !== undefined)
+      valueEq.push({ target, value: r.characteristicSpecificationValue });
     else unknownRelationships.push(show(r.relationshipType));
   }
   return {

@@ -85,12 +85,17 @@ export const giacomSupplierRules: SupplierRuleSet = Object.freeze({
       name: "vodafone-esim-serial",
       description: "A new Vodafone eSIM has no SIM serial yet: Vodafone generates the eSIM when it is ordered.",
       waives: (issue: OrderIssue, item: ItemView) =>
-        issue.code === "MISSING_CHARACTERISTIC" && issue.subject === "SIM_SERIAL" && item.action === "add" && VODAFONE.has(item.network ?? "") && first(item.resulting.get("SIM_TYPE")) === "e_sim",
+        issue.code === "MISSING_CHARACTERISTIC" &&
+        issue.subject === "SIM_SERIAL" &&
+        item.action === "add" &&
+        VODAFONE.has(item.network ?? "") &&
+        first(item.resulting.get("SIM_TYPE")) === "e_sim",
     },
     {
       name: "bill-limit-clear",
       description: "BILL_LIMIT 0 clears the bill limit (documented), whatever the catalogue's pattern says.",
-      waives: (issue: OrderIssue, item: ItemView) => issue.code === "PATTERN_MISMATCH" && issue.subject === "BILL_LIMIT" && first(item.ordered.get("BILL_LIMIT")) === "0",
+      waives: (issue: OrderIssue, item: ItemView) =>
+        issue.code === "PATTERN_MISMATCH" && issue.subject === "BILL_LIMIT" && first(item.ordered.get("BILL_LIMIT")) === "0",
     },
     {
       name: "sim-swap",
@@ -103,11 +108,29 @@ export const giacomSupplierRules: SupplierRuleSet = Object.freeze({
         const at = (id: string) => item.orderedPath.get(id) ?? `${item.path}.service.serviceCharacteristic`;
         const target = first(item.resulting.get("SIM_TYPE"));
         if (!VODAFONE.has(item.network ?? "") || target !== "e_sim") {
-          if (!serial) report({ code: "SIM_SWAP_SERIAL_REQUIRED", severity: "error", path: at("SIM_TYPE"), message: `A SIM swap to a ${target === "e_sim" ? "non-Vodafone eSIM" : "triple SIM"} must send the new SIM_SERIAL: it identifies the new SIM` });
+          if (!serial)
+            report({
+              code: "SIM_SWAP_SERIAL_REQUIRED",
+              severity: "error",
+              path: at("SIM_TYPE"),
+              message: `A SIM swap to a ${target === "e_sim" ? "non-Vodafone eSIM" : "triple SIM"} must send the new SIM_SERIAL: it identifies the new SIM`,
+            });
           return;
         }
-        if (serial) report({ code: "SIM_SWAP_SERIAL_NOT_ALLOWED", severity: "error", path: at("SIM_SERIAL"), message: "A swap to a Vodafone eSIM cannot send SIM_SERIAL: Vodafone generates the eSIM and the system adds its serial" });
-        if (!type) report({ code: "SIM_SWAP_TYPE_REQUIRED", severity: "error", path: at("SIM_SERIAL"), message: 'A swap to a Vodafone eSIM must send SIM_TYPE "e_sim": with no serial, it is what triggers the swap' });
+        if (serial)
+          report({
+            code: "SIM_SWAP_SERIAL_NOT_ALLOWED",
+            severity: "error",
+            path: at("SIM_SERIAL"),
+            message: "A swap to a Vodafone eSIM cannot send SIM_SERIAL: Vodafone generates the eSIM and the system adds its serial",
+          });
+        if (!type)
+          report({
+            code: "SIM_SWAP_TYPE_REQUIRED",
+            severity: "error",
+            path: at("SIM_SERIAL"),
+            message: 'A swap to a Vodafone eSIM must send SIM_TYPE "e_sim": with no serial, it is what triggers the swap',
+          });
       },
     },
   ]),

@@ -1,6 +1,6 @@
 // Checks a service order against the catalogue semantics of the Giacom document, locally and
 // without I/O, and reports every problem at once with a path into the order.
-import type { CharacteristicCreate, FeatureCreate, Service, ServiceOrderCreate, ServiceOrderItemCreate, ServiceSpecification } from "../types.js";
+import type { CharacteristicCreate, Service, ServiceOrderCreate, ServiceOrderItemCreate, ServiceSpecification } from "../types.js";
 import { compileSpecification, type CompiledCharacteristic, type CompiledSpecification } from "./compile.js";
 import type { OrderIssue, OrderIssueCode, ValidationResult } from "./issues.js";
 import { giacomSupplierRules, type ItemView, type SupplierRuleSet } from "./rules.js";
@@ -53,7 +53,9 @@ const list = (values: Iterable<string>, max = 12) => {
   return all.length > max ? `${all.slice(0, max).join(", ")}, ...` : all.join(", ");
 };
 
-function makeLookup(source: ValidationContext["specifications"]): (id: string, version?: string) => { spec?: ServiceSpecification; other?: ServiceSpecification } {
+function makeLookup(
+  source: ValidationContext["specifications"],
+): (id: string, version?: string) => { spec?: ServiceSpecification; other?: ServiceSpecification } {
   if (typeof source === "function") {
     return (id, version) => {
       const spec = source(id, version);
@@ -70,7 +72,9 @@ function makeLookup(source: ValidationContext["specifications"]): (id: string, v
       return spec ? { spec } : { other: candidates[0]! };
     }
     // No version: the current one, as the API picks it (Launched first, then the highest).
-    const ranked = [...candidates].sort((a, b) => Number(b.lifecycleStatus === "Launched") - Number(a.lifecycleStatus === "Launched") || (b.version ?? 0) - (a.version ?? 0));
+    const ranked = [...candidates].sort(
+      (a, b) => Number(b.lifecycleStatus === "Launched") - Number(a.lifecycleStatus === "Launched") || (b.version ?? 0) - (a.version ?? 0),
+    );
     return { spec: ranked[0]! };
   };
 }
@@ -84,7 +88,8 @@ function readCharacteristics(raw: unknown, listPath: string, report: Report): Ma
   }
   raw.forEach((c: unknown, index) => {
     const path = `${listPath}[${index}]`;
-    if (!isRecord(c) || typeof c.id !== "string" || c.id === "") return report("INVALID_ORDER", "error", path, "a characteristic needs an id (a non-empty string)");
+    if (!isRecord(c) || typeof c.id !== "string" || c.id === "")
+      return report("INVALID_ORDER", "error", path, "a characteristic needs an id (a non-empty string)");
     const id = c.id;
     if (out.has(id)) return report("DUPLICATE_CHARACTERISTIC", "error", path, `${id} is set twice in this item; set it once, with all its values`, id);
     const values: string[] = [];
@@ -105,7 +110,7 @@ function readCharacteristics(raw: unknown, listPath: string, report: Report): Ma
 function effective(spec: CompiledSpecification, state: Map<string, Held>): Set<string> {
   const present = new Set<string>();
   for (const [id, held] of state) if (nonBlank(held)) present.add(id);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const id of present) {
       const c = spec.characteristics.get(id);
@@ -129,7 +134,9 @@ function unmet(c: CompiledCharacteristic, present: Set<string>, state: Map<strin
   const isSet = (t: string) => (nonBlank(state.get(t)) ? `${t} is allowed (it is set, but its own conditions fail)` : `${t} is set`);
   const reasons = [
     ...c.requires.filter((t) => !present.has(t)).map(isSet),
-    ...c.valueEq.filter(({ target, value }) => !present.has(target) || !state.get(target)!.values.includes(value)).map(({ target, value }) => `${target} is "${value}"`),
+    ...c.valueEq
+      .filter(({ target, value }) => !present.has(target) || !state.get(target)!.values.includes(value))
+      .map(({ target, value }) => `${target} is "${value}"`),
   ];
   return reasons.join(" and ");
 }
@@ -156,7 +163,13 @@ function checkValue(c: CompiledCharacteristic, value: string, path: string, repo
       matched ||= p.regex.test(value);
     } else if (p.kind === "unusable" && !unusable.has(c.id)) {
       unusable.add(c.id);
-      report("UNUSABLE_PATTERN", "warning", path, `The catalogue's pattern for ${c.id} (${p.source}) is not a valid regular expression; ${c.id} was not checked against it`, c.id);
+      report(
+        "UNUSABLE_PATTERN",
+        "warning",
+        path,
+        `The catalogue's pattern for ${c.id} (${p.source}) is not a valid regular expression; ${c.id} was not checked against it`,
+        c.id,
+      );
     }
   }
   if (tested && !matched) {
@@ -172,7 +185,14 @@ interface CharacteristicRules {
   changed: Set<string>;
 }
 
-function checkCharacteristics(spec: CompiledSpecification, ordered: ReturnType<typeof readCharacteristics>, state: Map<string, Held>, listPath: string, rules: CharacteristicRules, report: Report): void {
+function checkCharacteristics(
+  spec: CompiledSpecification,
+  ordered: ReturnType<typeof readCharacteristics>,
+  state: Map<string, Held>,
+  listPath: string,
+  rules: CharacteristicRules,
+  report: Report,
+): void {
   const unusable = new Set<string>();
   for (const [id, held] of ordered) {
     const c = spec.characteristics.get(id);
@@ -182,14 +202,27 @@ function checkCharacteristics(spec: CompiledSpecification, ordered: ReturnType<t
       continue;
     }
     if (!c.settable) {
-      report("CHARACTERISTIC_NOT_CONFIGURABLE", "error", path, `${id} is ${c.min === 0 && c.max === 0 ? "informational" : "not configurable"}: the system sets it, the order may not`, id);
+      report(
+        "CHARACTERISTIC_NOT_CONFIGURABLE",
+        "error",
+        path,
+        `${id} is ${c.min === 0 && c.max === 0 ? "informational" : "not configurable"}: the system sets it, the order may not`,
+        id,
+      );
       continue;
     }
     if (c.unknownRelationships.length > 0) {
-      report("UNKNOWN_RELATIONSHIP_TYPE", "warning", path, `${id} has relationships of a type this SDK does not know (${c.unknownRelationships.join(", ")}); they were not checked`, id);
+      report(
+        "UNKNOWN_RELATIONSHIP_TYPE",
+        "warning",
+        path,
+        `${id} has relationships of a type this SDK does not know (${c.unknownRelationships.join(", ")}); they were not checked`,
+        id,
+      );
     }
     const given = held.values.filter((v) => v !== "");
-    if (given.length > c.max) report("TOO_MANY_VALUES", "error", `${path}.value`, `${id} takes at most ${c.max} value${c.max === 1 ? "" : "s"}, got ${given.length}`, id);
+    if (given.length > c.max)
+      report("TOO_MANY_VALUES", "error", `${path}.value`, `${id} takes at most ${c.max} value${c.max === 1 ? "" : "s"}, got ${given.length}`, id);
     held.values.forEach((value, k) => {
       if (value !== "") checkValue(c, value, `${path}.value[${k}]`, report, unusable);
     });
@@ -200,7 +233,8 @@ function checkCharacteristics(spec: CompiledSpecification, ordered: ReturnType<t
     for (const [id, held] of state) {
       const c = spec.characteristics.get(id);
       if (held.path !== undefined || !c?.settable) continue;
-      const live: Report = (code, severity, _path, message, subject) => report(code, severity, listPath, `${message} (kept from the live service; send a value of ${spec.id})`, subject);
+      const live: Report = (code, severity, _path, message, subject) =>
+        report(code, severity, listPath, `${message} (kept from the live service; send a value of ${spec.id})`, subject);
       for (const value of held.values) if (value !== "") checkValue(c, value, listPath, live, unusable);
     }
   }
@@ -222,8 +256,17 @@ function checkCharacteristics(spec: CompiledSpecification, ordered: ReturnType<t
     if (count >= c.min) continue;
     const triggered = rules.all || [...c.requires, ...c.valueEq.map((r) => r.target)].some((t) => rules.changed.has(t));
     if (!triggered) continue;
-    const why = c.requires.length + c.valueEq.length > 0 ? ` (required because ${[...c.requires, ...c.valueEq.map((r) => `${r.target} = "${r.value}"`)].join(" and ")})` : "";
-    report("MISSING_CHARACTERISTIC", "error", held?.path ?? listPath, `${c.id} is required by ${spec.id}${c.min > 1 ? ` (at least ${c.min} values)` : ""}${why}`, c.id);
+    const why =
+      c.requires.length + c.valueEq.length > 0
+        ? ` (required because ${[...c.requires, ...c.valueEq.map((r) => `${r.target} = "${r.value}"`)].join(" and ")})`
+        : "";
+    report(
+      "MISSING_CHARACTERISTIC",
+      "error",
+      held?.path ?? listPath,
+      `${c.id} is required by ${spec.id}${c.min > 1 ? ` (at least ${c.min} values)` : ""}${why}`,
+      c.id,
+    );
   }
 }
 
@@ -240,10 +283,24 @@ function checkFeatures(spec: CompiledSpecification, raw: unknown, listPath: stri
     const id = f.id;
     if (typeof f.isEnabled !== "boolean") report("INVALID_VALUE_TYPE", "error", `${path}.isEnabled`, `${id}: isEnabled must be true or false`, id);
     const known = spec.features.get(id);
-    if (!known) return report("UNKNOWN_FEATURE", "error", path, `${spec.id} has no feature ${id}; it has ${list([...spec.features.values()].filter((x) => !x.isBundle).map((x) => x.id))}`, id);
+    if (!known)
+      return report(
+        "UNKNOWN_FEATURE",
+        "error",
+        path,
+        `${spec.id} has no feature ${id}; it has ${list([...spec.features.values()].filter((x) => !x.isBundle).map((x) => x.id))}`,
+        id,
+      );
     if (fromOrder.has(id)) return report("DUPLICATE_FEATURE", "error", path, `${id} is set twice in this item`, id);
     if (known.isBundle) report("FEATURE_IS_BUNDLE", "warning", path, `${id} is a bundle: enable or disable the features it includes instead`, id);
-    if (known.bundles.length > 1) report("FEATURE_IN_SEVERAL_BUNDLES", "warning", path, `The catalogue puts ${id} in several bundles (${known.bundles.join(", ")}); a feature belongs to one`, id);
+    if (known.bundles.length > 1)
+      report(
+        "FEATURE_IN_SEVERAL_BUNDLES",
+        "warning",
+        path,
+        `The catalogue puts ${id} in several bundles (${known.bundles.join(", ")}); a feature belongs to one`,
+        id,
+      );
     fromOrder.set(id, path);
     if (typeof f.isEnabled === "boolean") state.set(id, f.isEnabled);
   });
@@ -254,7 +311,11 @@ function checkFeatures(spec: CompiledSpecification, raw: unknown, listPath: stri
       const pair = [id, other].sort().join("|");
       if (state.get(other) !== true || reported.has(pair)) continue;
       reported.add(pair);
-      const source = fromOrder.has(other) ? "the order enables it too" : live ? "it is enabled on the live service; disable it in the same order" : "it is enabled by default; disable it in the same order";
+      const source = fromOrder.has(other)
+        ? "the order enables it too"
+        : live
+          ? "it is enabled on the live service; disable it in the same order"
+          : "it is enabled by default; disable it in the same order";
       report("FEATURES_EXCLUDE_EACH_OTHER", "error", path, `${id} and ${other} exclude each other and both would be enabled: ${source}`, id);
     }
   }
@@ -296,7 +357,13 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
   const refs = new Set<string>();
   (Array.isArray(order.externalReference) ? order.externalReference : []).forEach((r, k) => {
     const key = `${show(r?.externalReferenceType ?? "")}\u0000${show(r?.id)}`;
-    if (refs.has(key)) orderReport("DUPLICATE_EXTERNAL_REFERENCE", "warning", `externalReference[${k}]`, `externalReference ${show(r?.id)} is listed twice; Giacom removes duplicates`);
+    if (refs.has(key))
+      orderReport(
+        "DUPLICATE_EXTERNAL_REFERENCE",
+        "warning",
+        `externalReference[${k}]`,
+        `externalReference ${show(r?.id)} is listed twice; Giacom removes duplicates`,
+      );
     refs.add(key);
   });
 
@@ -310,7 +377,8 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
     const path = `serviceOrderItem[${index}]`;
     if (!isRecord(item)) return orderReport("INVALID_ORDER", "error", path, "an order item must be an object with id, action and service");
     if (typeof item.id !== "string" || item.id === "") orderReport("INVALID_ORDER", "error", `${path}.id`, "an order item needs an id (a non-empty string)");
-    else if (ids.has(item.id)) orderReport("DUPLICATE_ITEM_ID", "error", `${path}.id`, `item id "${item.id}" is used twice; ids must be unique within an order`);
+    else if (ids.has(item.id))
+      orderReport("DUPLICATE_ITEM_ID", "error", `${path}.id`, `item id "${item.id}" is used twice; ids must be unique within an order`);
     else ids.add(item.id);
     issues.push(...validateItem(item as ServiceOrderItemCreate, index, path, findSpec, services, ruleSets));
   });
@@ -350,14 +418,29 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
     const resolve = (id: string, version: string | undefined, at: string): CompiledSpecification | undefined => {
       const { spec: found, other } = lookup(id, version);
       if (found) return compileSpecification(found);
-      if (other) catalogue("SPECIFICATION_VERSION_MISMATCH", "error", at, `${id} version ${version} is not available; the catalogue has version ${show(other.version)}`, id);
-      else catalogue("SPECIFICATION_NOT_FOUND", "error", at, `specification ${id}${version ? ` version ${version}` : ""} is not in the catalogue given to the validator`, id);
+      if (other)
+        catalogue(
+          "SPECIFICATION_VERSION_MISMATCH",
+          "error",
+          at,
+          `${id} version ${version} is not available; the catalogue has version ${show(other.version)}`,
+          id,
+        );
+      else
+        catalogue(
+          "SPECIFICATION_NOT_FOUND",
+          "error",
+          at,
+          `specification ${id}${version ? ` version ${version}` : ""} is not in the catalogue given to the validator`,
+          id,
+        );
       return undefined;
     };
     const orderable = (s: CompiledSpecification, at: string) => {
       const status = s.spec.lifecycleStatus;
       if (status === undefined || status === "Launched") return;
-      const why = status === "Retired" ? "still visible for services using it, but no longer available for ordering" : "only Launched specifications can be ordered";
+      const why =
+        status === "Retired" ? "still visible for services using it, but no longer available for ordering" : "only Launched specifications can be ordered";
       catalogue("SPECIFICATION_NOT_ORDERABLE", "error", at, `${s.id} is ${status}: ${why}`, s.id);
     };
     const findLive = (id: string, at: string, code: "SERVICE_NOT_FOUND" | "BOLT_ON_TARGET_NOT_FOUND") => {
@@ -368,7 +451,8 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
 
     const state = new Map<string, Held>();
     if (action === "add") {
-      if (service.id !== undefined) orderIssue("IGNORED_FIELD", "warning", `${sPath}.id`, "a new service gets its id from Giacom; service.id is ignored on add");
+      if (service.id !== undefined)
+        orderIssue("IGNORED_FIELD", "warning", `${sPath}.id`, "a new service gets its id from Giacom; service.id is ignored on add");
       if (typeof specRef?.id !== "string") {
         orderIssue("MISSING_SPECIFICATION", "error", `${sPath}.serviceSpecification`, "an add item needs serviceSpecification { id, version }");
       } else {
@@ -382,47 +466,88 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
         for (const p of Array.isArray(service.relatedParty) ? service.relatedParty : []) {
           const defined = typeof p?.role === "string" ? spec.parties.get(p.role) : undefined;
           if (defined !== undefined && p.partyOrPartyRole?.id !== undefined && p.partyOrPartyRole.id !== defined) {
-            catalogue("RELATED_PARTY_CONFLICT", "error", `${sPath}.relatedParty`, `${spec.id} defines the ${show(p.role)} as ${defined}, not ${show(p.partyOrPartyRole.id)}`, show(p.role));
+            catalogue(
+              "RELATED_PARTY_CONFLICT",
+              "error",
+              `${sPath}.relatedParty`,
+              `${spec.id} defines the ${show(p.role)} as ${defined}, not ${show(p.partyOrPartyRole.id)}`,
+              show(p.role),
+            );
           }
         }
         const targets = (Array.isArray(service.serviceRelationship) ? service.serviceRelationship : []).filter((r) => r?.relationshipType === "addon_for");
         if (spec.isBoltOn) {
-          if (targets.length === 0) catalogue("BOLT_ON_TARGET_MISSING", "error", `${sPath}.serviceRelationship`, `${spec.id} is a bolt-on: name the live service it is for with serviceRelationship { relationshipType: "addon_for", service: { id } }`, spec.id);
+          if (targets.length === 0)
+            catalogue(
+              "BOLT_ON_TARGET_MISSING",
+              "error",
+              `${sPath}.serviceRelationship`,
+              `${spec.id} is a bolt-on: name the live service it is for with serviceRelationship { relationshipType: "addon_for", service: { id } }`,
+              spec.id,
+            );
           targets.forEach((r, k) => {
             const at = `${sPath}.serviceRelationship[${k}].service.id`;
             const target = typeof r.service?.id === "string" ? findLive(r.service.id, at, "BOLT_ON_TARGET_NOT_FOUND") : undefined;
             if (!target) return;
-            if (!isLive(target)) catalogue("BOLT_ON_TARGET_NOT_LIVE", "error", at, `service ${target.id} is ${target.state}: bolt-ons can only be added to a live service`, target.id);
+            if (!isLive(target))
+              catalogue(
+                "BOLT_ON_TARGET_NOT_LIVE",
+                "error",
+                at,
+                `service ${target.id} is ${target.state}: bolt-ons can only be added to a live service`,
+                target.id,
+              );
             const targetSpec = target.serviceSpecification?.id;
             if (targetSpec && !spec!.addonFor.has(targetSpec)) {
-              catalogue("BOLT_ON_NOT_COMPATIBLE", "error", at, `${spec!.id} is a bolt-on for ${list(spec!.addonFor) || "no specification"}, not for ${targetSpec} (the specification of service ${target.id})`, spec!.id);
+              catalogue(
+                "BOLT_ON_NOT_COMPATIBLE",
+                "error",
+                at,
+                `${spec!.id} is a bolt-on for ${list(spec!.addonFor) || "no specification"}, not for ${targetSpec} (the specification of service ${target.id})`,
+                spec!.id,
+              );
             }
           });
         } else if (targets.length > 0) {
-          catalogue("NOT_A_BOLT_ON", "error", `${sPath}.serviceRelationship`, `${spec.id} is not a bolt-on: it cannot be added "addon_for" another service`, spec.id);
+          catalogue(
+            "NOT_A_BOLT_ON",
+            "error",
+            `${sPath}.serviceRelationship`,
+            `${spec.id} is not a bolt-on: it cannot be added "addon_for" another service`,
+            spec.id,
+          );
         }
       }
     } else if (typeof service.id !== "string" || service.id === "") {
       orderIssue("MISSING_SERVICE_ID", "error", `${sPath}.id`, `a "${action}" item needs the id of the live service`);
     } else if (action === "delete") {
       for (const field of ["serviceCharacteristic", "feature", "serviceSpecification"] as const) {
-        if (service[field] !== undefined) orderIssue("IGNORED_FIELD", "warning", `${sPath}.${field}`, `a delete item only needs the service id (and endDate); ${field} is ignored`);
+        if (service[field] !== undefined)
+          orderIssue("IGNORED_FIELD", "warning", `${sPath}.${field}`, `a delete item only needs the service id (and endDate); ${field} is ignored`);
       }
       if (service.endDate !== undefined && (typeof service.endDate !== "string" || valueTypeProblem("date-time", service.endDate))) {
         orderIssue("INVALID_VALUE_TYPE", "error", `${sPath}.endDate`, "endDate must be an RFC 3339 date-time such as 2025-09-01T00:00:00.000Z");
       }
       liveService = findLive(service.id, `${sPath}.id`, "SERVICE_NOT_FOUND");
-      if (liveService && !isLive(liveService)) catalogue("SERVICE_NOT_LIVE", "error", `${sPath}.id`, `service ${liveService.id} is already ${liveService.state}`, liveService.id);
+      if (liveService && !isLive(liveService))
+        catalogue("SERVICE_NOT_LIVE", "error", `${sPath}.id`, `service ${liveService.id} is already ${liveService.state}`, liveService.id);
     } else {
       liveService = findLive(service.id, `${sPath}.id`, "SERVICE_NOT_FOUND");
       if (liveService) {
-        if (!isLive(liveService)) catalogue("SERVICE_NOT_LIVE", "error", `${sPath}.id`, `service ${liveService.id} is ${liveService.state}: it cannot be changed`, liveService.id);
+        if (!isLive(liveService))
+          catalogue("SERVICE_NOT_LIVE", "error", `${sPath}.id`, `service ${liveService.id} is ${liveService.state}: it cannot be changed`, liveService.id);
         const current = liveService.serviceSpecification;
         const targetId = typeof specRef?.id === "string" ? specRef.id : current?.id;
         const targetVersion = typeof specRef?.id === "string" ? (specRef.version === undefined ? undefined : show(specRef.version)) : current?.version;
         const converting = typeof specRef?.id === "string" && specRef.id !== current?.id;
         if (!targetId) {
-          catalogue("SPECIFICATION_NOT_FOUND", "error", `${sPath}.id`, `service ${liveService.id} names no specification; it cannot be checked`, liveService.id);
+          catalogue(
+            "SPECIFICATION_NOT_FOUND",
+            "error",
+            `${sPath}.id`,
+            `service ${liveService.id} names no specification; it cannot be checked`,
+            liveService.id,
+          );
         } else {
           spec = resolve(targetId, targetVersion, converting ? `${sPath}.serviceSpecification` : `${sPath}.id`);
         }
@@ -431,9 +556,21 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
           const from = current?.id ? lookup(current.id, current.version).spec : undefined;
           const fromCompiled = from ? compileSpecification(from) : undefined;
           if (!fromCompiled) {
-            catalogue("SPECIFICATION_NOT_FOUND", "error", `${sPath}.serviceSpecification`, `the current specification of service ${liveService.id} (${current?.id}) is needed to check the conversion and is not in the catalogue given to the validator`, current?.id);
+            catalogue(
+              "SPECIFICATION_NOT_FOUND",
+              "error",
+              `${sPath}.serviceSpecification`,
+              `the current specification of service ${liveService.id} (${current?.id}) is needed to check the conversion and is not in the catalogue given to the validator`,
+              current?.id,
+            );
           } else if (!fromCompiled.convertibleTo.has(spec.id) && !spec.convertibleTo.has(fromCompiled.id)) {
-            catalogue("CONVERSION_NOT_ALLOWED", "error", `${sPath}.serviceSpecification`, `${fromCompiled.id} cannot be converted to ${spec.id}: neither has a convertible_to relationship with the other`, spec.id);
+            catalogue(
+              "CONVERSION_NOT_ALLOWED",
+              "error",
+              `${sPath}.serviceSpecification`,
+              `${fromCompiled.id} cannot be converted to ${spec.id}: neither has a convertible_to relationship with the other`,
+              spec.id,
+            );
           }
         }
         if (spec) {
@@ -443,7 +580,8 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
             if (!c?.id || (converting && !spec.characteristics.has(c.id))) continue;
             state.set(c.id, { values: (c.value ?? []).flatMap((v) => (typeof v?.value === "string" ? [v.value] : [])), path: undefined });
           }
-          for (const [id, held] of ordered) state.set(id, held);
+          // A blank value in a change keeps the current one ("leave blank to reuse").
+          for (const [id, held] of ordered) if (nonBlank(held) || !state.has(id)) state.set(id, held);
           checkCharacteristics(spec, ordered, state, `${sPath}.serviceCharacteristic`, { all: converting, changed: new Set(ordered.keys()) }, catalogue);
           checkFeatures(spec, service.feature, `${sPath}.feature`, liveService, catalogue);
         }

@@ -71,7 +71,10 @@ export type WebhookEvent =
   | (ServiceOrderMilestoneEvent & { eventType: "ServiceOrderMilestoneEvent"; event: { ServiceOrder: ServiceOrder } })
   | (CancelServiceOrderCreateEvent & { eventType: "CancelServiceOrderCreateEvent"; event: { CancelServiceOrder: CancelServiceOrder } })
   | (CancelServiceOrderStateChangeEvent & { eventType: "CancelServiceOrderStateChangeEvent"; event: { CancelServiceOrder: CancelServiceOrder } })
-  | (CancelServiceOrderInformationRequiredEvent & { eventType: "CancelServiceOrderInformationRequiredEvent"; event: { CancelServiceOrder: CancelServiceOrder } })
+  | (CancelServiceOrderInformationRequiredEvent & {
+      eventType: "CancelServiceOrderInformationRequiredEvent";
+      event: { CancelServiceOrder: CancelServiceOrder };
+    })
   | (ServiceCreateEvent & { eventType: "ServiceCreateEvent"; event: { service: Service } })
   | (ServiceStateChangeEvent & { eventType: "ServiceStateChangeEvent"; event: { service: Service } })
   | (ServiceAttributeValueChangeEvent & { eventType: "ServiceAttributeValueChangeEvent"; event: { service: Service } })

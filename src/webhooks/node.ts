@@ -33,8 +33,7 @@ export class WebhookBodyConsumedError extends GiacomError {
 // The fields the adapter reads; IncomingMessage has them all, and frameworks add `body`.
 type NodeRequest = IncomingMessage & { body?: unknown };
 
-const toBytes = (chunk: unknown): Uint8Array =>
-  typeof chunk === "string" ? encoder.encode(chunk) : chunk instanceof Uint8Array ? chunk : new Uint8Array(0);
+const toBytes = (chunk: unknown): Uint8Array => (typeof chunk === "string" ? encoder.encode(chunk) : chunk instanceof Uint8Array ? chunk : new Uint8Array(0));
 
 // A pull-based web stream over the request: data is read only when the receiver reads the body
 // (after authentication), and reading stops when the receiver cancels (body too large).

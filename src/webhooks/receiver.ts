@@ -252,9 +252,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       Object.freeze(meta);
 
       if (!duplicate) {
-        const ok = delivery.known
-          ? await run(handlers.get(delivery.event.eventType), delivery.event, meta)
-          : await run(handlers.get(""), delivery.event, meta);
+        const ok = delivery.known ? await run(handlers.get(delivery.event.eventType), delivery.event, meta) : await run(handlers.get(""), delivery.event, meta);
         if (!ok) return text(500, "Handler failed");
         if (delivery.known && version !== undefined && (previousVersion === undefined || version > previousVersion)) {
           await versions.set(delivery.entityKey, version);

@@ -88,8 +88,14 @@ const complete: Record<string, () => ServiceOrderCreate> = {
   ServiceOrderChangeBars: () => acme("5003").item(modifyService(LIVE).disable("BAR_ROAMING").enable("BAR_INWHENROAM", "BAR_OUTWHENROAM")).build(),
   ServiceOrderChangeNetworkServices: () => acme("5004").item(modifyService(LIVE).disable("NET_CONF_CALL", "NET_SRV_WIFI_CALL")).build(),
   ServiceOrderChangeApn: () => acme("5002").item(modifyService(LIVE).disable("APN_IPHONE_985").enable("APN_IPHONE_986")).build(),
-  ServiceOrderCeaseService: () => acme("5010").item(ceaseService(LIVE, { endDate: new Date(Date.UTC(2025, 8, 1)) })).build(),
-  ServiceOrderSimSwap: () => acme("5005").item(modifyService(LIVE).simSwap({ simType: "triple", simSerial: "8944201122334455669" })).build(),
+  ServiceOrderCeaseService: () =>
+    acme("5010")
+      .item(ceaseService(LIVE, { endDate: new Date(Date.UTC(2025, 8, 1)) }))
+      .build(),
+  ServiceOrderSimSwap: () =>
+    acme("5005")
+      .item(modifyService(LIVE).simSwap({ simType: "triple", simSerial: "8944201122334455669" }))
+      .build(),
   ServiceOrderConvertVoiceToData: () =>
     acme("5009")
       .item(
@@ -124,7 +130,9 @@ const snippets: Record<string, () => ServiceOrderCreate> = {
 
 describe("the documented request examples", () => {
   it("are all covered: every example of the POST /serviceOrder request body is built below", () => {
-    const media = (spec.paths["/serviceOrder"]!.post!.requestBody as { content: Record<string, { examples: Record<string, { $ref: string }> }> }).content["application/json"]!;
+    const media = (spec.paths["/serviceOrder"]!.post!.requestBody as { content: Record<string, { examples: Record<string, { $ref: string }> }> }).content[
+      "application/json"
+    ]!;
     const names = Object.values(media.examples).map((ref) => ref.$ref.split("/").pop());
     expect(names.sort()).toEqual([...Object.keys(complete), ...Object.keys(snippets)].sort());
     for (const name of Object.keys(snippets)) expect(documented(name)["x-partial"]).toBe(true);
@@ -144,17 +152,24 @@ describe("the documented request examples", () => {
     expect(built.serviceOrderItem[0]!.service.serviceCharacteristic).toEqual(snippet.serviceOrderItem[0].service.serviceCharacteristic);
   });
 
-  it.each(["ServiceOrderBillLimitSet", "ServiceOrderBillLimitClear"])("%s: the item list is exactly the snippet's (only the order header is elided)", (name) => {
-    const built = snippets[name]!();
-    expect(built.serviceOrderItem).toEqual((documented(name).value as { serviceOrderItem: unknown }).serviceOrderItem);
-    expect(validate(ORDER_SCHEMA, built)).toEqual([]);
-  });
+  it.each(["ServiceOrderBillLimitSet", "ServiceOrderBillLimitClear"])(
+    "%s: the item list is exactly the snippet's (only the order header is elided)",
+    (name) => {
+      const built = snippets[name]!();
+      expect(built.serviceOrderItem).toEqual((documented(name).value as { serviceOrderItem: unknown }).serviceOrderItem);
+      expect(validate(ORDER_SCHEMA, built)).toEqual([]);
+    },
+  );
 
   it("a bill limit given as a string, or an end date given as a string, is sent as given", () => {
     expect(serviceOrder().item(modifyService(LIVE).billLimit("100")).build().serviceOrderItem).toEqual(
       (documented("ServiceOrderBillLimitSet").value as { serviceOrderItem: unknown }).serviceOrderItem,
     );
-    expect(acme("5010").item(ceaseService(LIVE, { endDate: "2025-09-01T00:00:00.000Z" })).build()).toEqual(documented("ServiceOrderCeaseService").value);
+    expect(
+      acme("5010")
+        .item(ceaseService(LIVE, { endDate: "2025-09-01T00:00:00.000Z" }))
+        .build(),
+    ).toEqual(documented("ServiceOrderCeaseService").value);
   });
 });
 
@@ -176,7 +191,11 @@ describe("immutability", () => {
     const a = base.enable("BAR_PREMIUM").characteristic("BILL_LIMIT", 50);
     const b = base.disable("BAR_PREMIUM").simSerial("8944201122334455669");
     expect(base.build()).toEqual({ id: "1", action: "modify", service: { id: LIVE, serviceCharacteristic: [c("TARIFF", "62225")] } });
-    expect(a.build()).toEqual({ id: "1", action: "modify", service: { id: LIVE, serviceCharacteristic: [c("TARIFF", "62225"), c("BILL_LIMIT", "50")], feature: [f("BAR_PREMIUM", true)] } });
+    expect(a.build()).toEqual({
+      id: "1",
+      action: "modify",
+      service: { id: LIVE, serviceCharacteristic: [c("TARIFF", "62225"), c("BILL_LIMIT", "50")], feature: [f("BAR_PREMIUM", true)] },
+    });
     expect(b.build()).toEqual({
       id: "1",
       action: "modify",
@@ -264,7 +283,13 @@ describe("items in an order", () => {
   it("item builders given explicit ids keep them in the order and in their own build()", () => {
     expect(modifyService(LIVE).id("7").suspend().build().id).toBe("7");
     expect(ceaseService(LIVE).id("2").build()).toEqual({ id: "2", action: "delete", service: { id: LIVE } });
-    expect(serviceOrder().item(ceaseService(LIVE).id("2")).item(ceaseBoltOn("7")).build().serviceOrderItem.map((i) => i.id)).toEqual(["2", "1"]);
+    expect(
+      serviceOrder()
+        .item(ceaseService(LIVE).id("2"))
+        .item(ceaseBoltOn("7"))
+        .build()
+        .serviceOrderItem.map((i) => i.id),
+    ).toEqual(["2", "1"]);
   });
 
   it("accepts a plain ServiceOrderItemCreate, copied when added so later changes to it are not seen", () => {
@@ -294,7 +319,10 @@ describe("items in an order", () => {
       .item(ceaseBoltOn("7"))
       .build();
     expect(order).toEqual({
-      externalReference: [{ id: "PO-42", externalReferenceType: "order_id" }, { id: "crm-7", name: "CRM" }],
+      externalReference: [
+        { id: "PO-42", externalReferenceType: "order_id" },
+        { id: "crm-7", name: "CRM" },
+      ],
       relatedParty: [
         { role: "distributor", partyOrPartyRole: { id: "ACME Comms" } },
         { role: "reseller", partyOrPartyRole: { id: "Shop" } },
@@ -319,7 +347,11 @@ describe("items in an order", () => {
   });
 
   it("an add item always carries its characteristic and feature lists, a modify item only those it sets", () => {
-    expect(addService("S").build()).toEqual({ id: "1", action: "add", service: { serviceSpecification: { id: "S", version: "1" }, serviceCharacteristic: [], feature: [] } });
+    expect(addService("S").build()).toEqual({
+      id: "1",
+      action: "add",
+      service: { serviceSpecification: { id: "S", version: "1" }, serviceCharacteristic: [], feature: [] },
+    });
     expect(modifyService(LIVE).build()).toEqual({ id: "1", action: "modify", service: { id: LIVE } });
     expect(addService("S").addonFor("a").addonFor("b").build().service.serviceRelationship).toEqual([{ relationshipType: "addon_for", service: { id: "b" } }]);
   });
@@ -373,7 +405,9 @@ describe("cases the document describes without an example", () => {
 
     it("Vodafone triple to eSIM: SIM type e_sim with delivery email and contact name, and no serial (Vodafone creates the eSIM)", () => {
       expectItem(
-        modifyService(LIVE).simSwap({ simType: "e_sim", esimDelivery: { email: "someone@email.com", contactName: "someone" } }).build(),
+        modifyService(LIVE)
+          .simSwap({ simType: "e_sim", esimDelivery: { email: "someone@email.com", contactName: "someone" } })
+          .build(),
         swap([c("SIM_TYPE", "e_sim"), c("ESIM_DELIVERY_EMAIL", "someone@email.com"), c("ESIM_CONTACT_NAME", "someone")]),
       );
     });
@@ -384,7 +418,9 @@ describe("cases the document describes without an example", () => {
         swap([c("SIM_TYPE", "triple"), c("SIM_SERIAL", "8944112233445566779")]),
       );
       expectItem(
-        modifyService(LIVE).simSwap({ simSerial: "8944112233445566779", simType: "triple", esimDelivery: { email: "", contactName: "" } }).build(),
+        modifyService(LIVE)
+          .simSwap({ simSerial: "8944112233445566779", simType: "triple", esimDelivery: { email: "", contactName: "" } })
+          .build(),
         swap([c("SIM_TYPE", "triple"), c("SIM_SERIAL", "8944112233445566779"), c("ESIM_DELIVERY_EMAIL", ""), c("ESIM_CONTACT_NAME", "")]),
       );
     });
@@ -392,18 +428,28 @@ describe("cases the document describes without an example", () => {
     it("Vodafone eSIM to eSIM: SIM type e_sim and no serial; the delivery details replaced, or left out to reuse them", () => {
       expectItem(modifyService(LIVE).simSwap({ simType: "e_sim" }).build(), swap([c("SIM_TYPE", "e_sim")]));
       expectItem(
-        modifyService(LIVE).simSwap({ simType: "e_sim", esimDelivery: { email: "new@email.com" } }).build(),
+        modifyService(LIVE)
+          .simSwap({ simType: "e_sim", esimDelivery: { email: "new@email.com" } })
+          .build(),
         swap([c("SIM_TYPE", "e_sim"), c("ESIM_DELIVERY_EMAIL", "new@email.com")]),
       );
       expectItem(
-        modifyService(LIVE).simSwap({ simType: "e_sim", esimDelivery: { email: "new@email.com", contactName: "New Name" } }).build(),
+        modifyService(LIVE)
+          .simSwap({ simType: "e_sim", esimDelivery: { email: "new@email.com", contactName: "New Name" } })
+          .build(),
         swap([c("SIM_TYPE", "e_sim"), c("ESIM_DELIVERY_EMAIL", "new@email.com"), c("ESIM_CONTACT_NAME", "New Name")]),
       );
     });
   });
 
   it("data only back to voice and data: the voice specification with its characteristics", () => {
-    const item = modifyService(LIVE).changeSpecification("MOBILE_VOICE_SRV_GIACOM_O2", 1).tariff("62231").simType("triple").simSerial("8944201122334455669").subscriberNumber("07800987654").build();
+    const item = modifyService(LIVE)
+      .changeSpecification("MOBILE_VOICE_SRV_GIACOM_O2", 1)
+      .tariff("62231")
+      .simType("triple")
+      .simSerial("8944201122334455669")
+      .subscriberNumber("07800987654")
+      .build();
     expectItem(item, {
       id: "1",
       action: "modify",
@@ -427,8 +473,12 @@ describe("cases the document describes without an example", () => {
 
   it("bill limit: set, change and clear on a live service", () => {
     expect(serviceOrder().item(modifyService(LIVE).billLimit(50)).build()).toEqual(modifyOrder({ serviceCharacteristic: [c("BILL_LIMIT", "50")] }));
-    expect(serviceOrder().item(modifyService(LIVE).billLimit(50).billLimit("75.5")).build()).toEqual(modifyOrder({ serviceCharacteristic: [c("BILL_LIMIT", "75.5")] }));
-    expect(serviceOrder().item(modifyService(LIVE).billLimit(50).clearBillLimit()).build()).toEqual(modifyOrder({ serviceCharacteristic: [c("BILL_LIMIT", "0")] }));
+    expect(serviceOrder().item(modifyService(LIVE).billLimit(50).billLimit("75.5")).build()).toEqual(
+      modifyOrder({ serviceCharacteristic: [c("BILL_LIMIT", "75.5")] }),
+    );
+    expect(serviceOrder().item(modifyService(LIVE).billLimit(50).clearBillLimit()).build()).toEqual(
+      modifyOrder({ serviceCharacteristic: [c("BILL_LIMIT", "0")] }),
+    );
     expect(serviceOrder().item(modifyService(LIVE).clearBillLimit().enable("BAR_PREMIUM")).build()).toEqual(
       modifyOrder({ serviceCharacteristic: [c("BILL_LIMIT", "0")], feature: [f("BAR_PREMIUM", true)] }),
     );

@@ -12,7 +12,17 @@ import {
   type TokenProvider,
   type TokenRefreshInfo,
 } from "giacom-sdk";
-import { closedPortUrl, defaultApiHandler, hold, SERVICE, startApiServer, startTokenServer, UNAUTHORIZED_BODY, type ApiServer, type TokenServer } from "../helpers/servers.js";
+import {
+  closedPortUrl,
+  defaultApiHandler,
+  hold,
+  SERVICE,
+  startApiServer,
+  startTokenServer,
+  UNAUTHORIZED_BODY,
+  type ApiServer,
+  type TokenServer,
+} from "../helpers/servers.js";
 
 // Characters that form-encoding changes: ":", "+", " ", "/", "&", "=", "%".
 const CLIENT_ID = "giacom client:7+a/b";
@@ -157,7 +167,10 @@ describe("client authentication", () => {
 
   it("sends a list of scopes joined by spaces as the scope form parameter", T, async () => {
     await client({ scope: ["integrations/serviceInventory.read", "integrations/serviceOrder.submit"] }).services.get("s1");
-    expect(tokens.requests[0]!.form).toEqual({ grant_type: "client_credentials", scope: "integrations/serviceInventory.read integrations/serviceOrder.submit" });
+    expect(tokens.requests[0]!.form).toEqual({
+      grant_type: "client_credentials",
+      scope: "integrations/serviceInventory.read integrations/serviceOrder.submit",
+    });
   });
 
   it("sends no scope parameter when no scope is given", T, async () => {
@@ -254,7 +267,13 @@ describe("token endpoint failures", () => {
 
     const error = await rejection(giacom.services.get("s1"));
     expect(error).toBeInstanceOf(AuthError);
-    expect(error).toMatchObject({ status: 401, oauthError: "invalid_client", oauthErrorDescription: "Client authentication failed", retryable: false, code: "AUTH_FAILED" });
+    expect(error).toMatchObject({
+      status: 401,
+      oauthError: "invalid_client",
+      oauthErrorDescription: "Client authentication failed",
+      retryable: false,
+      code: "AUTH_FAILED",
+    });
     expect(tokens.requests).toHaveLength(1); // not retried
     expect(api.requests).toHaveLength(0);
     expectNoCredentialIn(error);
@@ -294,7 +313,12 @@ describe("token endpoint failures", () => {
   });
 
   it("rejects with AuthError without a status when the token endpoint cannot be reached", T, async () => {
-    const giacom = createGiacomClient({ baseUrl: api.baseUrl, tokenUrl: await closedPortUrl(), credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }, retry: false });
+    const giacom = createGiacomClient({
+      baseUrl: api.baseUrl,
+      tokenUrl: await closedPortUrl(),
+      credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+      retry: false,
+    });
 
     const error = await rejection(giacom.services.get("s1"));
     expect(error).toBeInstanceOf(AuthError);
@@ -355,7 +379,7 @@ describe("a custom token provider", () => {
 
   it("has invalidate called with the refused token after a 401, then gives the token for the retry", T, async () => {
     let next = 1;
-    const provider = { getToken: vi.fn(async () => `custom-token-${next}`), invalidate: vi.fn((_token: string) => void next++) } satisfies TokenProvider;
+    const provider = { getToken: vi.fn(async () => `custom-token-${next}`), invalidate: vi.fn(() => void next++) } satisfies TokenProvider;
     api.accept((token) => token === "custom-token-2");
     const giacom = createGiacomClient({ baseUrl: api.baseUrl, tokenProvider: provider });
 

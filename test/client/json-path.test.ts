@@ -10,9 +10,15 @@ const spec = (role: string, id: string) => ({ relatedParty: [{ role, partyOrPart
 describe("jsonPath", () => {
   it("writes the document's filters exactly", () => {
     expect(jsonPath.relatedParty({ role: "supplier", id: "GIACOM" })).toBe('$.relatedParty[?(@.role=="supplier" && @.partyOrPartyRole.id=="GIACOM")]');
-    expect(jsonPath.characteristicValue("SUBSCRIBER_NUMBER", "07800987654")).toBe('$.serviceCharacteristic[?(@.id=="SUBSCRIBER_NUMBER")].value[?(@.value=="07800987654")]');
-    expect(jsonPath.characteristicValue("SIM_SERIAL", "8944201122334455667")).toBe('$.serviceCharacteristic[?(@.id=="SIM_SERIAL")].value[?(@.value=="8944201122334455667")]');
-    expect(jsonPath.characteristicValue("SUBSCRIBER_NUMBER", "07571234567", { on: "resourceCharacteristic" })).toBe('$.resourceCharacteristic[?(@.id=="SUBSCRIBER_NUMBER")].value[?(@.value=="07571234567")]');
+    expect(jsonPath.characteristicValue("SUBSCRIBER_NUMBER", "07800987654")).toBe(
+      '$.serviceCharacteristic[?(@.id=="SUBSCRIBER_NUMBER")].value[?(@.value=="07800987654")]',
+    );
+    expect(jsonPath.characteristicValue("SIM_SERIAL", "8944201122334455667")).toBe(
+      '$.serviceCharacteristic[?(@.id=="SIM_SERIAL")].value[?(@.value=="8944201122334455667")]',
+    );
+    expect(jsonPath.characteristicValue("SUBSCRIBER_NUMBER", "07571234567", { on: "resourceCharacteristic" })).toBe(
+      '$.resourceCharacteristic[?(@.id=="SUBSCRIBER_NUMBER")].value[?(@.value=="07571234567")]',
+    );
   });
 
   it("selects what it says when evaluated by a JSONPath engine", () => {

@@ -10,7 +10,9 @@ const service = loadSpec().components.examples.ServiceMobileVoiceO2!.value as Re
 const giacom = createGiacomClient({ environment: "uat", credentials: { clientId: "id", clientSecret: "secret" } });
 
 const server = setupServer(
-  http.post("https://auth.uat.integrations.giacom.com/oauth2/token", () => HttpResponse.json({ access_token: "msw-token", token_type: "Bearer", expires_in: 3600 })),
+  http.post("https://auth.uat.integrations.giacom.com/oauth2/token", () =>
+    HttpResponse.json({ access_token: "msw-token", token_type: "Bearer", expires_in: 3600 }),
+  ),
   http.get("https://api.uat.integrations.giacom.com/v2/service/:id", ({ request, params }) =>
     request.headers.get("authorization") === "Bearer msw-token" ? HttpResponse.json({ ...service, id: params.id }) : new HttpResponse(null, { status: 401 }),
   ),

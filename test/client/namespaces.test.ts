@@ -157,7 +157,9 @@ describe("serviceSpecifications", () => {
   });
 
   it("count repeats a parameter for each value, adds limit=0 and returns X-Total-Count", async () => {
-    const { giacom, result, request } = await exchange(listResponse([], 42), (g) => g.serviceSpecifications.count({ category: ["Mobile Voice Service", "Mobile Bolt On"] }));
+    const { giacom, result, request } = await exchange(listResponse([], 42), (g) =>
+      g.serviceSpecifications.count({ category: ["Mobile Voice Service", "Mobile Bolt On"] }),
+    );
     expectOnTheWire(request, { method: "GET", path: "/serviceSpecification", query: "category=Mobile%20Voice%20Service&category=Mobile%20Bolt%20On&limit=0" });
     expect(result).toBe(42);
     expectTypeOf(giacom.serviceSpecifications.count).returns.resolves.toEqualTypeOf<number>();
@@ -203,7 +205,9 @@ describe("resourceSpecifications", () => {
   });
 
   it("get reads one resource specification at the version asked for", async () => {
-    const { giacom, result, request } = await exchange(Response.json(documented("ResourceSpecificationO2ESim")), (g) => g.resourceSpecifications.get("O2_e_sim", { version: 1 }));
+    const { giacom, result, request } = await exchange(Response.json(documented("ResourceSpecificationO2ESim")), (g) =>
+      g.resourceSpecifications.get("O2_e_sim", { version: 1 }),
+    );
     expectOnTheWire(request, { method: "GET", path: "/resourceSpecification/O2_e_sim", query: "version=1" });
     expect(result).toStrictEqual(documented("ResourceSpecificationO2ESim"));
     expectTypeOf(giacom.resourceSpecifications.get).returns.resolves.toEqualTypeOf<ResourceSpecification>();
@@ -253,7 +257,9 @@ describe("resources", () => {
   });
 
   it("update patches the documented fields and returns the updated stock unit", async () => {
-    const { giacom, result, request } = await exchange(Response.json(documented("ResourceSample")), (g) => g.resources.update("1", documented<ResourceUpdate>("ResourcePatchSample")));
+    const { giacom, result, request } = await exchange(Response.json(documented("ResourceSample")), (g) =>
+      g.resources.update("1", documented<ResourceUpdate>("ResourcePatchSample")),
+    );
     expectOnTheWire(request, { method: "PATCH", path: "/resource/1", body: documented("ResourcePatchSample") });
     expect(result).toStrictEqual(documented("ResourceSample"));
     expectTypeOf(giacom.resources.update).parameter(1).toEqualTypeOf<ResourceUpdate>();
@@ -317,24 +323,32 @@ describe("services", () => {
   });
 
   it("get reads one service without the network_refresh header", async () => {
-    const { giacom, result, request } = await exchange(Response.json(documented("ServiceMobileVoiceO2")), (g) => g.services.get("dd5244e1-13e3-45a5-b2f0-47b111a65142"));
+    const { giacom, result, request } = await exchange(Response.json(documented("ServiceMobileVoiceO2")), (g) =>
+      g.services.get("dd5244e1-13e3-45a5-b2f0-47b111a65142"),
+    );
     expectOnTheWire(request, { method: "GET", path: "/service/dd5244e1-13e3-45a5-b2f0-47b111a65142", headers: { network_refresh: null } });
     expect(result).toStrictEqual(documented("ServiceMobileVoiceO2"));
     expectTypeOf(giacom.services.get).returns.resolves.toEqualTypeOf<Service>();
   });
 
   it("get with networkRefresh sends the network_refresh: true header", async () => {
-    const { request } = await exchange(Response.json(documented("ServiceMobileVoiceO2")), (g) => g.services.get("dd5244e1-13e3-45a5-b2f0-47b111a65142", { networkRefresh: true }));
+    const { request } = await exchange(Response.json(documented("ServiceMobileVoiceO2")), (g) =>
+      g.services.get("dd5244e1-13e3-45a5-b2f0-47b111a65142", { networkRefresh: true }),
+    );
     expectOnTheWire(request, { method: "GET", path: "/service/dd5244e1-13e3-45a5-b2f0-47b111a65142", headers: { network_refresh: "true" } });
   });
 
   it("get with networkRefresh: false sends no network_refresh header (the document defines only true)", async () => {
-    const { request } = await exchange(Response.json(documented("ServiceMobileVoiceO2")), (g) => g.services.get("dd5244e1-13e3-45a5-b2f0-47b111a65142", { networkRefresh: false }));
+    const { request } = await exchange(Response.json(documented("ServiceMobileVoiceO2")), (g) =>
+      g.services.get("dd5244e1-13e3-45a5-b2f0-47b111a65142", { networkRefresh: false }),
+    );
     expect(request.headers.get("network_refresh")).toBeNull();
   });
 
   it("findBySubscriberNumber sends the document's filter, percent-encoded, and returns the matching services", async () => {
-    const { giacom, result, request } = await exchange(searchAnswer([documented("ServiceMobileVoiceO2")], { total: 1, result: 1 }), (g) => g.services.findBySubscriberNumber("07800987654"));
+    const { giacom, result, request } = await exchange(searchAnswer([documented("ServiceMobileVoiceO2")], { total: 1, result: 1 }), (g) =>
+      g.services.findBySubscriberNumber("07800987654"),
+    );
     expectOnTheWire(request, { method: "GET", path: "/service", query: [["filter", DOCUMENTED_FILTER.subscriberNumber]] });
     expect(request.url.search).not.toMatch(/&&|"|\[|\$/);
     expect(new URLSearchParams(request.url.search).get("filter")).toBe(DOCUMENTED_FILTER.subscriberNumber);
@@ -343,7 +357,9 @@ describe("services", () => {
   });
 
   it("findBySimSerial sends the document's filter, percent-encoded, and returns the matching services", async () => {
-    const { giacom, result, request } = await exchange(searchAnswer([documented("ServiceMobileDataO2")], { total: 1, result: 1 }), (g) => g.services.findBySimSerial("8944201122334455667"));
+    const { giacom, result, request } = await exchange(searchAnswer([documented("ServiceMobileDataO2")], { total: 1, result: 1 }), (g) =>
+      g.services.findBySimSerial("8944201122334455667"),
+    );
     expectOnTheWire(request, { method: "GET", path: "/service", query: [["filter", DOCUMENTED_FILTER.simSerial]] });
     expect(request.url.search).not.toMatch(/&&|"|\[|\$/);
     expect(new URLSearchParams(request.url.search).get("filter")).toBe(DOCUMENTED_FILTER.simSerial);
@@ -357,7 +373,9 @@ describe("serviceOrders", () => {
     ["the documented port-in to a Vodafone eSIM", "ServiceOrderPortInVodafoneESim", "ServiceOrderPortInAcknowledged"],
     ["the documented new O2 line", "ServiceOrderNewLineO2", "ServiceOrderNewLineO2Acknowledged"],
   ])("create posts %s and returns the documented acknowledged order", async (_, order, acknowledged) => {
-    const { giacom, result, request } = await exchange(Response.json(documented(acknowledged), { status: 201 }), (g) => g.serviceOrders.create(documented<ServiceOrderCreate>(order), { validate: false }));
+    const { giacom, result, request } = await exchange(Response.json(documented(acknowledged), { status: 201 }), (g) =>
+      g.serviceOrders.create(documented<ServiceOrderCreate>(order), { validate: false }),
+    );
     expectOnTheWire(request, { method: "POST", path: "/serviceOrder", body: documented(order) });
     expect(result).toStrictEqual(documented(acknowledged));
     expectTypeOf(giacom.serviceOrders.create).parameter(0).toEqualTypeOf<ServiceOrderCreate>();
@@ -365,7 +383,9 @@ describe("serviceOrders", () => {
   });
 
   it("create resolves (does not throw) when Giacom answers 201 with a rejected order", async () => {
-    const { result } = await exchange(Response.json(documented("ServiceOrderRejected"), { status: 201 }), (g) => g.serviceOrders.create(documented<ServiceOrderCreate>("ServiceOrderCeaseService"), { validate: false }));
+    const { result } = await exchange(Response.json(documented("ServiceOrderRejected"), { status: 201 }), (g) =>
+      g.serviceOrders.create(documented<ServiceOrderCreate>("ServiceOrderCeaseService"), { validate: false }),
+    );
     expect(result).toStrictEqual(documented("ServiceOrderRejected"));
   });
 
@@ -409,7 +429,9 @@ describe("serviceOrders", () => {
 describe("hub", () => {
   it("subscribe with an API key sends exactly the documented body and returns the documented listener", async () => {
     const { callback, credentials } = documented<{ callback: string; credentials: { value: string } }>("HubCallbackWithApiKey");
-    const { giacom, result, request } = await exchange(Response.json(documented("HubCreated"), { status: 201 }), (g) => g.hub.subscribe({ callback, apiKey: credentials.value }));
+    const { giacom, result, request } = await exchange(Response.json(documented("HubCreated"), { status: 201 }), (g) =>
+      g.hub.subscribe({ callback, apiKey: credentials.value }),
+    );
     expectOnTheWire(request, { method: "POST", path: "/topic/default/hub", body: documented("HubCallbackWithApiKey") });
     expect(request.body).toBe('{"callback":"https://yourportal.com/webhook","credentials":{"type":"apikey","value":"<your_secret_api_key>"}}');
     expect(result).toStrictEqual(documented("HubCreated"));
@@ -466,7 +488,9 @@ describe("appointments", () => {
   });
 
   it("book posts the documented appointment and returns the documented booking", async () => {
-    const { giacom, result, request } = await exchange(Response.json(documented("AppointmentSample"), { status: 201 }), (g) => g.appointments.book(documented<AppointmentCreate>("AppointmentCreateSample")));
+    const { giacom, result, request } = await exchange(Response.json(documented("AppointmentSample"), { status: 201 }), (g) =>
+      g.appointments.book(documented<AppointmentCreate>("AppointmentCreateSample")),
+    );
     expectOnTheWire(request, { method: "POST", path: "/appointment", body: documented("AppointmentCreateSample") });
     expect(result).toStrictEqual(documented("AppointmentSample"));
     expectTypeOf(giacom.appointments.book).parameter(0).toEqualTypeOf<AppointmentCreate>();
@@ -502,7 +526,9 @@ describe("every namespace", () => {
       if (request.url.href === TEST_TOKEN_URL) return undefined;
       if (request.method === "DELETE") return new Response(null, { status: 204 });
       if (request.method === "GET" && request.url.searchParams.get("limit") === "0") return listResponse([], 3);
-      const isSearch = request.method === "GET" && ["/serviceSpecification", "/resourceSpecification", "/resource", "/service", "/serviceOrder"].some((p) => request.url.pathname === `/v2${p}`);
+      const isSearch =
+        request.method === "GET" &&
+        ["/serviceSpecification", "/resourceSpecification", "/resource", "/service", "/serviceOrder"].some((p) => request.url.pathname === `/v2${p}`);
       return isSearch ? listResponse([]) : Response.json({ id: "1" }, { status: request.method === "POST" ? 201 : 200 });
     });
     const calls: Promise<unknown>[] = [

@@ -16,10 +16,19 @@ function rejection(options: unknown): ConfigurationError {
 
 describe("client options", () => {
   it("presets the documented URLs for production and UAT", async () => {
-    expect(ENVIRONMENTS.production).toEqual({ baseUrl: "https://api.integrations.giacom.com/v2", tokenUrl: "https://auth.integrations.giacom.com/oauth2/token" });
-    expect(ENVIRONMENTS.uat).toEqual({ baseUrl: "https://api.uat.integrations.giacom.com/v2", tokenUrl: "https://auth.uat.integrations.giacom.com/oauth2/token" });
+    expect(ENVIRONMENTS.production).toEqual({
+      baseUrl: "https://api.integrations.giacom.com/v2",
+      tokenUrl: "https://auth.integrations.giacom.com/oauth2/token",
+    });
+    expect(ENVIRONMENTS.uat).toEqual({
+      baseUrl: "https://api.uat.integrations.giacom.com/v2",
+      tokenUrl: "https://auth.uat.integrations.giacom.com/oauth2/token",
+    });
     const urls: string[] = [];
-    const fetch = async (url: string) => (urls.push(url), url.endsWith("/token") ? Response.json({ access_token: "t", expires_in: 60 }) : Response.json({ id: "x" }));
+    const fetch = async (url: string) => (
+      urls.push(url),
+      url.endsWith("/token") ? Response.json({ access_token: "t", expires_in: 60 }) : Response.json({ id: "x" })
+    );
     await createGiacomClient({ environment: "uat", credentials, fetch }).services.get("x");
     expect(urls).toEqual(["https://auth.uat.integrations.giacom.com/oauth2/token", "https://api.uat.integrations.giacom.com/v2/service/x"]);
   });

@@ -34,17 +34,48 @@ describe("secrets", () => {
     };
     const echo = (status: number) => (r: { url: URL; headers: Headers; body: string }) =>
       r.url.href === TEST_TOKEN_URL ? undefined : Response.json({ code: "ERR", reason: `echo ${r.headers.get("authorization")}`, message: r.body }, { status });
-    const scenarios: [string, (r: { url: URL; headers: Headers; body: string }) => Response | Promise<Response> | undefined, (c: ReturnType<typeof testClient>["giacom"]) => Promise<unknown>][] = [
-      ["token endpoint echoing the secret", (r) => (r.url.href === TEST_TOKEN_URL ? Response.json({ error: "invalid_client", error_description: `bad secret ${TEST_SECRET}` }, { status: 401 }) : undefined), (c) => c.services.get("x")],
-      ["token endpoint unreachable", (r) => (r.url.href === TEST_TOKEN_URL ? Promise.reject(new TypeError("fetch failed", { cause: new Error("ECONNREFUSED") })) : undefined), (c) => c.services.get("x")],
-      ["token endpoint not JSON", (r) => (r.url.href === TEST_TOKEN_URL ? new Response(`<html>${TEST_SECRET}</html>`, { status: 500 }) : undefined), (c) => c.services.get("x")],
+    const scenarios: [
+      string,
+      (r: { url: URL; headers: Headers; body: string }) => Response | Promise<Response> | undefined,
+      (c: ReturnType<typeof testClient>["giacom"]) => Promise<unknown>,
+    ][] = [
+      [
+        "token endpoint echoing the secret",
+        (r) =>
+          r.url.href === TEST_TOKEN_URL
+            ? Response.json({ error: "invalid_client", error_description: `bad secret ${TEST_SECRET}` }, { status: 401 })
+            : undefined,
+        (c) => c.services.get("x"),
+      ],
+      [
+        "token endpoint unreachable",
+        (r) => (r.url.href === TEST_TOKEN_URL ? Promise.reject(new TypeError("fetch failed", { cause: new Error("ECONNREFUSED") })) : undefined),
+        (c) => c.services.get("x"),
+      ],
+      [
+        "token endpoint not JSON",
+        (r) => (r.url.href === TEST_TOKEN_URL ? new Response(`<html>${TEST_SECRET}</html>`, { status: 500 }) : undefined),
+        (c) => c.services.get("x"),
+      ],
       ["API refusing the token twice", echo(401), (c) => c.services.get("x")],
       ["API echoing the Authorization header", echo(500), (c) => c.services.get("x")],
       ["API echoing the hub API key", echo(400), (c) => c.hub.subscribe({ callback: "https://example.com/hook", apiKey: API_KEY })],
       ["API echoing the key on a retried 429", echo(429), (c) => c.hub.subscribe({ callback: "https://example.com/hook", apiKey: API_KEY })],
-      ["API timing out", (r) => (r.url.href === TEST_TOKEN_URL ? undefined : new Promise<Response>(() => undefined)), (c) => c.services.get("x", { timeoutMs: 20 })],
-      ["API connection reset", (r) => (r.url.href === TEST_TOKEN_URL ? undefined : Promise.reject(new TypeError("fetch failed", { cause: new Error("ECONNRESET") }))), (c) => c.services.get("x")],
-      ["API body not JSON", (r) => (r.url.href === TEST_TOKEN_URL ? undefined : new Response("{oops", { status: 200, headers: { "Content-Length": "5" } })), (c) => c.services.get("x")],
+      [
+        "API timing out",
+        (r) => (r.url.href === TEST_TOKEN_URL ? undefined : new Promise<Response>(() => undefined)),
+        (c) => c.services.get("x", { timeoutMs: 20 }),
+      ],
+      [
+        "API connection reset",
+        (r) => (r.url.href === TEST_TOKEN_URL ? undefined : Promise.reject(new TypeError("fetch failed", { cause: new Error("ECONNRESET") }))),
+        (c) => c.services.get("x"),
+      ],
+      [
+        "API body not JSON",
+        (r) => (r.url.href === TEST_TOKEN_URL ? undefined : new Response("{oops", { status: 200, headers: { "Content-Length": "5" } })),
+        (c) => c.services.get("x"),
+      ],
     ];
     for (const [name, handler, call] of scenarios) {
       const { giacom } = testClient(handler, observe);
@@ -61,14 +92,22 @@ describe("secrets", () => {
   });
 
   it("are not kept anywhere a token provider or a client can be inspected", async () => {
-    const provider = clientCredentials({ tokenUrl: TEST_TOKEN_URL, clientId: "test-client", clientSecret: TEST_SECRET, fetch: async () => Response.json({ access_token: TEST_TOKEN, expires_in: 60 }) });
+    const provider = clientCredentials({
+      tokenUrl: TEST_TOKEN_URL,
+      clientId: "test-client",
+      clientSecret: TEST_SECRET,
+      fetch: async () => Response.json({ access_token: TEST_TOKEN, expires_in: 60 }),
+    });
     await provider.getToken();
     const giacom = createGiacomClient({ baseUrl: "https://api.example/v2", tokenProvider: provider });
     expectClean("inspected objects", [provider, giacom]);
   });
 
   it("are not in configuration errors", () => {
-    for (const options of [{ environment: "uat", clientSecret: TEST_SECRET }, { environment: "uat", credentials: { clientId: TEST_SECRET, clientSecret: 1 } }]) {
+    for (const options of [
+      { environment: "uat", clientSecret: TEST_SECRET },
+      { environment: "uat", credentials: { clientId: TEST_SECRET, clientSecret: 1 } },
+    ]) {
       let error: unknown;
       try {
         createGiacomClient(options as never);

@@ -29,10 +29,14 @@ function sequence(...answers: (() => Response | Promise<Response>)[]) {
   let i = 0;
   return () => answers[Math.min(i++, answers.length - 1)]!();
 }
-const status = (code: number, headers: Record<string, string> = {}, body: unknown = errorBody) => () => Response.json(body, { status: code, headers });
+const status =
+  (code: number, headers: Record<string, string> = {}, body: unknown = errorBody) =>
+  () =>
+    Response.json(body, { status: code, headers });
 const ok = () => Response.json(service);
 const connectionReset = () => Promise.reject(new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) }));
-const connectionRefused = () => Promise.reject(new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) }));
+const connectionRefused = () =>
+  Promise.reject(new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) }));
 
 function api(answer: () => Response | Promise<Response>) {
   return (r: { url: URL }) => (r.url.pathname.startsWith("/v2/") ? answer() : undefined);
@@ -48,7 +52,11 @@ describe("retries", () => {
   }
 
   it("does not retry a 500, 400 or 404: they are not transient", async () => {
-    for (const [code, type] of [[500, ServerError], [400, BadRequestError], [404, NotFoundError]] as const) {
+    for (const [code, type] of [
+      [500, ServerError],
+      [400, BadRequestError],
+      [404, NotFoundError],
+    ] as const) {
       const { giacom, apiRequests } = testClient(api(status(code)), { retry: FAST });
       await expect(giacom.services.get("s1")).rejects.toBeInstanceOf(type);
       expect(apiRequests()).toHaveLength(1);
@@ -84,7 +92,10 @@ describe("retries", () => {
       await expect(giacom.serviceOrders.create(order, send)).rejects.toBeInstanceOf(answer === connectionReset ? NetworkError : ServerError);
       expect(apiRequests()).toHaveLength(1);
     }
-    const slow = testClient(api(() => new Promise<Response>(() => undefined)), { retry: FAST });
+    const slow = testClient(
+      api(() => new Promise<Response>(() => undefined)),
+      { retry: FAST },
+    );
     await expect(slow.giacom.serviceOrders.create(order, { ...send, timeoutMs: 30 })).rejects.toBeInstanceOf(TimeoutError);
     expect(slow.apiRequests()).toHaveLength(1);
   });
@@ -165,7 +176,10 @@ describe("Retry-After and backoff", () => {
 
 describe("deadlines and aborts", () => {
   it("ends a call that outlives timeoutMs with a TimeoutError", async () => {
-    const { giacom } = testClient(api(() => new Promise<Response>(() => undefined)), { timeoutMs: 50 });
+    const { giacom } = testClient(
+      api(() => new Promise<Response>(() => undefined)),
+      { timeoutMs: 50 },
+    );
     const error = await giacom.services.get("s1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ code: "TIMEOUT", timeoutMs: 50 });
@@ -233,7 +247,11 @@ describe("hooks and logging", () => {
     const boom = () => {
       throw new Error("hook failure");
     };
-    const { giacom } = testClient(api(sequence(status(503), ok)), { retry: FAST, hooks: { onRequest: boom, onResponse: boom, onRetry: boom }, logger: { warn: boom, debug: boom } });
+    const { giacom } = testClient(api(sequence(status(503), ok)), {
+      retry: FAST,
+      hooks: { onRequest: boom, onResponse: boom, onRetry: boom },
+      logger: { warn: boom, debug: boom },
+    });
     await expect(giacom.services.get("s1")).resolves.toEqual(service);
   });
 
@@ -251,12 +269,23 @@ describe("error responses", () => {
   it("exposes the TMF error body: code, reason, message and status", async () => {
     const { giacom } = testClient(api(status(400)));
     const error = (await giacom.services.get("s1").catch((e: unknown) => e)) as BadRequestError;
-    expect(error).toMatchObject({ status: 400, code: "BAD_REQUEST", tmfCode: "ERR_000001", reason: "ERR_000001: Request body validation error at field level", tmfMessage: "Error parsing field 'name'", tmfStatus: "Error", body: errorBody });
+    expect(error).toMatchObject({
+      status: 400,
+      code: "BAD_REQUEST",
+      tmfCode: "ERR_000001",
+      reason: "ERR_000001: Request body validation error at field level",
+      tmfMessage: "Error parsing field 'name'",
+      tmfStatus: "Error",
+      body: errorBody,
+    });
     expect(error.message).toContain("Error parsing field 'name'");
   });
 
   it("still gives a useful error for a body that is not JSON or not TMF-shaped", async () => {
-    const html = testClient(api(() => new Response("<html><body>502 Bad Gateway</body></html>", { status: 502, headers: { "Content-Type": "text/html" } })), { retry: false });
+    const html = testClient(
+      api(() => new Response("<html><body>502 Bad Gateway</body></html>", { status: 502, headers: { "Content-Type": "text/html" } })),
+      { retry: false },
+    );
     const a = (await html.giacom.services.get("s1").catch((e: unknown) => e)) as ServerError;
     expect(a).toBeInstanceOf(ServerError);
     expect(a.body).toContain("502 Bad Gateway");
@@ -271,7 +300,9 @@ describe("error responses", () => {
   });
 
   it("rejects a success whose body is not JSON with InvalidResponseError, not a raw SyntaxError", async () => {
-    const { giacom } = testClient(api(() => new Response("{ truncated", { status: 200, headers: { "Content-Type": "application/json", "Content-Length": "11" } })));
+    const { giacom } = testClient(
+      api(() => new Response("{ truncated", { status: 200, headers: { "Content-Type": "application/json", "Content-Length": "11" } })),
+    );
     const error = await giacom.services.get("s1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ status: 200, code: "INVALID_RESPONSE" });

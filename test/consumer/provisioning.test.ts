@@ -35,10 +35,16 @@ async function provisionBarAndCease(giacom: GiacomClient, sim: GiacomSimulator) 
     issues: [expect.objectContaining({ code: "FEATURES_EXCLUDE_EACH_OTHER" })],
   });
 
-  await giacom.serviceOrders.create(serviceOrder().item(ceaseService(line.id, { endDate: "2025-09-01T00:00:00.000Z" })).build());
+  await giacom.serviceOrders.create(
+    serviceOrder()
+      .item(ceaseService(line.id, { endDate: "2025-09-01T00:00:00.000Z" }))
+      .build(),
+  );
   await sim.settle();
   expect((await giacom.services.get(line.id)).state).toBe("terminated");
-  expect((await giacom.services.list({ state: "active", "serviceSpecification.id": "MOBILE_VOICE_SRV_GIACOM_O2" })).items.map((s) => s.id)).not.toContain(line.id);
+  expect((await giacom.services.list({ state: "active", "serviceSpecification.id": "MOBILE_VOICE_SRV_GIACOM_O2" })).items.map((s) => s.id)).not.toContain(
+    line.id,
+  );
 }
 
 describe("testing an app with MSW and the simulator's handlers", () => {

@@ -153,7 +153,8 @@ export interface ApiAnswer {
 export type ApiHandler = (request: ApiRequestRecord, context: { authorized: boolean; index: number }) => ApiAnswer | Promise<ApiAnswer>;
 
 /** 200 with the Service to a valid token, 401 with the documented error body otherwise. */
-export const defaultApiHandler: ApiHandler = (_request, { authorized }) => (authorized ? { status: 200, body: SERVICE } : { status: 401, body: UNAUTHORIZED_BODY });
+export const defaultApiHandler: ApiHandler = (_request, { authorized }) =>
+  authorized ? { status: 200, body: SERVICE } : { status: 401, body: UNAUTHORIZED_BODY };
 
 export interface ApiServer {
   /** The API root, e.g. `http://127.0.0.1:54321/v2`. */

@@ -21,7 +21,10 @@ describe.each(MODES)("the simulator's token endpoint and access control (%s)", (
 
   it("issues a bearer token to the default client authenticated with HTTP Basic", async () => {
     const api = await start();
-    const answer = await api.tokenRequest({ grant_type: "client_credentials" }, { Authorization: basic(SIMULATOR_CREDENTIALS.clientId, SIMULATOR_CREDENTIALS.clientSecret) });
+    const answer = await api.tokenRequest(
+      { grant_type: "client_credentials" },
+      { Authorization: basic(SIMULATOR_CREDENTIALS.clientId, SIMULATOR_CREDENTIALS.clientSecret) },
+    );
     expect(answer.status).toBe(200);
     expect(answer.headers.get("Cache-Control")).toBe("no-store");
     const body = answer.body as Record<string, unknown>;

@@ -45,7 +45,10 @@ describe.each(MODES)("every operation of the contract served by the simulator (%
     expect(created).toMatchObject({ id: "2", version: 1, resourceStatus: "planned", resourceSpecification: { id: "Mobile_Subscriber_number" } });
     await call("GET", "/resource", 200);
     await call("GET", `/resource/${created.id}`, 200);
-    const patched = (await call("PATCH", `/resource/${created.id}`, 200, { resourceStatus: "available", resourceCharacteristic: [{ id: "SN_SPID", value: [{ value: "GS905678" }] }] })) as Resource;
+    const patched = (await call("PATCH", `/resource/${created.id}`, 200, {
+      resourceStatus: "available",
+      resourceCharacteristic: [{ id: "SN_SPID", value: [{ value: "GS905678" }] }],
+    })) as Resource;
     expect(patched).toMatchObject({ version: 2, resourceStatus: "available" });
     expect(patched.resourceCharacteristic!.map((c) => c.value?.[0]?.value)).toEqual(["07571234567", "GS905678"]);
     await call("DELETE", `/resource/${created.id}`, 204);
@@ -68,7 +71,11 @@ describe.each(MODES)("every operation of the contract served by the simulator (%
     const address = await call("POST", "/geographicAddress", 201, example("GeographicAddressCreateSample"));
     expect(address).toMatchObject({ postcode: "string", openreachQualifier: "SILVER", openreachALK: "string" });
     const validation = await call("POST", "/geographicAddressValidation", 201, example("GeographicAddressValidationCreateSample"));
-    expect(validation).toMatchObject({ state: "done", validGeographicAddress: { openreachQualifier: "GOLD" }, alternateGeographicAddress: [expect.any(Object)] });
+    expect(validation).toMatchObject({
+      state: "done",
+      validGeographicAddress: { openreachQualifier: "GOLD" },
+      alternateGeographicAddress: [expect.any(Object)],
+    });
     const slots = await call("POST", "/searchTimeSlot", 201, example("SearchTimeSlotCreateSample"));
     expect(slots).toMatchObject({ status: "done", availableTimeSlot: [{ validFor: { startDateTime: "2019-08-24T14:15:22Z" } }] });
     const booked = await call("POST", "/appointment", 201, example("AppointmentCreateSample"));

@@ -54,7 +54,11 @@ describe.each(MODES)("notifications from the simulator (%s)", (mode) => {
     const [first] = listener.received;
     expect(first!.headers.authorization).toBe(`Basic ${API_KEY}`);
     expect(first!.headers["content-type"]).toBe("application/json");
-    expect(first!.body).toMatchObject({ eventId: expect.stringMatching(/^[0-9a-f-]{36}$/), eventTime: expect.any(String), event: { ServiceOrder: { id: created.id, version: 1 } } });
+    expect(first!.body).toMatchObject({
+      eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      eventTime: expect.any(String),
+      event: { ServiceOrder: { id: created.id, version: 1 } },
+    });
     await sim.settle();
     expect(kinds(listener.received)).toEqual([
       "ServiceOrderCreateEvent:acknowledged",
@@ -96,13 +100,22 @@ describe.each(MODES)("notifications from the simulator (%s)", (mode) => {
     expect(sim.deliveries.map((d) => [d.status, d.attempt])).toEqual([[500, 1]]);
     await sim.advance(1);
     await sim.advance(30_000);
-    expect(sim.deliveries.map((d) => [d.status, d.attempt])).toEqual([[500, 1], [503, 2], [202, 3]]);
+    expect(sim.deliveries.map((d) => [d.status, d.attempt])).toEqual([
+      [500, 1],
+      [503, 2],
+      [202, 3],
+    ]);
     expect(new Set(listener.received.map((r) => r.body.eventId)).size).toBe(1);
 
     listener.answer(500, 500, 500, 500, 500);
     await order("ServiceOrderBillLimitOnProvisioning");
     await sim.settle();
-    expect(sim.deliveries.slice(3).map((d) => [d.status, d.attempt])).toEqual([[500, 1], [500, 2], [500, 3], [500, 4]]);
+    expect(sim.deliveries.slice(3).map((d) => [d.status, d.attempt])).toEqual([
+      [500, 1],
+      [500, 2],
+      [500, 3],
+      [500, 4],
+    ]);
   });
 
   it("records a callback that cannot be reached as an error, and retries it", async () => {
@@ -114,7 +127,12 @@ describe.each(MODES)("notifications from the simulator (%s)", (mode) => {
     await api.call("POST", "/topic/default/hub", { token, body: { callback: await closedPort() } });
     await api.call("POST", "/serviceOrder", { token, body: example("ServiceOrderBillLimitOnProvisioning") });
     await sim.settle();
-    expect(sim.deliveries.map((d) => [d.status, d.attempt])).toEqual([["error", 1], ["error", 2], ["error", 3], ["error", 4]]);
+    expect(sim.deliveries.map((d) => [d.status, d.attempt])).toEqual([
+      ["error", 1],
+      ["error", 2],
+      ["error", 3],
+      ["error", 4],
+    ]);
   });
 
   it("stops delivering, retries included, once the hub is deleted", async () => {
@@ -130,7 +148,12 @@ describe.each(MODES)("notifications from the simulator (%s)", (mode) => {
 
   it("refuses a hub without an absolute callback URL or with credentials of another kind", async () => {
     const { api, token } = await start();
-    for (const body of [{}, { callback: "not a url" }, { callback: "ftp://example.com/x" }, { callback: "https://example.com/x", credentials: { type: "oauth", value: "x" } }]) {
+    for (const body of [
+      {},
+      { callback: "not a url" },
+      { callback: "ftp://example.com/x" },
+      { callback: "https://example.com/x", credentials: { type: "oauth", value: "x" } },
+    ]) {
       const answer = await api.call("POST", "/topic/default/hub", { token, body });
       expect(answer.status, JSON.stringify(body)).toBe(400);
       expect(answer.body).toMatchObject({ code: "ERR_000001" });

@@ -23,7 +23,9 @@ describe.each(MODES)("faults injected into the simulator (%s)", (mode) => {
   it("delays an answer with latency, then answers normally", async () => {
     const { sim, api, token, served: at } = await start();
     sim.fault({ path: `/service/${VOICE_O2}` }, { kind: "latency", ms: 1000 });
-    await expect(fetch(`${at.baseUrl}/service/${VOICE_O2}`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(20) })).rejects.toThrow();
+    await expect(
+      fetch(`${at.baseUrl}/service/${VOICE_O2}`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(20) }),
+    ).rejects.toThrow();
     sim.fault({ path: `/service/${VOICE_O2}` }, { kind: "latency", ms: 5 });
     const delayed = await api.call("GET", `/service/${VOICE_O2}`, { token });
     expect(delayed.status).toBe(200);

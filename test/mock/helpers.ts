@@ -47,7 +47,9 @@ export interface Answer {
 /** The schema the contract gives the answer of `method path` with `status`, or null for "no body", or undefined when it defines none. */
 export function responseSchema(method: string, path: string, status: number): JsonObject | null | undefined {
   // Found from the spec's own path templates, not from the simulator's route table.
-  const template = Object.keys(spec.paths).find((t) => new RegExp(`^${t.replaceAll(/\{[^}]+\}/g, "[^/]+")}$`).test(path) && spec.paths[t]![method.toLowerCase()]);
+  const template = Object.keys(spec.paths).find(
+    (t) => new RegExp(`^${t.replaceAll(/\{[^}]+\}/g, "[^/]+")}$`).test(path) && spec.paths[t]![method.toLowerCase()],
+  );
   if (template === undefined) return undefined;
   const op = spec.paths[template]![method.toLowerCase()];
   const response = deref(spec, (op?.responses as Record<string, JsonObject> | undefined)?.[String(status)]);
@@ -79,7 +81,11 @@ export function client(served: Served) {
     const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers["Content-Type"] ??= "application/json";
-    const response = await fetch(url, { method, headers, ...(options.body === undefined ? {} : { body: typeof options.body === "string" ? options.body : JSON.stringify(options.body) }) });
+    const response = await fetch(url, {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: typeof options.body === "string" ? options.body : JSON.stringify(options.body) }),
+    });
     const text = await response.text();
     if (options.unchecked) return { status: response.status, headers: response.headers, text, body: undefined };
     const answer: Answer = { status: response.status, headers: response.headers, text, body: text ? (JSON.parse(text) as unknown) : undefined };
@@ -95,14 +101,21 @@ export function client(served: Served) {
   }
 
   async function tokenRequest(form: Record<string, string>, headers: Record<string, string> = {}): Promise<Answer> {
-    const response = await fetch(served.tokenUrl, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(form).toString() });
+    const response = await fetch(served.tokenUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams(form).toString(),
+    });
     const text = await response.text();
     return { status: response.status, headers: response.headers, text, body: text ? (JSON.parse(text) as unknown) : undefined };
   }
 
   /** A token for the default simulator client (every scope unless `scope` narrows it). */
   async function token(scope?: string, credentials = { id: "sim-client", secret: "sim-secret" }): Promise<string> {
-    const answer = await tokenRequest({ grant_type: "client_credentials", ...(scope ? { scope } : {}) }, { Authorization: basic(credentials.id, credentials.secret) });
+    const answer = await tokenRequest(
+      { grant_type: "client_credentials", ...(scope ? { scope } : {}) },
+      { Authorization: basic(credentials.id, credentials.secret) },
+    );
     expect(answer.status).toBe(200);
     return (answer.body as { access_token: string }).access_token;
   }

@@ -1,6 +1,6 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createGiacomSimulator, type GiacomSimulator, type SimulatorOptions } from "../../src/mock/index.js";
+import { createGiacomSimulator, type SimulatorOptions } from "../../src/mock/index.js";
 import type { Service, ServiceOrder } from "../../src/types.js";
 import { client, example, loopbackPassthrough, MODES, serve, type Served } from "./helpers.js";
 
@@ -34,7 +34,12 @@ describe.each(MODES)("service orders in the simulator (%s)", (mode) => {
     const { sim, order, get } = await start();
     const created = await order(example("ServiceOrderNewLineO2"));
     const documented = example("ServiceOrderNewLineO2Acknowledged") as unknown as ServiceOrder;
-    expect(created).toMatchObject({ state: "acknowledged", version: 1, externalReference: documented.externalReference, relatedParty: documented.relatedParty });
+    expect(created).toMatchObject({
+      state: "acknowledged",
+      version: 1,
+      externalReference: documented.externalReference,
+      relatedParty: documented.relatedParty,
+    });
     expect(created.id).toMatch(UUID);
     expect(created.startDate).toBe(created.lastUpdate);
     const [item] = created.serviceOrderItem!;
@@ -70,7 +75,9 @@ describe.each(MODES)("service orders in the simulator (%s)", (mode) => {
     expect(line.relatedParty!.map((p) => `${p.role}:${p.partyOrPartyRole?.id}`)).toEqual(["distributor:ACME Comms", "supplier:GIACOM", "network:O2"]);
     expect(value(line, "SUBSCRIBER_NUMBER")).toEqual(["07700900000"]); // attributed from the pool
     expect(value(line, "TARIFF")).toEqual(["62231"]);
-    expect(line.serviceCharacteristic!.find((c) => c.id === "TARIFF")!.value![0]!.name).toBe("AIO2GBPIC - All In One Pooled Data 2GB inc. International Caller V24Q2");
+    expect(line.serviceCharacteristic!.find((c) => c.id === "TARIFF")!.value![0]!.name).toBe(
+      "AIO2GBPIC - All In One Pooled Data 2GB inc. International Caller V24Q2",
+    );
     expect(enabled(line, "APN_IPHONE_985")).toBe(true); // ordered
     expect(enabled(line, "APN_IPHONE_986")).toBe(false); // the specification's default
     expect(sim.services.map((s) => s.id)).toContain(line.id);
@@ -99,7 +106,11 @@ describe.each(MODES)("service orders in the simulator (%s)", (mode) => {
     await order(example("ServiceOrderBillLimitClear"));
     await sim.settle();
     const added = await get<Service>(`/service/${boltOn.serviceOrderItem![0]!.service!.id}`);
-    expect(added).toMatchObject({ category: "Mobile Bolt On", state: "active", serviceRelationship: [{ relationshipType: "addon_for", service: { id: VOICE_O2 } }] });
+    expect(added).toMatchObject({
+      category: "Mobile Bolt On",
+      state: "active",
+      serviceRelationship: [{ relationshipType: "addon_for", service: { id: VOICE_O2 } }],
+    });
     expect(value(added, "ALLOWANCE_TYPE")).toEqual(["Data Bolt-On"]);
     expect(value(added, "SUBSCRIBER_NUMBER")).toBeUndefined();
 
@@ -121,7 +132,12 @@ describe.each(MODES)("service orders in the simulator (%s)", (mode) => {
     const { sim, order, get } = await start();
     await order(example("ServiceOrderCeaseService"));
     await sim.settle();
-    expect(await get<Service>(`/service/${VOICE_O2}`)).toMatchObject({ state: "terminated", operatingStatus: "stopped", endDate: "2025-09-01T00:00:00.000Z", version: 2 });
+    expect(await get<Service>(`/service/${VOICE_O2}`)).toMatchObject({
+      state: "terminated",
+      operatingStatus: "stopped",
+      endDate: "2025-09-01T00:00:00.000Z",
+      version: 2,
+    });
     expect(await get<Service>("/service/7")).toMatchObject({ state: "terminated", operatingStatus: "stopped" });
     expect((await get<Service[]>("/service?state=terminated")).map((s) => s.id).sort()).toEqual(["7", VOICE_O2].sort());
   });
@@ -169,7 +185,10 @@ describe.each(MODES)("service orders in the simulator (%s)", (mode) => {
     const { sim, api, token, order, get } = await start();
     const created = await order(example("ServiceOrderNewLineO2"));
     await sim.advance(1000);
-    const cancel = await api.call("POST", "/cancelServiceOrder", { token, body: { serviceOrder: { id: created.id }, cancellationReason: "Customer changed their mind" } });
+    const cancel = await api.call("POST", "/cancelServiceOrder", {
+      token,
+      body: { serviceOrder: { id: created.id }, cancellationReason: "Customer changed their mind" },
+    });
     expect(cancel.status).toBe(201);
     const task = cancel.body as { id: string };
     expect(task).toMatchObject({ state: "acknowledged", serviceOrder: { id: created.id }, cancellationReason: "Customer changed their mind" });
@@ -191,7 +210,10 @@ describe.each(MODES)("service orders in the simulator (%s)", (mode) => {
     const created = await order(example("ServiceOrderNewLineO2"));
     const rejected = await order(example("ServiceOrderBillLimitOnProvisioning"));
     await sim.settle();
-    for (const [id, state] of [[created.id, "completed"], [rejected.id, "rejected"]] as const) {
+    for (const [id, state] of [
+      [created.id, "completed"],
+      [rejected.id, "rejected"],
+    ] as const) {
       const answer = await api.call("POST", "/cancelServiceOrder", { token, body: { serviceOrder: { id } } });
       expect(answer.status).toBe(400);
       expect((answer.body as { message: string }).message).toContain(state);

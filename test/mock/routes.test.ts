@@ -29,7 +29,10 @@ describe("the simulator's route table", () => {
   it("asks every operation for the scopes its security in the contract names", () => {
     const fromSpec = specSecurity();
     for (const route of ROUTES) {
-      expect(route.security.map((scopes) => [...scopes]), `${route.method} ${route.path}`).toEqual(fromSpec.get(`${route.method} ${route.path}`)!.alternatives);
+      expect(
+        route.security.map((scopes) => [...scopes]),
+        `${route.method} ${route.path}`,
+      ).toEqual(fromSpec.get(`${route.method} ${route.path}`)!.alternatives);
     }
   });
 

@@ -19,7 +19,12 @@ const ids = (body: unknown) => (body as { id: string }[]).map((e) => e.id).sort(
 function versionedSeed() {
   const seed = defaultSeed();
   const o2 = seed.serviceSpecifications.find((s) => s.id === "MOBILE_VOICE_SRV_GIACOM_O2")!;
-  const variant = (id: string, version: number, lifecycleStatus: NonNullable<ServiceSpecification["lifecycleStatus"]>): ServiceSpecification => ({ ...structuredClone(o2), id, version, lifecycleStatus });
+  const variant = (id: string, version: number, lifecycleStatus: NonNullable<ServiceSpecification["lifecycleStatus"]>): ServiceSpecification => ({
+    ...structuredClone(o2),
+    id,
+    version,
+    lifecycleStatus,
+  });
   seed.serviceSpecifications.push(variant(o2.id, 2, "In test"), variant("OLD_VOICE", 1, "Retired"), variant("DRAFT_VOICE", 1, "In design"));
   return seed;
 }
@@ -50,7 +55,9 @@ describe.each(MODES)("searching and reading the simulator's collections (%s)", (
   it("reaches nested fields with dotted keys and compares every value as a string", async () => {
     const { get } = await start();
     expect(ids((await get("/service", { "serviceSpecification.id": "MOBILE_VOICE_SRV_GIACOM_O2", state: "inactive" })).body)).toEqual([VOICE_O2]);
-    expect(ids((await get("/service", { "serviceSpecification.version": "1", "serviceSpecification.id": ["GIACOM_O2_DATA_BOLT_ON"] })).body)).toEqual([BOLT_ON]);
+    expect(ids((await get("/service", { "serviceSpecification.version": "1", "serviceSpecification.id": ["GIACOM_O2_DATA_BOLT_ON"] })).body)).toEqual([
+      BOLT_ON,
+    ]);
     expect(ids((await get("/service", { hasStarted: "true" })).body)).toEqual([BOLT_ON]);
     expect(ids((await get("/service", { hasStarted: "false", isServiceEnabled: "false" })).body)).toEqual([DATA_O2, VOICE_O2].sort());
     expect((await get("/service", { version: "1" })).body).toHaveLength(3);
@@ -63,14 +70,19 @@ describe.each(MODES)("searching and reading the simulator's collections (%s)", (
     expect(ids((await get("/service", { filter: BY_SIM_SERIAL })).body)).toEqual([DATA_O2, VOICE_O2].sort());
     expect(ids((await get("/service", { filter: BY_SUBSCRIBER_NUMBER.replace("07800987654", "07000000000") })).body)).toEqual([]);
     // A repeated filter is an IN list like any other parameter.
-    expect(ids((await get("/service", { filter: [BY_SUBSCRIBER_NUMBER, '$.serviceRelationship[?(@.relationshipType=="addon_for")]'] })).body)).toEqual([BOLT_ON, DATA_O2].sort());
+    expect(ids((await get("/service", { filter: [BY_SUBSCRIBER_NUMBER, '$.serviceRelationship[?(@.relationshipType=="addon_for")]'] })).body)).toEqual(
+      [BOLT_ON, DATA_O2].sort(),
+    );
   });
 
   it("lists the specifications Giacom supplies with the document's filter, alone and with a category", async () => {
     const { get } = await start();
     const giacom = ["GIACOM_O2_DATA_BOLT_ON", "MOBILE_DATA_SRV_GIACOM_O2", "MOBILE_VOICE_SRV_GIACOM_O2", "MOBILE_VOICE_SRV_GIACOM_VF"];
     expect(ids((await get("/serviceSpecification", { filter: GIACOM_SUPPLIED })).body)).toEqual(giacom);
-    expect(ids((await get("/serviceSpecification", { category: "Mobile Voice Service", filter: GIACOM_SUPPLIED })).body)).toEqual(["MOBILE_VOICE_SRV_GIACOM_O2", "MOBILE_VOICE_SRV_GIACOM_VF"]);
+    expect(ids((await get("/serviceSpecification", { category: "Mobile Voice Service", filter: GIACOM_SUPPLIED })).body)).toEqual([
+      "MOBILE_VOICE_SRV_GIACOM_O2",
+      "MOBILE_VOICE_SRV_GIACOM_VF",
+    ]);
     expect(ids((await get("/resourceSpecification", { category: "Mobile SIM", filter: O2_NETWORK })).body)).toEqual(["O2_e_sim"]);
   });
 
@@ -91,7 +103,7 @@ describe.each(MODES)("searching and reading the simulator's collections (%s)", (
 
   it("answers 400 to a filter it cannot parse and to paging, sorting or field selection", async () => {
     const { get } = await start();
-    for (const filter of ['$.serviceCharacteristic[?(@.id==)]', "$[[", "serviceCharacteristic", '$.a[?(@.id=="x"']) {
+    for (const filter of ["$.serviceCharacteristic[?(@.id==)]", "$[[", "serviceCharacteristic", '$.a[?(@.id=="x"']) {
       expect((await get("/service", { filter })).status, filter).toBe(400);
     }
     for (const parameter of ["offset", "sort", "fields"]) expect((await get("/service", { [parameter]: "1" })).status, parameter).toBe(400);
@@ -103,7 +115,14 @@ describe.each(MODES)("searching and reading the simulator's collections (%s)", (
     expect((await get("/serviceSpecification/MOBILE_VOICE_SRV_GIACOM_VF")).body).toMatchObject({ id: "MOBILE_VOICE_SRV_GIACOM_VF", version: 1 });
     expect((await get("/resourceSpecification/O2_e_sim")).body).toMatchObject({ id: "O2_e_sim" });
     expect((await get("/resource/1")).body).toMatchObject({ id: "1", resourceStatus: "planned" });
-    for (const path of ["/service/nope", "/serviceSpecification/NOPE", "/resourceSpecification/NOPE", "/resource/999", "/serviceOrder/nope", "/cancelServiceOrder/nope"]) {
+    for (const path of [
+      "/service/nope",
+      "/serviceSpecification/NOPE",
+      "/resourceSpecification/NOPE",
+      "/resource/999",
+      "/serviceOrder/nope",
+      "/cancelServiceOrder/nope",
+    ]) {
       const answer = await get(path);
       expect(answer.status, path).toBe(404);
       expect(answer.body, path).toMatchObject({ code: "ERR_404", reason: expect.any(String), status: "Error" });
@@ -116,14 +135,17 @@ describe.each(MODES)("searching and reading the simulator's collections (%s)", (
     const { api, get } = await start({ seed: versionedSeed() });
     const reader = await api.token("integrations/serviceCatalogue.read");
     const writer = await api.token("integrations/service.write");
-    const listed = async (query: Record<string, string>, as: string) => ((await get("/serviceSpecification", query, as)).body as ServiceSpecification[]).map((s) => `${s.id}@${s.version}`).sort();
+    const listed = async (query: Record<string, string>, as: string) =>
+      ((await get("/serviceSpecification", query, as)).body as ServiceSpecification[]).map((s) => `${s.id}@${s.version}`).sort();
 
     const readable = await listed({ id: "MOBILE_VOICE_SRV_GIACOM_O2" }, reader);
     expect(readable).toEqual(["MOBILE_VOICE_SRV_GIACOM_O2@1"]);
     expect(await listed({ id: "MOBILE_VOICE_SRV_GIACOM_O2" }, writer)).toEqual(["MOBILE_VOICE_SRV_GIACOM_O2@2"]);
     expect(await listed({ id: "MOBILE_VOICE_SRV_GIACOM_O2", version: "*" }, writer)).toEqual(["MOBILE_VOICE_SRV_GIACOM_O2@1", "MOBILE_VOICE_SRV_GIACOM_O2@2"]);
     expect(await listed({ id: "MOBILE_VOICE_SRV_GIACOM_O2", version: "*" }, reader)).toEqual(["MOBILE_VOICE_SRV_GIACOM_O2@1"]);
-    const both = ((await get("/serviceSpecification", { id: "MOBILE_VOICE_SRV_GIACOM_O2", version: ["1", "2"] }, writer)).body as ServiceSpecification[]).map((s) => s.version);
+    const both = ((await get("/serviceSpecification", { id: "MOBILE_VOICE_SRV_GIACOM_O2", version: ["1", "2"] }, writer)).body as ServiceSpecification[]).map(
+      (s) => s.version,
+    );
     expect(both.sort()).toEqual([1, 2]);
     expect(await listed({ lifecycleStatus: "Retired" }, reader)).toEqual(["OLD_VOICE@1"]);
     expect(await listed({ id: "DRAFT_VOICE" }, reader)).toEqual([]);

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { createGiacomSimulator, defaultSeed, SIMULATOR_CREDENTIALS } from "../../src/mock/index.js";
 import { Clock } from "../../src/mock/clock.js";
 import type { ServiceOrder } from "../../src/types.js";
-import { client, example, loopbackPassthrough, serve, startListener, type Served } from "./helpers.js";
+import { client, example, loopbackPassthrough, startListener, type Served } from "./helpers.js";
 
 describe("the simulator object", () => {
   const server = setupServer(loopbackPassthrough);
@@ -35,7 +35,10 @@ describe("the simulator object", () => {
     const api = client(served);
     const token = await api.token();
     const order = (await api.call("POST", "/serviceOrder", { token, body: example("ServiceOrderNewLineO2") })).body as ServiceOrder;
-    await vi.waitFor(async () => expect(((await api.call("GET", `/serviceOrder/${order.id}`, { token })).body as ServiceOrder).state).toBe("completed"), { timeout: 5000, interval: 20 });
+    await vi.waitFor(async () => expect(((await api.call("GET", `/serviceOrder/${order.id}`, { token })).body as ServiceOrder).state).toBe("completed"), {
+      timeout: 5000,
+      interval: 20,
+    });
   });
 
   it("orders against what earlier orders created: a bolt-on on a line provisioned by the simulator", async () => {

@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGiacomClient, serviceOrder, addService, type GiacomClientOptions, type ServiceOrderCreate } from "giacom-sdk";
-import { createGiacomSimulator, SIMULATOR_CREDENTIALS, type Fault, type GiacomSimulator } from "giacom-sdk/mock";
+import { createGiacomSimulator, SIMULATOR_CREDENTIALS, type Fault } from "giacom-sdk/mock";
 import { createWebhookReceiver, toNodeHandler } from "giacom-sdk/webhooks";
 
 const API_KEY = "listener-key-Kd8";
@@ -19,7 +19,13 @@ async function simulator(options: Parameters<typeof createGiacomSimulator>[0] = 
   const server = await sim.listen();
   closers.push(server.close);
   const client = (extra: Partial<GiacomClientOptions> = {}) =>
-    createGiacomClient({ baseUrl: server.baseUrl, tokenUrl: server.tokenUrl, credentials: SIMULATOR_CREDENTIALS, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...extra });
+    createGiacomClient({
+      baseUrl: server.baseUrl,
+      tokenUrl: server.tokenUrl,
+      credentials: SIMULATOR_CREDENTIALS,
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      ...extra,
+    });
   return { sim, client };
 }
 

@@ -29,7 +29,13 @@ function scriptedApi() {
       const failure = failures.shift();
       if (failure === "drop-before") return reset();
       const body = r.json as ServiceOrderCreate;
-      const order: ServiceOrder = { ...body, id: `order-${orders.size + 1}`, state: "acknowledged", version: 1, serviceOrderItem: body.serviceOrderItem.map((i) => ({ id: i.id, action: i.action, state: "acknowledged", service: {} })) } as ServiceOrder;
+      const order: ServiceOrder = {
+        ...body,
+        id: `order-${orders.size + 1}`,
+        state: "acknowledged",
+        version: 1,
+        serviceOrderItem: body.serviceOrderItem.map((i) => ({ id: i.id, action: i.action, state: "acknowledged", service: {} })),
+      } as ServiceOrder;
       orders.set(order.id, order);
       if (failure === "drop-after") return reset();
       if (failure === "timeout") return new Promise<Response>(() => undefined);
@@ -52,7 +58,10 @@ function scriptedApi() {
       const id = (r.json as { serviceOrder: { id: string } }).serviceOrder.id;
       const order = orders.get(id)!;
       if (["completed", "failed", "rejected", "cancelled"].includes(order.state)) {
-        return Response.json({ code: "ERR_000001", reason: "ERR_000001: Request body validation error at field level", message: `order ${id} is ${order.state}` }, { status: 400 });
+        return Response.json(
+          { code: "ERR_000001", reason: "ERR_000001: Request body validation error at field level", message: `order ${id} is ${order.state}` },
+          { status: 400 },
+        );
       }
       move(id, "cancelled");
       return Response.json({ id: `task-${id}`, state: "done", serviceOrder: { id } }, { status: 201 });
@@ -160,7 +169,10 @@ describe("cancellation", () => {
     const waiting = operation.wait();
     await expect(operation.cancel({ reason: "customer changed their mind" })).resolves.toMatchObject({ state: "done" });
     await expect(waiting).rejects.toMatchObject({ name: "OrderFailedError", state: "cancelled" });
-    expect(apiRequests().find((r) => r.url.pathname.endsWith("/cancelServiceOrder"))?.json).toEqual({ serviceOrder: { id: operation.orderId }, cancellationReason: "customer changed their mind" });
+    expect(apiRequests().find((r) => r.url.pathname.endsWith("/cancelServiceOrder"))?.json).toEqual({
+      serviceOrder: { id: operation.orderId },
+      cancellationReason: "customer changed their mind",
+    });
   });
 
   it("says clearly when the order can no longer be cancelled", async () => {
@@ -195,7 +207,12 @@ describe("safe submission", () => {
     const created = await giacom.serviceOrders.submit(order(), { validate: false }).submitted();
     expect(api.orders.size).toBe(1);
     expect(api.posts()).toBe(2);
-    expect(apiRequests().map((r) => `${r.method} ${r.url.pathname}`)).toEqual(["POST /v2/serviceOrder", "GET /v2/serviceOrder", "GET /v2/serviceOrder", "POST /v2/serviceOrder"]);
+    expect(apiRequests().map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
+      "POST /v2/serviceOrder",
+      "GET /v2/serviceOrder",
+      "GET /v2/serviceOrder",
+      "POST /v2/serviceOrder",
+    ]);
     expect(created.id).toBe("order-1");
   });
 
@@ -210,7 +227,8 @@ describe("safe submission", () => {
   it("does not send again when it cannot find out whether the order exists", async () => {
     const api = scriptedApi();
     api.failures.push("drop-after");
-    const broken = (r: Recorded) => (r.method === "GET" && r.url.pathname === "/v2/serviceOrder" ? Response.json({ code: "ERR_500", reason: "down" }, { status: 500 }) : api.handler(r));
+    const broken = (r: Recorded) =>
+      r.method === "GET" && r.url.pathname === "/v2/serviceOrder" ? Response.json({ code: "ERR_500", reason: "down" }, { status: 500 }) : api.handler(r);
     const { giacom } = testClient(broken, { ...FAST, retry: false });
     await expect(giacom.serviceOrders.submit(order(), { validate: false }).submitted()).rejects.toBeInstanceOf(SubmissionUnknownError);
     expect(api.posts()).toBe(1);

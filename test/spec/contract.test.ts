@@ -8,14 +8,29 @@ const ops = operations(spec).filter((o) => o.where === "paths");
 const find = (method: string, path: string) => ops.find((o) => o.method === method && o.path === path)?.op;
 
 const DOCUMENTED = [
-  ["get", "/serviceSpecification"], ["get", "/serviceSpecification/{id}"],
-  ["get", "/resourceSpecification"], ["get", "/resourceSpecification/{id}"],
-  ["get", "/resource"], ["post", "/resource"], ["get", "/resource/{id}"], ["patch", "/resource/{id}"], ["delete", "/resource/{id}"],
-  ["get", "/service"], ["get", "/service/{id}"],
-  ["get", "/serviceOrder"], ["post", "/serviceOrder"], ["get", "/serviceOrder/{id}"], ["patch", "/serviceOrder/{id}"],
-  ["post", "/cancelServiceOrder"], ["get", "/cancelServiceOrder/{id}"],
-  ["post", "/topic/default/hub"], ["delete", "/topic/default/hub/{id}"],
-  ["post", "/geographicAddress"], ["post", "/geographicAddressValidation"], ["post", "/appointment"], ["post", "/searchTimeSlot"],
+  ["get", "/serviceSpecification"],
+  ["get", "/serviceSpecification/{id}"],
+  ["get", "/resourceSpecification"],
+  ["get", "/resourceSpecification/{id}"],
+  ["get", "/resource"],
+  ["post", "/resource"],
+  ["get", "/resource/{id}"],
+  ["patch", "/resource/{id}"],
+  ["delete", "/resource/{id}"],
+  ["get", "/service"],
+  ["get", "/service/{id}"],
+  ["get", "/serviceOrder"],
+  ["post", "/serviceOrder"],
+  ["get", "/serviceOrder/{id}"],
+  ["patch", "/serviceOrder/{id}"],
+  ["post", "/cancelServiceOrder"],
+  ["get", "/cancelServiceOrder/{id}"],
+  ["post", "/topic/default/hub"],
+  ["delete", "/topic/default/hub/{id}"],
+  ["post", "/geographicAddress"],
+  ["post", "/geographicAddressValidation"],
+  ["post", "/appointment"],
+  ["post", "/searchTimeSlot"],
 ] as const;
 
 const LISTS = ["/serviceSpecification", "/resourceSpecification", "/resource", "/service", "/serviceOrder", "/cancelServiceOrder"];
@@ -103,10 +118,15 @@ describe("the contract", () => {
 
   it("says a rejected order is still a 201 carrying state and errorMessage", () => {
     const created = (find("post", "/serviceOrder")!.responses as Record<string, JsonObject>)["201"]!;
-    expect(((created.content as Record<string, JsonObject>)["application/json"]!.schema)).toEqual({ $ref: "#/components/schemas/ServiceOrder" });
+    expect((created.content as Record<string, JsonObject>)["application/json"]!.schema).toEqual({ $ref: "#/components/schemas/ServiceOrder" });
     const order = spec.components.schemas.ServiceOrder!;
-    expect(order.properties).toMatchObject({ errorMessage: { $ref: "#/components/schemas/Error" }, state: { $ref: "#/components/schemas/ServiceOrderStateType" } });
-    expect(enumOf("ServiceOrderStateType")).toEqual(expect.arrayContaining(["acknowledged", "rejected", "inProgress", "completed", "failed", "cancelled", "partial"]));
+    expect(order.properties).toMatchObject({
+      errorMessage: { $ref: "#/components/schemas/Error" },
+      state: { $ref: "#/components/schemas/ServiceOrderStateType" },
+    });
+    expect(enumOf("ServiceOrderStateType")).toEqual(
+      expect.arrayContaining(["acknowledged", "rejected", "inProgress", "completed", "failed", "cancelled", "partial"]),
+    );
   });
 
   it("has the document's enums, value for value", () => {
@@ -114,10 +134,32 @@ describe("the contract", () => {
     expect(enumOf("ServiceCategoryEnum")).toEqual(["Mobile Voice Service", "Mobile Data only Service", "Mobile Bolt On"]);
     expect(enumOf("CatalogueLifeCycleStatusEnum")).toEqual(["In study", "In design", "In test", "Launched", "Active", "Retired", "Obsolete", "Rejected"]);
     expect(enumOf("ServiceStateType")).toEqual(["feasibilityChecked", "designed", "reserved", "inactive", "active", "terminated", "suspended"]);
-    expect(enumOf("ServiceOperatingStatusType")).toEqual(["pending", "configured", "starting", "running", "degraded", "failed", "limited", "stopping", "stopped", "unknown"]);
+    expect(enumOf("ServiceOperatingStatusType")).toEqual([
+      "pending",
+      "configured",
+      "starting",
+      "running",
+      "degraded",
+      "failed",
+      "limited",
+      "stopping",
+      "stopped",
+      "unknown",
+    ]);
     expect(enumOf("ResourceAdministrativeStateType")).toEqual(["locked", "unlocked", "shutdown"]);
     expect(enumOf("ResourceOperationalStateType")).toEqual(["enable", "disable"]);
-    expect(enumOf("ResourceStatusType")).toEqual(["alarm", "available", "installed", "not exists", "pendingRemoval", "planned", "reserved", "standby", "suspended", "unknown"]);
+    expect(enumOf("ResourceStatusType")).toEqual([
+      "alarm",
+      "available",
+      "installed",
+      "not exists",
+      "pendingRemoval",
+      "planned",
+      "reserved",
+      "standby",
+      "suspended",
+      "unknown",
+    ]);
     expect(enumOf("CharacteristicSpecificationRelationshipTypeEnum")).toEqual(["requires", "value_eq"]);
     expect(enumOf("FeatureSpecificationRelationshipTypeEnum")).toEqual(["includes", "excludes"]);
     expect(enumOf("ServiceSpecificationRelationshipTypeEnum")).toEqual(["addon_for", "convertible_to"]);

@@ -48,7 +48,11 @@ if (!docFile) {
         } else {
           // A snippet that starts mid-line in the page: its first member is on that line.
           expect(example["x-partial"], name).toBe(true);
-          expect(lines[line - 1], name).toContain(JSON.stringify(Object.entries(example.value as object)[0]).slice(1, -1).replace(",", ": "));
+          expect(lines[line - 1], name).toContain(
+            JSON.stringify(Object.entries(example.value as object)[0])
+              .slice(1, -1)
+              .replace(",", ": "),
+          );
         }
       }
     });

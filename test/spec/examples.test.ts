@@ -42,7 +42,13 @@ describe("the documented examples embedded in the spec", () => {
   it("conform to their schemas, where every documented field is declared, apart from the page's listed artifacts", () => {
     // Redocly checks the examples operations use; snippets that name their schema are
     // checked by the next test alone.
-    const pointers = [...new Set(findings().filter((f) => f.where !== "x-schema").map((f) => f.pointer))].sort();
+    const pointers = [
+      ...new Set(
+        findings()
+          .filter((f) => f.where !== "x-schema")
+          .map((f) => f.pointer),
+      ),
+    ].sort();
     expect(pointers).toEqual([...knownArtifacts].sort());
   });
 
@@ -65,7 +71,10 @@ describe("the documented examples embedded in the spec", () => {
   });
 
   it("reproduce the rejected order as a 201 with state rejected and an errorMessage", () => {
-    const created = spec.paths["/serviceOrder"]!.post!.responses as Record<string, { content: { "application/json": { examples: Record<string, { $ref: string }> } } }>;
+    const created = spec.paths["/serviceOrder"]!.post!.responses as Record<
+      string,
+      { content: { "application/json": { examples: Record<string, { $ref: string }> } } }
+    >;
     const rejected = created["201"]!.content["application/json"].examples.rejected!.$ref.split("/").pop()!;
     expect(spec.components.examples[rejected]!.value).toMatchObject({ state: "rejected", errorMessage: { code: "ERR_000006", status: "Error" } });
     expect(validate({ $ref: "#/components/schemas/ServiceOrder" }, spec.components.examples[rejected]!.value)).toEqual([]);

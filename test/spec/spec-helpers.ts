@@ -155,5 +155,8 @@ export function valueAt(value: Json, pointer: string): Json | undefined {
   return pointer
     .split("/")
     .slice(1)
-    .reduce<Json | undefined>((at, key) => (at && typeof at === "object" ? (at as JsonObject)[key.replaceAll("~1", "/").replaceAll("~0", "~")] : undefined), value);
+    .reduce<Json | undefined>(
+      (at, key) => (at && typeof at === "object" ? (at as JsonObject)[key.replaceAll("~1", "/").replaceAll("~0", "~")] : undefined),
+      value,
+    );
 }

@@ -40,7 +40,10 @@ export function createTmfValidator(file: string) {
   const deref = (node: unknown): Node | undefined => {
     let at = node as Node | undefined;
     while (at && typeof at.$ref === "string") {
-      at = (at.$ref as string).slice(2).split("/").reduce<unknown>((o, k) => (o as Node)[k], doc) as Node;
+      at = (at.$ref as string)
+        .slice(2)
+        .split("/")
+        .reduce<unknown>((o, k) => (o as Node)[k], doc) as Node;
     }
     return at;
   };

@@ -23,7 +23,13 @@ function documentedDeviations(): string[] {
   return section
     .split("\n")
     .filter((line) => line.startsWith("| `"))
-    .map((line) => line.split("|").slice(1, 4).map((cell) => cell.trim().replaceAll("`", "")).join(" "));
+    .map((line) =>
+      line
+        .split("|")
+        .slice(1, 4)
+        .map((cell) => cell.trim().replaceAll("`", ""))
+        .join(" "),
+    );
 }
 
 if (!tmfAvailable) {

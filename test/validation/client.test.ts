@@ -41,7 +41,7 @@ describe("serviceOrders.create", () => {
     const error = await giacom.serviceOrders.create(order).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OrderValidationError);
     expect((error as OrderValidationError).issues.map((i) => i.code)).toEqual(["VALUE_NOT_ALLOWED"]);
-    expect(String(error)).toContain("serviceOrderItem[0].service.serviceCharacteristic[1].value[0]: TARIFF \"99999\" is not one of the catalogue's values");
+    expect(String(error)).toContain('serviceOrderItem[0].service.serviceCharacteristic[1].value[0]: TARIFF "99999" is not one of the catalogue\'s values');
     expect(calls(apiRequests()).filter((c) => c.startsWith("POST"))).toEqual([]);
   });
 
@@ -87,7 +87,10 @@ describe("serviceOrders.validate", () => {
       await giacom.serviceOrders.validate(order);
       vi.setSystemTime(Date.now() + 61_000);
       await giacom.serviceOrders.validate(order);
-      expect(calls(apiRequests())).toEqual(["GET /v2/serviceSpecification/MOBILE_VOICE_SRV_GIACOM_VF?version=1", "GET /v2/serviceSpecification/MOBILE_VOICE_SRV_GIACOM_VF?version=1"]);
+      expect(calls(apiRequests())).toEqual([
+        "GET /v2/serviceSpecification/MOBILE_VOICE_SRV_GIACOM_VF?version=1",
+        "GET /v2/serviceSpecification/MOBILE_VOICE_SRV_GIACOM_VF?version=1",
+      ]);
     } finally {
       vi.useRealTimers();
     }
@@ -101,7 +104,10 @@ describe("serviceOrders.validate", () => {
   });
 
   it("lets API failures other than 404 through as they are", async () => {
-    const { giacom } = testClient((r) => (r.url.href === TEST_TOKEN_URL ? undefined : Response.json({ code: "ERR_403", reason: "missing scope" }, { status: 403 })), { retry: false });
+    const { giacom } = testClient(
+      (r) => (r.url.href === TEST_TOKEN_URL ? undefined : Response.json({ code: "ERR_403", reason: "missing scope" }, { status: 403 })),
+      { retry: false },
+    );
     await expect(giacom.serviceOrders.validate(documentedOrder("ServiceOrderNewLineO2"))).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
   });
 });

@@ -48,7 +48,8 @@ describe("validateOrder on any input", () => {
 });
 
 const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^\\d{${min},${max}}$`));
-const values = (spec: ServiceSpecification, id: string) => spec.specCharacteristic!.find((c) => c.id === id)!.characteristicValueSpecification!.map((v) => v.value!.trim());
+const values = (spec: ServiceSpecification, id: string) =>
+  spec.specCharacteristic!.find((c) => c.id === id)!.characteristicValueSpecification!.map((v) => v.value!.trim());
 
 const validNewLine = fc
   .record({
@@ -67,7 +68,21 @@ const validNewLine = fc
     numberOnly: fc.option(digits(10, 10).map((d) => `0${d}`)),
     email: fc.emailAddress().filter((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)),
     name: fc.string({ minLength: 1, maxLength: 20 }),
-    features: fc.dictionary(fc.constantFrom("BAR_ADMIN", "BAR_PREMIUM", "BAR_ROAMING", "BAR_INWHENROAM", "BAR_OUTWHENROAM", "NET_CONF_CALL", "NET_SRV_MMS", "NET_SRV_WIFI_CALL", "APN_INTERNET", "SERVICE_SUSPENSION"), fc.boolean()),
+    features: fc.dictionary(
+      fc.constantFrom(
+        "BAR_ADMIN",
+        "BAR_PREMIUM",
+        "BAR_ROAMING",
+        "BAR_INWHENROAM",
+        "BAR_OUTWHENROAM",
+        "NET_CONF_CALL",
+        "NET_SRV_MMS",
+        "NET_SRV_WIFI_CALL",
+        "APN_INTERNET",
+        "SERVICE_SUSPENSION",
+      ),
+      fc.boolean(),
+    ),
   })
   .map((c): ServiceOrderCreate => {
     const characteristics: [string, string][] = [];

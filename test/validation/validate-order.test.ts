@@ -2,7 +2,7 @@
 // the exact issues expected, so a rule is shown catching what it should and nothing else.
 import { describe, expect, it } from "vitest";
 import { formatIssues, validateOrder, type Service, type ServiceOrderCreate, type ServiceSpecification, type ValidationContext } from "giacom-sdk";
-import { DATA_BOLT_ON_O2, DOCUMENTED_ORDERS, documentedOrder, LINE_O2, SERVICES, SPECIFICATIONS, VOICE_O2, VOICE_VF } from "../fixtures/catalogue.js";
+import { DATA_BOLT_ON_O2, DOCUMENTED_ORDERS, documentedOrder, LINE_O2, SERVICES, SPECIFICATIONS, VOICE_O2 } from "../fixtures/catalogue.js";
 
 const context: ValidationContext = { specifications: SPECIFICATIONS, services: SERVICES };
 
@@ -25,10 +25,15 @@ const setValue = (order: any, id: string, value: unknown) => {
 };
 const without = (order: any, id: string) => {
   const list = characteristics(order);
-  list.splice(list.findIndex((c) => c.id === id), 1);
+  list.splice(
+    list.findIndex((c) => c.id === id),
+    1,
+  );
 };
-const indexOf = (order: any, id: string) => characteristics(order).findIndex((c) => c.id === id);
-const withSpec = (spec: ServiceSpecification): ValidationContext => ({ specifications: SPECIFICATIONS.map((s) => (s.id === spec.id ? spec : s)), services: SERVICES });
+const withSpec = (spec: ServiceSpecification): ValidationContext => ({
+  specifications: SPECIFICATIONS.map((s) => (s.id === spec.id ? spec : s)),
+  services: SERVICES,
+});
 const withServices = (...services: Service[]): ValidationContext => ({ specifications: SPECIFICATIONS, services: [...SERVICES, ...services] });
 
 /** The O2 line as a Vodafone service with the given SIM. */
@@ -51,7 +56,9 @@ function vodafoneLine(simType: "triple" | "e_sim"): Service {
   return line;
 }
 const swap = (serviceId: string, values: Record<string, string>): ServiceOrderCreate => ({
-  serviceOrderItem: [{ id: "1", action: "modify", service: { id: serviceId, serviceCharacteristic: Object.entries(values).map(([id, value]) => ({ id, value: [{ value }] })) } }],
+  serviceOrderItem: [
+    { id: "1", action: "modify", service: { id: serviceId, serviceCharacteristic: Object.entries(values).map(([id, value]) => ({ id, value: [{ value }] })) } },
+  ],
 });
 
 describe("the document's own orders", () => {
@@ -77,38 +84,70 @@ describe("the order's structure", () => {
   it("describes any value it is given without throwing (found by the property test)", () => {
     const hostile = { toString: [] };
     expect(issues(documented("ServiceOrderChangeBars", (o) => (o.serviceOrderItem[0].action = hostile)))).toEqual([`error UNSUPPORTED_ACTION ${item0}.action`]);
-    expect(issues(documented("ServiceOrderChangeBars", (o) => o.externalReference.push({ id: hostile }, { id: hostile })))).toEqual(["warning DUPLICATE_EXTERNAL_REFERENCE externalReference[2]"]);
+    expect(issues(documented("ServiceOrderChangeBars", (o) => o.externalReference.push({ id: hostile }, { id: hostile })))).toEqual([
+      "warning DUPLICATE_EXTERNAL_REFERENCE externalReference[2]",
+    ]);
   });
 
   it("knows only add, modify and delete", () => {
-    expect(issues(documented("ServiceOrderChangeBars", (o) => (o.serviceOrderItem[0].action = "remove")))).toEqual([`error UNSUPPORTED_ACTION ${item0}.action`]);
-    expect(issues(documented("ServiceOrderChangeBars", (o) => (o.serviceOrderItem[0].action = "noChange")))).toEqual([`warning UNSUPPORTED_ACTION ${item0}.action`]);
+    expect(issues(documented("ServiceOrderChangeBars", (o) => (o.serviceOrderItem[0].action = "remove")))).toEqual([
+      `error UNSUPPORTED_ACTION ${item0}.action`,
+    ]);
+    expect(issues(documented("ServiceOrderChangeBars", (o) => (o.serviceOrderItem[0].action = "noChange")))).toEqual([
+      `warning UNSUPPORTED_ACTION ${item0}.action`,
+    ]);
   });
 
   it("needs a specification to add and a service id to modify or delete", () => {
-    expect(issues(documented("ServiceOrderNewLineO2", (o) => delete o.serviceOrderItem[0].service.serviceSpecification))).toEqual([`error MISSING_SPECIFICATION ${item0}.service.serviceSpecification`]);
-    expect(issues(documented("ServiceOrderChangeBars", (o) => delete o.serviceOrderItem[0].service.id))).toEqual([`error MISSING_SERVICE_ID ${item0}.service.id`]);
-    expect(issues(documented("ServiceOrderCeaseService", (o) => delete o.serviceOrderItem[0].service.id))).toEqual([`error MISSING_SERVICE_ID ${item0}.service.id`]);
+    expect(issues(documented("ServiceOrderNewLineO2", (o) => delete o.serviceOrderItem[0].service.serviceSpecification))).toEqual([
+      `error MISSING_SPECIFICATION ${item0}.service.serviceSpecification`,
+    ]);
+    expect(issues(documented("ServiceOrderChangeBars", (o) => delete o.serviceOrderItem[0].service.id))).toEqual([
+      `error MISSING_SERVICE_ID ${item0}.service.id`,
+    ]);
+    expect(issues(documented("ServiceOrderCeaseService", (o) => delete o.serviceOrderItem[0].service.id))).toEqual([
+      `error MISSING_SERVICE_ID ${item0}.service.id`,
+    ]);
     expect(issues(documented("ServiceOrderCeaseService", (o) => delete o.serviceOrderItem[0].service))).toEqual([`error MISSING_SERVICE ${item0}.service`]);
   });
 
   it("warns about what Giacom ignores and checks a cease's end date", () => {
-    expect(issues(documented("ServiceOrderCeaseService", (o) => (o.serviceOrderItem[0].service.feature = [])))).toEqual([`warning IGNORED_FIELD ${item0}.service.feature`]);
-    expect(issues(documented("ServiceOrderCeaseService", (o) => (o.serviceOrderItem[0].service.endDate = "1st September")))).toEqual([`error INVALID_VALUE_TYPE ${item0}.service.endDate`]);
+    expect(issues(documented("ServiceOrderCeaseService", (o) => (o.serviceOrderItem[0].service.feature = [])))).toEqual([
+      `warning IGNORED_FIELD ${item0}.service.feature`,
+    ]);
+    expect(issues(documented("ServiceOrderCeaseService", (o) => (o.serviceOrderItem[0].service.endDate = "1st September")))).toEqual([
+      `error INVALID_VALUE_TYPE ${item0}.service.endDate`,
+    ]);
     expect(issues(documented("ServiceOrderNewLineO2", (o) => (o.serviceOrderItem[0].service.id = "x")))).toEqual([`warning IGNORED_FIELD ${item0}.service.id`]);
-    expect(issues(documented("ServiceOrderChangeBars", (o) => o.externalReference.push({ ...o.externalReference[0] })))).toEqual(["warning DUPLICATE_EXTERNAL_REFERENCE externalReference[1]"]);
+    expect(issues(documented("ServiceOrderChangeBars", (o) => o.externalReference.push({ ...o.externalReference[0] })))).toEqual([
+      "warning DUPLICATE_EXTERNAL_REFERENCE externalReference[1]",
+    ]);
   });
 
   it("counts warnings as valid and errors as invalid", () => {
-    expect(validateOrder(documented("ServiceOrderCeaseService", (o) => (o.serviceOrderItem[0].service.feature = [])), context).valid).toBe(true);
-    expect(validateOrder(documented("ServiceOrderCeaseService", (o) => (o.serviceOrderItem[0].action = "remove")), context).valid).toBe(false);
+    expect(
+      validateOrder(
+        documented("ServiceOrderCeaseService", (o) => (o.serviceOrderItem[0].service.feature = [])),
+        context,
+      ).valid,
+    ).toBe(true);
+    expect(
+      validateOrder(
+        documented("ServiceOrderCeaseService", (o) => (o.serviceOrderItem[0].action = "remove")),
+        context,
+      ).valid,
+    ).toBe(false);
   });
 });
 
 describe("specifications", () => {
   it("must exist in the version the order names", () => {
-    expect(issues(documented("ServiceOrderNewLineO2", (o) => (o.serviceOrderItem[0].service.serviceSpecification.id = "MOBILE_VOICE_SRV_NOPE")))).toEqual([`error SPECIFICATION_NOT_FOUND ${item0}.service.serviceSpecification`]);
-    expect(issues(documented("ServiceOrderNewLineO2", (o) => (o.serviceOrderItem[0].service.serviceSpecification.version = "2")))).toEqual([`error SPECIFICATION_VERSION_MISMATCH ${item0}.service.serviceSpecification`]);
+    expect(issues(documented("ServiceOrderNewLineO2", (o) => (o.serviceOrderItem[0].service.serviceSpecification.id = "MOBILE_VOICE_SRV_NOPE")))).toEqual([
+      `error SPECIFICATION_NOT_FOUND ${item0}.service.serviceSpecification`,
+    ]);
+    expect(issues(documented("ServiceOrderNewLineO2", (o) => (o.serviceOrderItem[0].service.serviceSpecification.version = "2")))).toEqual([
+      `error SPECIFICATION_VERSION_MISMATCH ${item0}.service.serviceSpecification`,
+    ]);
   });
 
   it("must be Launched to be ordered; Retired and the rest are refused with the reason", () => {
@@ -117,13 +156,20 @@ describe("specifications", () => {
       expect(result.issues.map((i) => i.code)).toEqual(["SPECIFICATION_NOT_ORDERABLE"]);
       expect(result.issues[0]!.message).toContain(status);
     }
-    expect(validateOrder(documentedOrder("ServiceOrderNewLineO2"), withSpec({ ...VOICE_O2, lifecycleStatus: "Retired" })).issues[0]!.message).toMatch(/no longer available for ordering/);
+    expect(validateOrder(documentedOrder("ServiceOrderNewLineO2"), withSpec({ ...VOICE_O2, lifecycleStatus: "Retired" })).issues[0]!.message).toMatch(
+      /no longer available for ordering/,
+    );
   });
 
   it("may be looked up with a function instead of a list", () => {
     const lookup = (id: string, version?: string) => SPECIFICATIONS.find((s) => s.id === id && (version === undefined || String(s.version) === version));
     expect(issues(documentedOrder("ServiceOrderNewLineO2"), { specifications: lookup })).toEqual([]);
-    expect(issues(documented("ServiceOrderNewLineO2", (o) => (o.serviceOrderItem[0].service.serviceSpecification.version = "9")), { specifications: lookup })).toEqual([`error SPECIFICATION_VERSION_MISMATCH ${item0}.service.serviceSpecification`]);
+    expect(
+      issues(
+        documented("ServiceOrderNewLineO2", (o) => (o.serviceOrderItem[0].service.serviceSpecification.version = "9")),
+        { specifications: lookup },
+      ),
+    ).toEqual([`error SPECIFICATION_VERSION_MISMATCH ${item0}.service.serviceSpecification`]);
   });
 });
 
@@ -142,7 +188,10 @@ describe("characteristics", () => {
 
   it("that are mandatory must be there", () => {
     expect(issues(documented("ServiceOrderNewLineO2", (o) => without(o, "TARIFF")))).toEqual([`error MISSING_CHARACTERISTIC ${chars}`]);
-    const both = validateOrder(documented("ServiceOrderNewLineO2", (o) => (without(o, "TARIFF"), without(o, "SIM_TYPE"))), context);
+    const both = validateOrder(
+      documented("ServiceOrderNewLineO2", (o) => (without(o, "TARIFF"), without(o, "SIM_TYPE"))),
+      context,
+    );
     expect(both.issues.map((i) => i.subject)).toEqual(["TARIFF", "SIM_TYPE"]);
   });
 
@@ -173,7 +222,9 @@ describe("characteristics", () => {
 
   it("report relationship types the SDK does not know instead of ignoring them", () => {
     const spec = structuredClone(VOICE_O2);
-    spec.specCharacteristic!.find((c) => c.id === "BILL_LIMIT")!.charSpecRelationship = [{ relationshipType: "excludes_value" as never, characteristicSpecificationId: "TARIFF" }];
+    spec.specCharacteristic!.find((c) => c.id === "BILL_LIMIT")!.charSpecRelationship = [
+      { relationshipType: "excludes_value" as never, characteristicSpecificationId: "TARIFF" },
+    ];
     expect(issues(documentedOrder("ServiceOrderNewLineO2"), withSpec(spec))).toEqual([`warning UNKNOWN_RELATIONSHIP_TYPE ${chars}[0]`]);
   });
 });
@@ -183,7 +234,9 @@ describe("values", () => {
     expect(issues(documented("ServiceOrderNewLineO2", (o) => setValue(o, "TARIFF", "99999")))).toEqual([`error VALUE_NOT_ALLOWED ${chars}[1].value[0]`]);
     // The catalogue lists "WODDTU1 " and "WODDTU5 "; the document orders "WODDTU1".
     expect(issues(documented("ServiceOrderAddBoltOn", (o) => setValue(o, "BOLTON_TARIFF", "WODDTU5")))).toEqual([]);
-    expect(issues(documented("ServiceOrderAddBoltOn", (o) => setValue(o, "BOLTON_TARIFF", "WODDTU9")))).toEqual([`error VALUE_NOT_ALLOWED ${chars}[0].value[0]`]);
+    expect(issues(documented("ServiceOrderAddBoltOn", (o) => setValue(o, "BOLTON_TARIFF", "WODDTU9")))).toEqual([
+      `error VALUE_NOT_ALLOWED ${chars}[0].value[0]`,
+    ]);
   });
 
   it("must lie between valueFrom and valueTo", () => {
@@ -200,8 +253,14 @@ describe("values", () => {
     for (const [name, id, value, index] of cases) {
       expect(issues(documented(name, (o) => setValue(o, id, value))), id).toEqual([`error INVALID_VALUE_TYPE ${chars}[${index}].value[0]`]);
     }
-    expect(issues(documented("ServiceOrderSimSwap", (o) => setValue(o, "SIM_SERIAL", "1234")))).toEqual([`error INVALID_VALUE_TYPE ${chars}[1].value[0]`, `error PATTERN_MISMATCH ${chars}[1].value[0]`]);
-    expect(issues(documented("ServiceOrderBillLimitSet", (o) => setValue(o, "BILL_LIMIT", "lots")))).toEqual([`error INVALID_VALUE_TYPE ${chars}[0].value[0]`, `error PATTERN_MISMATCH ${chars}[0].value[0]`]);
+    expect(issues(documented("ServiceOrderSimSwap", (o) => setValue(o, "SIM_SERIAL", "1234")))).toEqual([
+      `error INVALID_VALUE_TYPE ${chars}[1].value[0]`,
+      `error PATTERN_MISMATCH ${chars}[1].value[0]`,
+    ]);
+    expect(issues(documented("ServiceOrderBillLimitSet", (o) => setValue(o, "BILL_LIMIT", "lots")))).toEqual([
+      `error INVALID_VALUE_TYPE ${chars}[0].value[0]`,
+      `error PATTERN_MISMATCH ${chars}[0].value[0]`,
+    ]);
     expect(issues(documented("ServiceOrderBillLimitSet", (o) => setValue(o, "BILL_LIMIT", 100)))).toEqual([`error INVALID_VALUE_TYPE ${chars}[0].value[0]`]);
   });
 
@@ -209,11 +268,21 @@ describe("values", () => {
     expect(issues(documented("ServiceOrderBillLimitSet", (o) => setValue(o, "BILL_LIMIT", "5")))).toEqual([`error PATTERN_MISMATCH ${chars}[0].value[0]`]);
     const spec = structuredClone(VOICE_O2);
     spec.specCharacteristic!.find((c) => c.id === "TARIFF")!.characteristicValueSpecification!.push({ regex: "\\d{5}" });
-    expect(issues(documented("ServiceOrderNewLineO2", (o) => setValue(o, "TARIFF", "62231")), withSpec(spec))).toEqual([]);
+    expect(
+      issues(
+        documented("ServiceOrderNewLineO2", (o) => setValue(o, "TARIFF", "62231")),
+        withSpec(spec),
+      ),
+    ).toEqual([]);
     // Specifications are compiled once per object: a changed catalogue is a new object.
     const patternOnly = structuredClone(VOICE_O2);
     patternOnly.specCharacteristic!.find((c) => c.id === "TARIFF")!.characteristicValueSpecification = [{ regex: "\\d{5}" }];
-    expect(issues(documented("ServiceOrderNewLineO2", (o) => setValue(o, "TARIFF", "622311")), withSpec(patternOnly))).toEqual([`error PATTERN_MISMATCH ${chars}[1].value[0]`]);
+    expect(
+      issues(
+        documented("ServiceOrderNewLineO2", (o) => setValue(o, "TARIFF", "622311")),
+        withSpec(patternOnly),
+      ),
+    ).toEqual([`error PATTERN_MISMATCH ${chars}[1].value[0]`]);
   });
 
   it("decision: placeholder patterns (regex_to_match_*) are not applied; the value type still is", () => {
@@ -231,7 +300,9 @@ describe("values", () => {
 
   it("decision: BILL_LIMIT 0 clears the limit as documented, though the catalogue's pattern refuses it (a Giacom supplier rule)", () => {
     expect(issues(documentedOrder("ServiceOrderBillLimitClear"))).toEqual([]);
-    expect(issues(documentedOrder("ServiceOrderBillLimitClear"), { ...context, supplierRules: false })).toEqual([`error PATTERN_MISMATCH ${chars}[0].value[0]`]);
+    expect(issues(documentedOrder("ServiceOrderBillLimitClear"), { ...context, supplierRules: false })).toEqual([
+      `error PATTERN_MISMATCH ${chars}[0].value[0]`,
+    ]);
   });
 });
 
@@ -240,9 +311,15 @@ describe("features", () => {
   const feat = `${item0}.service.feature`;
 
   it("must be known, set once, and not be bundles", () => {
-    expect(issues(documented("ServiceOrderChangeApn", (o) => features(o).push({ id: "APN_TETHERING", isEnabled: true })))).toEqual([`error UNKNOWN_FEATURE ${feat}[2]`]);
-    expect(issues(documented("ServiceOrderChangeApn", (o) => features(o).push({ id: "APN_IPHONE_986", isEnabled: false })))).toEqual([`error DUPLICATE_FEATURE ${feat}[2]`]);
-    expect(issues(documented("ServiceOrderChangeApn", (o) => features(o).push({ id: "APNS", isEnabled: true })))).toEqual([`warning FEATURE_IS_BUNDLE ${feat}[2]`]);
+    expect(issues(documented("ServiceOrderChangeApn", (o) => features(o).push({ id: "APN_TETHERING", isEnabled: true })))).toEqual([
+      `error UNKNOWN_FEATURE ${feat}[2]`,
+    ]);
+    expect(issues(documented("ServiceOrderChangeApn", (o) => features(o).push({ id: "APN_IPHONE_986", isEnabled: false })))).toEqual([
+      `error DUPLICATE_FEATURE ${feat}[2]`,
+    ]);
+    expect(issues(documented("ServiceOrderChangeApn", (o) => features(o).push({ id: "APNS", isEnabled: true })))).toEqual([
+      `warning FEATURE_IS_BUNDLE ${feat}[2]`,
+    ]);
     expect(issues(documented("ServiceOrderChangeApn", (o) => (features(o)[0]!.isEnabled = "no")))).toEqual([`error INVALID_VALUE_TYPE ${feat}[0].isEnabled`]);
   });
 
@@ -274,8 +351,12 @@ describe("features", () => {
 describe("bolt-ons", () => {
   const rel = `${item0}.service.serviceRelationship`;
   it("name the live service they are for", () => {
-    expect(issues(documented("ServiceOrderAddBoltOn", (o) => delete o.serviceOrderItem[0].service.serviceRelationship))).toEqual([`error BOLT_ON_TARGET_MISSING ${rel}`]);
-    expect(issues(documented("ServiceOrderAddBoltOn", (o) => (o.serviceOrderItem[0].service.serviceRelationship[0].service.id = "nope")))).toEqual([`error BOLT_ON_TARGET_NOT_FOUND ${rel}[0].service.id`]);
+    expect(issues(documented("ServiceOrderAddBoltOn", (o) => delete o.serviceOrderItem[0].service.serviceRelationship))).toEqual([
+      `error BOLT_ON_TARGET_MISSING ${rel}`,
+    ]);
+    expect(issues(documented("ServiceOrderAddBoltOn", (o) => (o.serviceOrderItem[0].service.serviceRelationship[0].service.id = "nope")))).toEqual([
+      `error BOLT_ON_TARGET_NOT_FOUND ${rel}[0].service.id`,
+    ]);
   });
 
   it("go only on a live service whose specification they are an addon_for", () => {
@@ -288,7 +369,10 @@ describe("bolt-ons", () => {
   });
 
   it("are the only services that can be addon_for another", () => {
-    const order = documented("ServiceOrderNewLineO2", (o) => (o.serviceOrderItem[0].service.serviceRelationship = [{ relationshipType: "addon_for", service: { id: LINE_O2.id } }]));
+    const order = documented(
+      "ServiceOrderNewLineO2",
+      (o) => (o.serviceOrderItem[0].service.serviceRelationship = [{ relationshipType: "addon_for", service: { id: LINE_O2.id } }]),
+    );
     expect(issues(order)).toEqual([`error NOT_A_BOLT_ON ${rel}`]);
     expect(DATA_BOLT_ON_O2.category).toBe("Mobile Bolt On");
   });
@@ -296,7 +380,9 @@ describe("bolt-ons", () => {
 
 describe("changes and ceases", () => {
   it("need a live service", () => {
-    expect(issues(documented("ServiceOrderChangeBars", (o) => (o.serviceOrderItem[0].service.id = "nope")))).toEqual([`error SERVICE_NOT_FOUND ${item0}.service.id`]);
+    expect(issues(documented("ServiceOrderChangeBars", (o) => (o.serviceOrderItem[0].service.id = "nope")))).toEqual([
+      `error SERVICE_NOT_FOUND ${item0}.service.id`,
+    ]);
     const ceased = { ...structuredClone(LINE_O2), state: "terminated" as const };
     const ctx = { specifications: SPECIFICATIONS, services: [ceased] };
     expect(issues(documentedOrder("ServiceOrderChangeBars"), ctx)).toEqual([`error SERVICE_NOT_LIVE ${item0}.service.id`]);
@@ -317,7 +403,10 @@ describe("changes and ceases", () => {
 
   it("are judged on the live service merged with the change", () => {
     // Turning the live line into an eSIM makes the eSIM delivery details required.
-    expect(issues(swap("vf-line", { SIM_TYPE: "e_sim" }), withServices(vodafoneLine("triple")))).toEqual([`error MISSING_CHARACTERISTIC ${chars}`, `error MISSING_CHARACTERISTIC ${chars}`]);
+    expect(issues(swap("vf-line", { SIM_TYPE: "e_sim" }), withServices(vodafoneLine("triple")))).toEqual([
+      `error MISSING_CHARACTERISTIC ${chars}`,
+      `error MISSING_CHARACTERISTIC ${chars}`,
+    ]);
     // A change that does not touch them does not re-check the live service's old values.
     expect(issues(swap("vf-line", { BILL_LIMIT: "100" }), withServices(vodafoneLine("triple")))).toEqual([]);
   });
@@ -332,7 +421,9 @@ describe("changes and ceases", () => {
   });
 
   it("keep the related parties the specification defines", () => {
-    const order = documented("ServiceOrderNewLineO2", (o) => o.serviceOrderItem[0].service.relatedParty.push({ role: "network", partyOrPartyRole: { id: "VF" } }));
+    const order = documented("ServiceOrderNewLineO2", (o) =>
+      o.serviceOrderItem[0].service.relatedParty.push({ role: "network", partyOrPartyRole: { id: "VF" } }),
+    );
     expect(issues(order)).toEqual([`error RELATED_PARTY_CONFLICT ${item0}.service.relatedParty`]);
   });
 });
@@ -355,23 +446,52 @@ describe("Giacom's supplier rules (ruleSet giacom)", () => {
       ["O2: a type alone is not a swap", swap(LINE_O2.id, { SIM_TYPE: "triple" }), context, ["SIM_SWAP_SERIAL_REQUIRED"]],
       ["Vodafone triple to triple: the new serial", swap("vf-line", { SIM_SERIAL: "8944201122334455669" }), vfTriple, []],
       ["Vodafone triple to eSIM: type and delivery, no serial", swap("vf-line", { SIM_TYPE: "e_sim", ...email }), vfTriple, []],
-      ["Vodafone triple to eSIM with a serial", swap("vf-line", { SIM_TYPE: "e_sim", SIM_SERIAL: "8944201122334455669", ...email }), vfTriple, ["SIM_SWAP_SERIAL_NOT_ALLOWED"]],
+      [
+        "Vodafone triple to eSIM with a serial",
+        swap("vf-line", { SIM_TYPE: "e_sim", SIM_SERIAL: "8944201122334455669", ...email }),
+        vfTriple,
+        ["SIM_SWAP_SERIAL_NOT_ALLOWED"],
+      ],
       ["Vodafone eSIM to triple: type and the new serial", swap("vf-line", { SIM_TYPE: "triple", SIM_SERIAL: "8944201122334455669" }), vfEsim, []],
       ["Vodafone eSIM to triple without the serial", swap("vf-line", { SIM_TYPE: "triple" }), vfEsim, ["SIM_SWAP_SERIAL_REQUIRED"]],
       ["Vodafone eSIM to eSIM: the type, delivery optional", swap("vf-line", { SIM_TYPE: "e_sim" }), vfEsim, []],
-      ["Vodafone eSIM to eSIM by serial", swap("vf-line", { SIM_SERIAL: "8944201122334455669" }), vfEsim, ["SIM_SWAP_SERIAL_NOT_ALLOWED", "SIM_SWAP_TYPE_REQUIRED"]],
+      [
+        "Vodafone eSIM to eSIM: blank delivery details reuse the current ones",
+        swap("vf-line", { SIM_TYPE: "e_sim", ESIM_DELIVERY_EMAIL: "", ESIM_CONTACT_NAME: "" }),
+        vfEsim,
+        [],
+      ],
+      [
+        "Vodafone eSIM to eSIM by serial",
+        swap("vf-line", { SIM_SERIAL: "8944201122334455669" }),
+        vfEsim,
+        ["SIM_SWAP_SERIAL_NOT_ALLOWED", "SIM_SWAP_TYPE_REQUIRED"],
+      ],
     ];
     for (const [name, order, ctx, codes] of cases) {
       const found = validateOrder(order, ctx).issues;
-      expect(found.map((i) => i.code), name).toEqual(codes);
-      expect(found.every((i) => i.ruleSet === "giacom"), name).toBe(true);
+      expect(
+        found.map((i) => i.code),
+        name,
+      ).toEqual(codes);
+      expect(
+        found.every((i) => i.ruleSet === "giacom"),
+        name,
+      ).toBe(true);
       expect(validateOrder(order, { ...ctx, supplierRules: false }).issues, `${name}, catalogue only`).toEqual([]);
     }
   });
 
   it("label every issue with the rules that found it", () => {
-    const result = validateOrder(documented("ServiceOrderPortInVodafoneESim", (o) => (without(o, "TARIFF"), o.serviceOrderItem.push(structuredClone(o.serviceOrderItem[0])))), context);
-    expect(result.issues.map((i) => `${i.ruleSet} ${i.code} ${i.path}`)).toEqual([`catalogue MISSING_CHARACTERISTIC ${chars}`, "order DUPLICATE_ITEM_ID serviceOrderItem[1].id", "catalogue MISSING_CHARACTERISTIC serviceOrderItem[1].service.serviceCharacteristic"]);
+    const result = validateOrder(
+      documented("ServiceOrderPortInVodafoneESim", (o) => (without(o, "TARIFF"), o.serviceOrderItem.push(structuredClone(o.serviceOrderItem[0])))),
+      context,
+    );
+    expect(result.issues.map((i) => `${i.ruleSet} ${i.code} ${i.path}`)).toEqual([
+      `catalogue MISSING_CHARACTERISTIC ${chars}`,
+      "order DUPLICATE_ITEM_ID serviceOrderItem[1].id",
+      "catalogue MISSING_CHARACTERISTIC serviceOrderItem[1].service.serviceCharacteristic",
+    ]);
   });
 });
 

@@ -122,7 +122,13 @@ describe("accepted deliveries", () => {
     const { receiver, seen } = recorder();
     const at = (version: number) => delivery("ServiceOrderStateChangeEvent", { id: ORDER_ID, version, state: "inProgress" });
     for (const version of [5, 7, 6, 7, 8]) expect((await receiver.handle(post(at(version)))).status).toBe(202);
-    expect(seen.map(({ event, meta }) => [event.eventType === "ServiceOrderStateChangeEvent" && event.event.ServiceOrder.version, meta.outOfOrder, meta.previousVersion])).toEqual([
+    expect(
+      seen.map(({ event, meta }) => [
+        event.eventType === "ServiceOrderStateChangeEvent" && event.event.ServiceOrder.version,
+        meta.outOfOrder,
+        meta.previousVersion,
+      ]),
+    ).toEqual([
       [5, false, undefined],
       [7, false, 5],
       [6, true, 7],
@@ -275,7 +281,11 @@ describe("accepted deliveries", () => {
 
     const errors: unknown[] = [];
     const outage = new Error("redis down");
-    const broken = createWebhookReceiver({ apiKey: API_KEY, dedupe: { seen: () => Promise.reject(outage), remember: () => undefined }, onError: (e) => errors.push(e) });
+    const broken = createWebhookReceiver({
+      apiKey: API_KEY,
+      dedupe: { seen: () => Promise.reject(outage), remember: () => undefined },
+      onError: (e) => errors.push(e),
+    });
     const response = await broken.handle(post(delivery()));
     expect(response.status).toBe(500);
     expect(await response.text()).toBe("Internal error");

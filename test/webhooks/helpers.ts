@@ -29,7 +29,10 @@ export function post(body: unknown, init: { key?: string | null; headers?: Recor
 let counter = 0;
 
 /** A delivery of `eventType` for the entity `id` at `version`, with a fresh eventId. */
-export function delivery(eventType = "ServiceOrderStateChangeEvent", entity: Record<string, unknown> = { id: "c9d8c1f1-7523-476a-b89f-774bfd390f46", version: 6, state: "inProgress" }) {
+export function delivery(
+  eventType = "ServiceOrderStateChangeEvent",
+  entity: Record<string, unknown> = { id: "c9d8c1f1-7523-476a-b89f-774bfd390f46", version: 6, state: "inProgress" },
+) {
   const key = eventType.startsWith("CancelServiceOrder") ? "CancelServiceOrder" : eventType.startsWith("ServiceOrder") ? "ServiceOrder" : "service";
   counter += 1;
   return {

@@ -10,7 +10,12 @@ const STATUSES = [202, 400, 401, 405, 413, 415, 500];
 const KEYS = [API_KEY, PREVIOUS_KEY];
 
 const headerText = fc.stringMatching(/^[\x21-\x7e][\x20-\x7e]{0,40}$/);
-const withKey = (text: fc.Arbitrary<string>) => fc.oneof(text, fc.constantFrom(...KEYS), text.map((t) => `${t}${API_KEY}${t}`));
+const withKey = (text: fc.Arbitrary<string>) =>
+  fc.oneof(
+    text,
+    fc.constantFrom(...KEYS),
+    text.map((t) => `${t}${API_KEY}${t}`),
+  );
 
 const authorization = fc.oneof(
   { arbitrary: fc.constantFrom(`Basic ${API_KEY}`, `Basic ${PREVIOUS_KEY}`), weight: 6 },
@@ -28,7 +33,11 @@ const entity = fc.oneof(
 const envelope = fc.record(
   {
     eventId: fc.oneof(withKey(fc.string()), fc.anything()),
-    eventTime: fc.oneof(fc.constant("2015-11-16T16:42:25-04:00"), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), withKey(fc.string())),
+    eventTime: fc.oneof(
+      fc.constant("2015-11-16T16:42:25-04:00"),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      withKey(fc.string()),
+    ),
     eventType: fc.oneof(fc.constantFrom(...SPEC_EVENT_TYPES), withKey(fc.string()), fc.anything()),
     event: fc.oneof(fc.dictionary(fc.constantFrom("ServiceOrder", "CancelServiceOrder", "service", "other", API_KEY), entity), fc.anything()),
   },
@@ -46,7 +55,13 @@ const valid = fc
   })
   .map(({ eventType, id, version, extra, eventNo }) => {
     const key = eventType.startsWith("CancelServiceOrder") ? "CancelServiceOrder" : eventType.startsWith("ServiceOrder") ? "ServiceOrder" : "service";
-    return JSON.stringify({ ...extra, eventId: `event-${eventNo}`, eventTime: "2015-11-16T16:42:25-04:00", eventType, event: { [key]: { ...extra, id, ...(version === undefined ? {} : { version }) } } });
+    return JSON.stringify({
+      ...extra,
+      eventId: `event-${eventNo}`,
+      eventTime: "2015-11-16T16:42:25-04:00",
+      eventType,
+      event: { [key]: { ...extra, id, ...(version === undefined ? {} : { version }) } },
+    });
   });
 
 const body = fc.oneof(
@@ -61,7 +76,12 @@ const body = fc.oneof(
 const request = fc.record({
   method: fc.oneof({ arbitrary: fc.constant("POST"), weight: 8 }, fc.constantFrom("GET", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD")),
   authorization,
-  contentType: fc.oneof({ arbitrary: fc.constant("application/json"), weight: 6 }, fc.constant(undefined), fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain"), headerText),
+  contentType: fc.oneof(
+    { arbitrary: fc.constant("application/json"), weight: 6 },
+    fc.constant(undefined),
+    fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain"),
+    headerText,
+  ),
   contentLength: fc.option(fc.nat({ max: 5_000 }).map(String), { nil: undefined, freq: 2 }),
   body,
   extraHeader: fc.option(withKey(headerText), { nil: undefined }),
@@ -116,7 +136,11 @@ describe("webhook receiver properties", () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ minLength: 1 }), async (credential) => {
         fc.pre(!KEYS.includes(credential.trim()) && /^[\x20-\x7e]*$/.test(credential));
-        const request = new Request(URL_, { method: "POST", headers: { authorization: `Basic ${credential}`, "content-type": "application/json" }, body: "{}" });
+        const request = new Request(URL_, {
+          method: "POST",
+          headers: { authorization: `Basic ${credential}`, "content-type": "application/json" },
+          body: "{}",
+        });
         expect((await receiver.handle(request)).status).toBe(401);
       }),
       { numRuns: 300 },

@@ -64,7 +64,12 @@ describe("requests that are not deliveries", () => {
   it("answers 413 to a chunked body without Content-Length once it passes the limit", async () => {
     const { receiver } = receiverWithCount({ maxBodyBytes: 50 });
     const json = JSON.stringify(delivery());
-    const request = new Request(URL_, { method: "POST", headers: authorized, body: streamOf([json.slice(0, 40), json.slice(40)]), duplex: "half" } as RequestInit);
+    const request = new Request(URL_, {
+      method: "POST",
+      headers: authorized,
+      body: streamOf([json.slice(0, 40), json.slice(40)]),
+      duplex: "half",
+    } as RequestInit);
     expect(request.headers.get("content-length")).toBeNull();
     expect((await receiver.handle(request)).status).toBe(413);
   });

@@ -1,0 +1,62 @@
+// A CommonJS consumer of the installed giacom-sdk: every entry point through require, the files
+// the export map picks for `require`, then one real call to the simulator over loopback.
+// Ends by itself (no process.exit): a handle left open by the SDK would keep it alive.
+"use strict";
+const assert = require("node:assert/strict");
+const { createGiacomClient, isGiacomError, validateOrder, VERSION } = require("giacom-sdk");
+const { createWebhookReceiver } = require("giacom-sdk/webhooks");
+const { createGiacomSimulator, SIMULATOR_CREDENTIALS } = require("giacom-sdk/mock");
+const expected = require("./expected.json").serviceSpecificationIds;
+
+for (const [name, value] of Object.entries({ createGiacomClient, validateOrder, isGiacomError, createWebhookReceiver, createGiacomSimulator })) {
+  assert.equal(typeof value, "function", `${name} is not a function`);
+}
+assert.equal(typeof SIMULATOR_CREDENTIALS?.clientId, "string", "SIMULATOR_CREDENTIALS.clientId is not a string");
+
+// The export map sends `require` to the CommonJS build.
+for (const [specifier, file] of [
+  ["giacom-sdk", "dist/index.cjs"],
+  ["giacom-sdk/webhooks", "dist/webhooks/index.cjs"],
+  ["giacom-sdk/mock", "dist/mock/index.cjs"],
+]) {
+  const resolved = require.resolve(specifier).replaceAll("\\", "/");
+  assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `require("${specifier}") resolved to ${resolved}, not ${file}`);
+}
+assert.equal(VERSION, require("giacom-sdk/package.json").version, "VERSION export differs from package.json version (stale build?)");
+
+async function main() {
+  const sim = createGiacomSimulator();
+  const server = await sim.listen();
+  try {
+    const giacom = createGiacomClient({ baseUrl: server.baseUrl, tokenUrl: server.tokenUrl, credentials: SIMULATOR_CREDENTIALS });
+    const specs = await giacom.serviceSpecifications.list();
+    assert.deepEqual(specs.items.map((s) => s.id).sort(), expected, "serviceSpecifications.list() did not return the documented specifications");
+    assert.equal(specs.totalCount, expected.length);
+
+    const bad = validateOrder(
+      { serviceOrderItem: [{ id: "1", action: "add", service: { serviceSpecification: { id: "NO_SUCH_SPEC" } } }] },
+      { specifications: specs.items },
+    );
+    assert.equal(bad.valid, false);
+    assert.equal(bad.issues[0]?.code, "SPECIFICATION_NOT_FOUND");
+
+    const error = await giacom.serviceSpecifications.get("NO_SUCH_SPEC").then(
+      () => undefined,
+      (e) => e,
+    );
+    assert.ok(isGiacomError(error), `get of an unknown specification threw ${error}, not a GiacomError`);
+    assert.equal(error.code, "NOT_FOUND");
+
+    const receiver = createWebhookReceiver({ apiKey: "consumer-test-key" });
+    const answer = await receiver.handle(new Request("http://127.0.0.1/hook", { method: "GET" }));
+    assert.equal(answer.status, 405, "the webhook receiver should answer a GET with 405");
+  } finally {
+    await server.close();
+  }
+  console.log(`cjs: 3 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

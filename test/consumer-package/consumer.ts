@@ -1,0 +1,64 @@
+// A TypeScript consumer of giacom-sdk, type-checked (never run) against the declarations in the
+// packed tarball, under several moduleResolution modes (scripts/consumer-test.mjs). It names the
+// public types an application uses, and must fail to compile where an application's mistake
+// should: the @ts-expect-error below holds only if the types are real, not `any`.
+// No top-level await and no import.meta: the same file is also checked as CommonJS (cjs/).
+import { createGiacomClient, isGiacomError, validateOrder, type GiacomClient, type ServiceOrderCreate, type ServiceSpecification } from "giacom-sdk";
+import { createWebhookReceiver, type WebhookEvent } from "giacom-sdk/webhooks";
+import { createGiacomSimulator, SIMULATOR_CREDENTIALS, type GiacomSimulator } from "giacom-sdk/mock";
+
+/** Compiles only when T is not `any` (a type that failed to resolve). */
+type NotAny<T> = 0 extends 1 & T ? never : T;
+const notAny = <T>(value: NotAny<T>): T => value;
+
+export const order: ServiceOrderCreate = {
+  externalReference: [{ id: "5010", externalReferenceType: "order_id", name: "ACME Comms" }],
+  serviceOrderItem: [{ id: "1", action: "delete", service: { id: "6b9d14d4-cca9-416e-9af5-452b77e63a7b", endDate: "2025-09-01T00:00:00.000Z" } }],
+};
+
+export const mistake: ServiceOrderCreate = {
+  // @ts-expect-error "explode" is not an item action: the published types must reject it.
+  serviceOrderItem: [{ id: "1", action: "explode", service: { id: "6b9d14d4-cca9-416e-9af5-452b77e63a7b" } }],
+};
+
+export async function documentedSpecifications(sim: GiacomSimulator): Promise<ServiceSpecification[]> {
+  const server = await sim.listen();
+  try {
+    const giacom: GiacomClient = createGiacomClient({ baseUrl: server.baseUrl, tokenUrl: server.tokenUrl, credentials: SIMULATOR_CREDENTIALS });
+    const { items, totalCount } = await giacom.serviceSpecifications.list({ category: "Mobile Voice Service" });
+    const count: number | undefined = totalCount;
+    void count;
+    const result = validateOrder(order, { specifications: items });
+    if (!result.valid) console.error(result.issues.map((issue) => `${issue.path}: ${issue.message}`).join("\n"));
+    return items;
+  } catch (error) {
+    if (isGiacomError(error)) console.error(error.code, error.correlationId);
+    throw error;
+  } finally {
+    await server.close();
+  }
+}
+
+export function describeEvent(event: WebhookEvent): string {
+  switch (event.eventType) {
+    case "ServiceOrderStateChangeEvent":
+      return `order ${event.event.ServiceOrder.id} is ${event.event.ServiceOrder.state}`;
+    case "ServiceStateChangeEvent":
+      return `service ${event.event.service.id} is ${event.event.service.state}`;
+    default:
+      return event.eventType;
+  }
+}
+
+export const receiver = createWebhookReceiver({ apiKey: "consumer-test-key" });
+receiver.on("ServiceOrderStateChangeEvent", (event, meta) => {
+  const id: string = event.event.ServiceOrder.id;
+  console.log(id, meta.duplicate);
+});
+export const handled: Promise<Response> = receiver.handle(new Request("http://127.0.0.1/hook", { method: "POST", body: "{}" }));
+
+export const simulator: GiacomSimulator = createGiacomSimulator();
+notAny<GiacomClient>(createGiacomClient({ environment: "uat", credentials: SIMULATOR_CREDENTIALS }));
+notAny<GiacomSimulator>(simulator);
+notAny<ServiceOrderCreate>(order);
+notAny<WebhookEvent["eventType"]>("ServiceDeleteEvent");
