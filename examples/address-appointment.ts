@@ -14,7 +14,7 @@
  * UAT address and books a real UAT appointment.
  */
 import type { AppointmentRelatedEntity, GeographicAddress, GiacomClient } from "giacom-sdk";
-import { connect, isMain, runMain } from "./shared/connect.js";
+import { runExample } from "./shared/connect.js";
 
 const DAY_MS = 86_400_000;
 
@@ -64,13 +64,4 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   log(`\nBooked ${appointment.externalId}: ${appointment.status}, ${appointment.validFor?.startDateTime} to ${appointment.validFor?.endDateTime}`);
 }
 
-async function main(): Promise<void> {
-  const { giacom, close } = await connect();
-  try {
-    await run(giacom);
-  } finally {
-    await close();
-  }
-}
-
-if (isMain(import.meta.url)) runMain(main);
+runExample(import.meta.url, (giacom) => run(giacom));

@@ -11,7 +11,7 @@
  * (a new O2 line first: set SIM_SERIAL to a SIM from your stock).
  */
 import { addBoltOn, ceaseBoltOn, jsonPath, serviceOrder, type GiacomClient } from "giacom-sdk";
-import { connect, isMain, runMain } from "./shared/connect.js";
+import { runExample } from "./shared/connect.js";
 import { orderLine, serviceIdOf, submit } from "./shared/orders.js";
 
 export async function run(giacom: GiacomClient, log: (line: string) => void = console.log, simSerial = "8944201122334455670"): Promise<void> {
@@ -65,13 +65,4 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   log(`  bolt-on ${boltOnId}: ${(await giacom.services.get(boltOnId)).state}; line ${line.id}: ${(await giacom.services.get(line.id)).state}`);
 }
 
-async function main(): Promise<void> {
-  const { giacom, close } = await connect();
-  try {
-    await run(giacom, console.log, process.env.SIM_SERIAL);
-  } finally {
-    await close();
-  }
-}
-
-if (isMain(import.meta.url)) runMain(main);
+runExample(import.meta.url, (giacom) => run(giacom, console.log, process.env.SIM_SERIAL));

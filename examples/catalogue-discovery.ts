@@ -9,7 +9,7 @@
  * UAT (override the URLs with GIACOM_BASE_URL / GIACOM_TOKEN_URL). It only reads.
  */
 import { jsonPath, type CharacteristicSpecification, type GiacomClient, type ServiceCategory } from "giacom-sdk";
-import { connect, isMain, runMain } from "./shared/connect.js";
+import { runExample } from "./shared/connect.js";
 
 const CATEGORIES: ServiceCategory[] = ["Mobile Voice Service", "Mobile Data only Service", "Mobile Bolt On"];
 
@@ -63,13 +63,4 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   if (standalone.length > 0) log(`  outside any bundle: ${standalone.map((f) => f.id).join(", ")}`);
 }
 
-async function main(): Promise<void> {
-  const { giacom, close } = await connect();
-  try {
-    await run(giacom);
-  } finally {
-    await close();
-  }
-}
-
-if (isMain(import.meta.url)) runMain(main);
+runExample(import.meta.url, (giacom) => run(giacom));

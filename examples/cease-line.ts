@@ -9,7 +9,7 @@
  * O2 line first: set SIM_SERIAL to a SIM from your stock).
  */
 import { ceaseService, formatIssues, serviceOrder, type GiacomClient } from "giacom-sdk";
-import { connect, isMain, runMain } from "./shared/connect.js";
+import { runExample } from "./shared/connect.js";
 import { orderLine, submit } from "./shared/orders.js";
 
 export async function run(giacom: GiacomClient, log: (line: string) => void = console.log, simSerial = "8944201122334455677"): Promise<void> {
@@ -34,13 +34,4 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   log(formatIssues(check.issues).replace(/^/gm, "  "));
 }
 
-async function main(): Promise<void> {
-  const { giacom, close } = await connect();
-  try {
-    await run(giacom, console.log, process.env.SIM_SERIAL);
-  } finally {
-    await close();
-  }
-}
-
-if (isMain(import.meta.url)) runMain(main);
+runExample(import.meta.url, (giacom) => run(giacom, console.log, process.env.SIM_SERIAL));

@@ -9,7 +9,7 @@
  * set FIND_NUMBER and FIND_SIM to a number and a SIM serial of your UAT lines. It only reads.
  */
 import type { GiacomClient, Service } from "giacom-sdk";
-import { connect, isMain, runMain } from "./shared/connect.js";
+import { runExample } from "./shared/connect.js";
 
 const summary = (s: Service) => `${s.id}: ${s.serviceSpecification?.id}, ${s.state}, ${s.operatingStatus}`;
 
@@ -38,13 +38,4 @@ export async function run(
   log(`Services by state: ${counts.join(", ")}`);
 }
 
-async function main(): Promise<void> {
-  const { giacom, close } = await connect();
-  try {
-    await run(giacom, console.log, { subscriberNumber: process.env.FIND_NUMBER, simSerial: process.env.FIND_SIM });
-  } finally {
-    await close();
-  }
-}
-
-if (isMain(import.meta.url)) runMain(main);
+runExample(import.meta.url, (giacom) => run(giacom, console.log, { subscriberNumber: process.env.FIND_NUMBER, simSerial: process.env.FIND_SIM }));

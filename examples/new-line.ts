@@ -9,7 +9,7 @@
  * SIM serial from your own stock for the O2 line.
  */
 import { addService, serviceOrder, type GiacomClient, type Service } from "giacom-sdk";
-import { connect, isMain, runMain } from "./shared/connect.js";
+import { runExample } from "./shared/connect.js";
 import { serviceIdOf, submit } from "./shared/orders.js";
 
 const O2_SIM_SERIAL = "8944201122334455667";
@@ -48,13 +48,4 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   log(`  eSIM sent to ${value(esimLine, "ESIM_DELIVERY_EMAIL")}; QR code ${value(esimLine, "ESIM_QR_CODE") ? "on the service" : "not yet available"}`);
 }
 
-async function main(): Promise<void> {
-  const { giacom, close } = await connect();
-  try {
-    await run(giacom);
-  } finally {
-    await close();
-  }
-}
-
-if (isMain(import.meta.url)) runMain(main);
+runExample(import.meta.url, (giacom) => run(giacom));

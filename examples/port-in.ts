@@ -10,7 +10,7 @@
  * order: set PORT_NUMBER and PORT_PAC to a number and PAC your UAT account may port.
  */
 import { addService, serviceOrder, type GiacomClient } from "giacom-sdk";
-import { connect, isMain, runMain } from "./shared/connect.js";
+import { runExample } from "./shared/connect.js";
 import { serviceIdOf, submit } from "./shared/orders.js";
 
 export async function run(
@@ -44,13 +44,4 @@ export async function run(
   log(`  PAC on the service: ${characteristics.has("PAC") ? characteristics.get("PAC") : "none (dropped once ported)"}`);
 }
 
-async function main(): Promise<void> {
-  const { giacom, close } = await connect();
-  try {
-    await run(giacom, console.log, { subscriberNumber: process.env.PORT_NUMBER, pac: process.env.PORT_PAC });
-  } finally {
-    await close();
-  }
-}
-
-if (isMain(import.meta.url)) runMain(main);
+runExample(import.meta.url, (giacom) => run(giacom, console.log, { subscriberNumber: process.env.PORT_NUMBER, pac: process.env.PORT_PAC }));

@@ -23,7 +23,7 @@
  * the SIM serials below with SIMs from your own stock.
  */
 import { formatIssues, modifyService, serviceOrder, type GiacomClient, type SimSwapOptions } from "giacom-sdk";
-import { connect, isMain, runMain } from "./shared/connect.js";
+import { runExample } from "./shared/connect.js";
 import { orderLine, submit } from "./shared/orders.js";
 
 const SIMS = {
@@ -80,13 +80,4 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   log(formatIssues(check.issues).replace(/^/gm, "  "));
 }
 
-async function main(): Promise<void> {
-  const { giacom, close } = await connect();
-  try {
-    await run(giacom);
-  } finally {
-    await close();
-  }
-}
-
-if (isMain(import.meta.url)) runMain(main);
+runExample(import.meta.url, (giacom) => run(giacom));

@@ -9,7 +9,7 @@
  * STOCK_NUMBER to a number you may add (the unit is deleted at the end).
  */
 import { isGiacomError, jsonPath, type GiacomClient, type Resource } from "giacom-sdk";
-import { connect, isMain, runMain } from "./shared/connect.js";
+import { runExample } from "./shared/connect.js";
 
 const summary = (r: Resource) =>
   `unit ${r.id}: ${r.resourceCharacteristic?.map((c) => `${c.id}=${c.value?.[0]?.value}`).join(", ")}; ${r.administrativeState}, ${r.operationalState}, ${r.resourceStatus}`;
@@ -57,13 +57,4 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   }
 }
 
-async function main(): Promise<void> {
-  const { giacom, close } = await connect();
-  try {
-    await run(giacom, console.log, process.env.STOCK_NUMBER);
-  } finally {
-    await close();
-  }
-}
-
-if (isMain(import.meta.url)) runMain(main);
+runExample(import.meta.url, (giacom) => run(giacom, console.log, process.env.STOCK_NUMBER));

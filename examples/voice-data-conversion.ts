@@ -12,7 +12,7 @@
  * orders (a new O2 line first: set SIM_SERIAL to a SIM from your stock).
  */
 import { modifyService, serviceOrder, type GiacomClient, type Service, type ServiceSpecification } from "giacom-sdk";
-import { connect, isMain, runMain } from "./shared/connect.js";
+import { runExample } from "./shared/connect.js";
 import { orderLine, submit } from "./shared/orders.js";
 
 const convertible = (from: ServiceSpecification, to: ServiceSpecification) =>
@@ -54,13 +54,4 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   await convert(voice, defaultTariff(voice) ?? "62231");
 }
 
-async function main(): Promise<void> {
-  const { giacom, close } = await connect();
-  try {
-    await run(giacom, console.log, process.env.SIM_SERIAL);
-  } finally {
-    await close();
-  }
-}
-
-if (isMain(import.meta.url)) runMain(main);
+runExample(import.meta.url, (giacom) => run(giacom, console.log, process.env.SIM_SERIAL));

@@ -60,3 +60,19 @@ export function runMain(main: () => Promise<void>): void {
     process.exitCode = 1;
   });
 }
+
+/**
+ * Runs an example's job on a connection (the simulator, or UAT when credentials are set) and
+ * closes it, when the example's file is the script being run.
+ */
+export function runExample(moduleUrl: string, job: (giacom: Connection["giacom"]) => Promise<void>, extra: ExtraClientOptions = {}): void {
+  if (!isMain(moduleUrl)) return;
+  runMain(async () => {
+    const { giacom, close } = await connect(extra);
+    try {
+      await job(giacom);
+    } finally {
+      await close();
+    }
+  });
+}
