@@ -242,6 +242,17 @@ function buildUrl(base: string, path: string, params: { path?: Record<string, un
   return `${base}${filled}${query.length ? `?${query.join("&")}` : ""}`;
 }
 
+const unsent = new WeakSet<GiacomError>();
+
+/**
+ * Whether a call failed before its request left the client (a token that never came, a deadline
+ * spent authenticating): the server cannot have acted on it.
+ * @internal
+ */
+export function failedBeforeSending(error: unknown): boolean {
+  return error instanceof GiacomError && unsent.has(error);
+}
+
 /** @internal */
 export function createTransport(config: TransportConfig): Transport {
   const { hooks, logger } = config;
@@ -309,6 +320,7 @@ export function createTransport(config: TransportConfig): Transport {
       return init;
     };
 
+    let sent = false;
     try {
       let attempts = 0;
       let reauthenticated = false;
@@ -324,6 +336,7 @@ export function createTransport(config: TransportConfig): Transport {
           const headers = { ...fixedHeaders, Authorization: `Bearer ${token}` };
           if (hooks.onRequest) safely(() => hooks.onRequest!({ method, path, attempt: attempts, correlationId, headers: redacted(headers) }));
           const started = hooks.onResponse ? performance.now() : 0;
+          sent = true;
           const pending = config.fetch(url, fetchInit(headers));
           const response = await race(pending).catch((error: unknown) => {
             if (interrupted)
@@ -349,6 +362,11 @@ export function createTransport(config: TransportConfig): Transport {
           if (logger?.debug) safely(() => logger.debug!(`giacom-sdk: ${method} ${path} -> ${status}`, { correlationId, attempt: attempts }));
 
           if (response.ok) return { data: (await race(readJson(response))) as Data<P, M>, response, correlationId };
+          // A repeated DELETE that finds nothing: an earlier attempt whose answer was lost did it.
+          if (status === 404 && operation.method === "delete" && attempts > 1) {
+            await race(readErrorBody(response));
+            return { data: undefined as Data<P, M>, response, correlationId };
+          }
           const errorBody = await race(readErrorBody(response));
           if (status === 401 && !reauthenticated && config.tokenProvider.invalidate) {
             // The token may have been revoked or expired early: one more try with a fresh one.
@@ -394,6 +412,9 @@ export function createTransport(config: TransportConfig): Transport {
         await race(new Promise((resolve) => (wait = setTimeout(resolve, delayMs)))).finally(() => clearTimeout(wait));
         retries++;
       }
+    } catch (error) {
+      if (!sent && error instanceof GiacomError) unsent.add(error);
+      throw error;
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);

@@ -89,21 +89,27 @@ export class OrderCancellationError extends GiacomError {
 
 /**
  * A submission's outcome could not be established: the request may have reached Giacom, and
- * no order with its external reference could be found. Nothing was sent again.
+ * no order with its external reference could be found (yet). Nothing was sent again. Submitting
+ * the same order again with `idempotencyKey: e.externalReference` is safe: it looks first and
+ * follows the order if Giacom created it meanwhile.
  * @group Orders
  * @example
  * ```ts
- * catch (e) { if (e instanceof SubmissionUnknownError) await reconcileLater(e.externalReference); }
+ * catch (e) { if (e instanceof SubmissionUnknownError) await retryLater(job, { idempotencyKey: e.externalReference }); }
  * ```
  */
 export class SubmissionUnknownError extends GiacomError {
   override readonly name = "SubmissionUnknownError";
   readonly externalReference: string;
   constructor(externalReference: string, cause: unknown) {
-    super("SUBMISSION_UNKNOWN", `The order with external reference ${externalReference} may or may not have been created; look it up before submitting again`, {
-      cause,
-      retryable: true,
-    });
+    super(
+      "SUBMISSION_UNKNOWN",
+      `The order with external reference ${externalReference} may or may not have been created; submit it again later with the same idempotencyKey, which looks it up first`,
+      {
+        cause,
+        retryable: true,
+      },
+    );
     this.externalReference = externalReference;
   }
 }

@@ -2,7 +2,7 @@
 import type { paths } from "../generated/giacom.js";
 import { InvalidArgumentError, requireId } from "../errors.js";
 import { createSearch, type ListQuery, type ListResult } from "../http/list.js";
-import type { CallOptions, Transport } from "../http/transport.js";
+import { failedBeforeSending, type CallOptions, type Transport } from "../http/transport.js";
 import type { ServiceOrder, ServiceOrderCreate, ServiceOrderUpdate } from "../types.js";
 import type { ValidationResult } from "../validation/issues.js";
 import { OrderValidationError } from "../validation/order-validation-error.js";
@@ -116,10 +116,12 @@ export interface ServiceOrders {
    * Validates and submits an order without ever creating it twice, and follows it to its end.
    * The order carries a unique submission key (an external reference of type `submission_id`);
    * when a submission's outcome is unknown (a timeout, a dropped connection, a 5xx, a truncated
-   * answer), the SDK looks the order up by that key and follows it if it exists, and sends again
-   * only when a second lookup, `submission.confirmDelayMs` later, confirms that it does not. A
-   * timed-out submission is aborted, not left in flight; a server that had already received it
-   * and creates the order later than the confirmation delay is the one case this cannot see.
+   * answer), the SDK looks the order up by that key, twice (`submission.confirmDelayMs` apart),
+   * and follows it if it exists. It sends again only after an answered failure (a 5xx, a
+   * truncated body): Giacom has then finished with the first request. After a timeout or a
+   * dropped connection the first request may still create the order, so instead of sending again
+   * it rejects with `SubmissionUnknownError`; submitting again with the same `idempotencyKey`
+   * looks first and is safe.
    */
   submit(order: ServiceOrderCreate, options?: SubmitOptions): OrderOperation;
   /** Follows an existing order. */
@@ -142,10 +144,13 @@ export interface OrderDeps {
 }
 
 /** Failures after which the order may or may not exist. */
-function ambiguous(error: unknown): boolean {
-  if (!isGiacomError(error)) return false;
-  const e = error as GiacomError & { status?: number };
-  return e.code === "TIMEOUT" || e.code === "SERVER_ERROR" || e.code === "INVALID_RESPONSE" || (e.code === "NETWORK" && !e.retryable);
+function ambiguous(error: unknown): "answered" | "unanswered" | undefined {
+  if (!isGiacomError(error) || failedBeforeSending(error)) return undefined;
+  // The server answered: it has finished with the request, so a lookup now sees its outcome.
+  if (error.code === "SERVER_ERROR" || error.code === "INVALID_RESPONSE") return "answered";
+  // No answer: the request may still be in progress at Giacom, so a lookup can miss it.
+  if (error.code === "TIMEOUT" || (error.code === "NETWORK" && !error.retryable)) return "unanswered";
+  return undefined;
 }
 
 /** @internal */
@@ -201,10 +206,14 @@ export function createServiceOrders(http: Transport, deps: OrderDeps): ServiceOr
       try {
         return await post(order, options);
       } catch (error) {
-        if (!ambiguous(error)) throw error;
-        // The order may exist: follow it if it does; send again only once sure it does not.
+        const kind = ambiguous(error);
+        if (!kind) throw error;
+        // The order may exist: follow it if it does.
         const adopted = (await lookup()) ?? (await new Promise((r) => setTimeout(r, submission.confirmDelayMs)), await lookup());
         if (adopted) return adopted;
+        // Sending again is safe only when the server has finished with the first request; a
+        // request without an answer could still create the order after the lookups.
+        if (kind === "unanswered") throw new SubmissionUnknownError(key, error);
         if (attempt >= submission.maxAttempts) throw error;
       }
     }

@@ -63,6 +63,15 @@ describe("retries", () => {
     }
   });
 
+  it("treats a retried DELETE that finds nothing as done: the lost first attempt deleted it", async () => {
+    const lost = testClient(api(sequence(connectionReset, status(404))), { retry: FAST });
+    await expect(lost.giacom.resources.delete("r1")).resolves.toBeUndefined();
+    expect(lost.apiRequests()).toHaveLength(2);
+    // A first attempt's 404 is still the caller's mistake to hear about.
+    const missing = testClient(api(status(404)), { retry: FAST });
+    await expect(missing.giacom.resources.delete("r1")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it("retries a GET whose connection failed", async () => {
     const { giacom, apiRequests } = testClient(api(sequence(connectionReset, ok)), { retry: FAST });
     await expect(giacom.services.get("s1")).resolves.toEqual(service);

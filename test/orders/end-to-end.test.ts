@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createGiacomClient, serviceOrder, addService, type GiacomClientOptions, type ServiceOrderCreate } from "giacom-sdk";
+import { createGiacomClient, serviceOrder, addService, SubmissionUnknownError, type GiacomClientOptions, type ServiceOrderCreate } from "giacom-sdk";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS, type Fault } from "giacom-sdk/mock";
 import { createWebhookReceiver, toNodeHandler } from "giacom-sdk/webhooks";
 
@@ -109,7 +109,6 @@ describe("safe submission under injected faults", () => {
   const TRIALS = 25;
   const cases: [string, Fault][] = [
     ["the connection dropped after Giacom created the order", { kind: "drop", when: "after" }],
-    ["the connection dropped before Giacom acted", { kind: "drop", when: "before" }],
     ["a 503 answered without acting", { kind: "status", status: 503 }],
     ["a truncated 201", { kind: "malformed" }],
   ];
@@ -128,6 +127,47 @@ describe("safe submission under injected faults", () => {
     expect(sent).toBe(TRIALS);
     expect(sim.serviceOrders).toHaveLength(TRIALS);
   });
+
+  it(`never sends twice when the connection dropped before Giacom acted (${TRIALS} trials); the same key then creates exactly one`, async () => {
+    const { sim, client } = await simulator();
+    const giacom = client({ submission: { confirmDelayMs: 5 } });
+    for (let trial = 0; trial < TRIALS; trial++) {
+      sim.fault({ method: "POST", path: "/serviceOrder" }, { kind: "drop", when: "before" });
+      const before = sim.serviceOrders.length;
+      const key = `job-${trial}`;
+      // No answer at all: the SDK cannot tell "not yet created" from "never received".
+      const error = await giacom.serviceOrders
+        .submit(newLine(), { validate: false, idempotencyKey: key })
+        .submitted()
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SubmissionUnknownError);
+      expect(sim.serviceOrders.length - before).toBe(0);
+      const created = await giacom.serviceOrders.submit(newLine(), { validate: false, idempotencyKey: key }).submitted();
+      expect(sim.serviceOrders.length - before).toBe(1);
+      expect(sim.serviceOrders.at(-1)!.id).toBe(created.id);
+    }
+    expect(sim.serviceOrders).toHaveLength(TRIALS);
+  });
+
+  it(
+    "does not send again when Giacom creates the order after the confirming lookup; resubmitting with the same key adopts it",
+    { timeout: 20_000 },
+    async () => {
+      const { sim, client } = await simulator();
+      const giacom = client({ submission: { confirmDelayMs: 10 } });
+      sim.fault({ method: "POST", path: "/serviceOrder" }, { kind: "latency", ms: 200 });
+      const error = await giacom.serviceOrders
+        .submit(newLine(), { validate: false, timeoutMs: 30, idempotencyKey: "late-1" })
+        .submitted()
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SubmissionUnknownError);
+      await new Promise((resolve) => setTimeout(resolve, 250)); // the late request lands
+      expect(sim.serviceOrders).toHaveLength(1);
+      const adopted = await giacom.serviceOrders.submit(newLine(), { validate: false, idempotencyKey: "late-1" }).submitted();
+      expect(adopted.id).toBe(sim.serviceOrders[0]!.id);
+      expect(sim.serviceOrders).toHaveLength(1);
+    },
+  );
 
   const SLOW_TRIALS = 10;
   it(`creates exactly one order in ${SLOW_TRIALS} trials when the answer is slower than the call's deadline`, { timeout: 20_000 }, async () => {

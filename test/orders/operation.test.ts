@@ -14,7 +14,7 @@ import {
 import { testClient, TEST_TOKEN_URL, type Recorded } from "../helpers/recording-fetch.js";
 import { documentedOrder } from "../fixtures/catalogue.js";
 
-type Failure = "timeout" | "drop-before" | "drop-after" | "500-after" | "truncated-after";
+type Failure = "timeout" | "drop-before" | "500-before" | "drop-after" | "500-after" | "truncated-after";
 
 function scriptedApi() {
   const orders = new Map<string, ServiceOrder>();
@@ -28,6 +28,7 @@ function scriptedApi() {
       posts++;
       const failure = failures.shift();
       if (failure === "drop-before") return reset();
+      if (failure === "500-before") return Response.json({ code: "ERR_500", reason: "internal" }, { status: 500 });
       const body = r.json as ServiceOrderCreate;
       const order: ServiceOrder = {
         ...body,
@@ -200,9 +201,9 @@ describe("safe submission", () => {
     }
   });
 
-  it("sends again only when two lookups confirm that no order was created", async () => {
+  it("sends again after an answered failure only when two lookups confirm that no order was created", async () => {
     const api = scriptedApi();
-    api.failures.push("drop-before");
+    api.failures.push("500-before");
     const { giacom, apiRequests } = testClient(api.handler, FAST);
     const created = await giacom.serviceOrders.submit(order(), { validate: false }).submitted();
     expect(api.orders.size).toBe(1);
@@ -214,6 +215,26 @@ describe("safe submission", () => {
       "POST /v2/serviceOrder",
     ]);
     expect(created.id).toBe("order-1");
+  });
+
+  it("does not send again when no answer came and the lookups find nothing: the request may still land", async () => {
+    const api = scriptedApi();
+    api.failures.push("drop-before");
+    const { giacom, apiRequests } = testClient(api.handler, FAST);
+    const error = await giacom.serviceOrders
+      .submit(order(), { validate: false, idempotencyKey: "job-7" })
+      .submitted()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SubmissionUnknownError);
+    expect((error as SubmissionUnknownError).message).toContain("job-7");
+    // A caller's key is looked up first (it may be a resubmission), then once sent, twice more.
+    expect(apiRequests().map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
+      "GET /v2/serviceOrder",
+      "POST /v2/serviceOrder",
+      "GET /v2/serviceOrder",
+      "GET /v2/serviceOrder",
+    ]);
+    expect(api.orders.size).toBe(0);
   });
 
   it("follows the existing order when the same idempotency key is submitted again (after a restart)", async () => {
