@@ -13,5 +13,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",
+    // Fails any test file whose output shows a known secret of the suite.
+    setupFiles: ["test/helpers/secret-guard.ts"],
   },
 });

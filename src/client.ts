@@ -237,6 +237,7 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
     tokenProvider = clientCredentials({
       ...credentials,
       tokenUrl: url("tokenUrl"),
+      allowInsecureHttp,
       timeoutMs,
       fetch: doFetch,
       ...(hooks.onTokenRefresh ? { onRefresh: hooks.onTokenRefresh } : {}),

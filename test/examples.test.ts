@@ -22,6 +22,7 @@ import { run as simSwap } from "../examples/sim-swap.js";
 import { run as stockUnits } from "../examples/stock-units.js";
 import { run as voiceDataConversion } from "../examples/voice-data-conversion.js";
 import { run as webhookReceiver } from "../examples/webhook-receiver.js";
+import { WEBHOOK_API_KEYS } from "./helpers/secrets.js";
 
 const TIMEOUT_MS = 20_000;
 const closers: (() => Promise<void>)[] = [];
@@ -184,7 +185,7 @@ const cases: Record<string, () => Promise<void>> = {
   },
 
   "webhook-receiver.ts": async () => {
-    const apiKey = "example-key";
+    const apiKey = WEBHOOK_API_KEYS.examples;
     const receiver = createWebhookReceiver({ apiKey });
     const { giacom, sim, log, text } = await simulated({ notifications: receiver });
     await webhookReceiver(giacom, log, { receiver, apiKey });

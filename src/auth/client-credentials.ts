@@ -1,9 +1,10 @@
 // OAuth 2.0 client credentials (RFC 6749 4.4): one cached token, refreshed ahead of expiry
 // in the background, with a single request in flight however many callers are waiting.
 // The secret lives only in this closure: nothing that can be logged or inspected holds it.
-import { AuthError, type GiacomError } from "../errors.js";
+import { AuthError, ConfigurationError, type GiacomError } from "../errors.js";
 import { raceAbort } from "../internal/abort.js";
 import { scrub } from "../internal/redact.js";
+import { checkUrl } from "../internal/urls.js";
 import type { FetchFunction, TokenRefreshInfo } from "../http/transport.js";
 
 /**
@@ -78,6 +79,8 @@ export interface ClientCredentialsOptions extends Credentials {
   fetch?: FetchFunction;
   /** Called after every token request, successful or not. Never receives the token. */
   onRefresh?: (info: TokenRefreshInfo) => void;
+  /** Allow a plain-HTTP `tokenUrl` to a host other than loopback. The secret would travel in clear. */
+  allowInsecureHttp?: boolean;
 }
 
 interface CachedToken {
@@ -107,9 +110,17 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   const { tokenUrl, clientId, clientSecret, authMethod = "basic", skewMs = 30_000, refreshWindowMs = 120_000, timeoutMs = 30_000, onRefresh } = options;
   const scope = options.scope === undefined ? undefined : typeof options.scope === "string" ? options.scope : options.scope.join(" ");
   const doFetch: FetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  // Built directly (not through createGiacomClient), the provider must refuse a plain-HTTP
+  // token endpoint too: otherwise the client secret would be sent in clear.
+  const checked = checkUrl(tokenUrl, options.allowInsecureHttp === true);
+  if ("problem" in checked) throw new ConfigurationError("tokenUrl", checked.problem);
 
-  // Whatever the endpoint says is shown to users; make sure it cannot echo the secret.
-  const clean = (text: string | undefined) => scrub(text, [clientSecret]);
+  // RFC 6749 2.3.1: both parts are form-urlencoded before the Basic encoding.
+  const form = (s: string) => new URLSearchParams([["", s]]).toString().slice(1);
+  const basic = btoa(`${form(clientId)}:${form(clientSecret)}`);
+  // Whatever the endpoint says is shown to users; make sure it cannot echo the secret, in clear,
+  // form-encoded (as sent in the body) or inside the Basic credentials (an echoed Authorization header).
+  const clean = (text: string | undefined) => scrub(text, [clientSecret, form(clientSecret), basic]);
 
   let cached: CachedToken | undefined;
   let inflight: Promise<string> | undefined;
@@ -120,9 +131,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
     if (scope) body.set("scope", scope);
     const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" };
     if (authMethod === "basic") {
-      // RFC 6749 2.3.1: both parts are form-urlencoded before the Basic encoding.
-      const form = (s: string) => new URLSearchParams([["", s]]).toString().slice(1);
-      headers.Authorization = `Basic ${btoa(`${form(clientId)}:${form(clientSecret)}`)}`;
+      headers.Authorization = `Basic ${basic}`;
     } else {
       body.set("client_id", clientId);
       body.set("client_secret", clientSecret);

@@ -619,10 +619,15 @@ interface OrderState {
 }
 
 // Plain items are JSON data; a structural copy keeps the builder immune to later changes.
-function copy<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(copy) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) as T;
-  return value;
+// `within` holds the objects being copied around this one: JSON cannot hold a cycle, and
+// following one would overflow the stack with a RangeError instead of naming the argument.
+function copy<T>(value: T, within: Set<object> = new Set()): T {
+  if (!value || typeof value !== "object") return value;
+  if (within.has(value)) throw new InvalidArgumentError("item", "must be JSON data, but it contains itself");
+  within.add(value);
+  const copied = Array.isArray(value) ? value.map((v) => copy(v, within)) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v, within)]));
+  within.delete(value);
+  return copied as T;
 }
 
 function entryOf(item: unknown): OrderEntry {

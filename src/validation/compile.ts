@@ -69,17 +69,23 @@ function compilePattern(source: string): Pattern {
   }
 }
 
+// Catalogues come from the server or the caller and may be malformed: a list that is not an
+// array, or entries that are not objects, is read as what it holds of use, never thrown on.
+function records<T>(list: readonly T[] | undefined): T[] {
+  return Array.isArray(list) ? list.filter((entry): entry is T => typeof entry === "object" && entry !== null) : [];
+}
+
 function compileCharacteristic(c: CharacteristicSpecification): CompiledCharacteristic {
   const min = c.minCardinality ?? 0;
   const max = c.maxCardinality ?? Number.POSITIVE_INFINITY;
-  const values = c.characteristicValueSpecification ?? [];
+  const values = records(c.characteristicValueSpecification);
   const enumerated = values.filter((v) => typeof v.value === "string");
   const ranged = values.find((v) => v.valueFrom !== undefined || v.valueTo !== undefined);
   const patterns = values.filter((v) => typeof v.regex === "string" && v.regex !== "").map((v) => compilePattern(v.regex!));
   const requires: string[] = [];
   const valueEq: { target: string; value: string }[] = [];
   const unknownRelationships: string[] = [];
-  for (const r of c.charSpecRelationship ?? []) {
+  for (const r of records(c.charSpecRelationship)) {
     const target = r.characteristicSpecificationId;
     if (r.relationshipType === "requires" && target) requires.push(target);
     else if (r.relationshipType === "value_eq" && target && r.characteristicSpecificationValue !== undefined)
@@ -110,16 +116,16 @@ export function compileSpecification(spec: ServiceSpecification): CompiledSpecif
   const cached = cache.get(spec);
   if (cached) return cached;
   const characteristics = new Map<string, CompiledCharacteristic>();
-  for (const c of spec.specCharacteristic ?? []) if (typeof c?.id === "string") characteristics.set(c.id, compileCharacteristic(c));
+  for (const c of records(spec.specCharacteristic)) if (typeof c?.id === "string") characteristics.set(c.id, compileCharacteristic(c));
   const features = new Map<string, CompiledFeature>();
-  for (const f of spec.featureSpecification ?? []) {
+  for (const f of records(spec.featureSpecification)) {
     if (typeof f?.id !== "string") continue;
     features.set(f.id, { id: f.id, isBundle: f.isBundle === true, defaultEnabled: f.isEnabled === true, excludes: new Set(), bundles: [] });
   }
-  for (const f of spec.featureSpecification ?? []) {
+  for (const f of records(spec.featureSpecification)) {
     const compiled = typeof f?.id === "string" ? features.get(f.id) : undefined;
     if (!compiled) continue;
-    for (const r of f.featureSpecRelationship ?? []) {
+    for (const r of records(f.featureSpecRelationship)) {
       const target = r.featureId ? features.get(r.featureId) : undefined;
       if (!target) continue;
       if (r.relationshipType === "includes") target.bundles.push(compiled.id);
@@ -132,13 +138,13 @@ export function compileSpecification(spec: ServiceSpecification): CompiledSpecif
   }
   const addonFor = new Set<string>();
   const convertibleTo = new Set<string>();
-  for (const r of spec.serviceSpecRelationship ?? []) {
+  for (const r of records(spec.serviceSpecRelationship)) {
     if (!r.id) continue;
     if (r.relationshipType === "addon_for") addonFor.add(r.id);
     else if (r.relationshipType === "convertible_to") convertibleTo.add(r.id);
   }
   const parties = new Map<string, string>();
-  for (const p of spec.relatedParty ?? []) if (p.role && p.partyOrPartyRole?.id) parties.set(p.role, p.partyOrPartyRole.id);
+  for (const p of records(spec.relatedParty)) if (p.role && p.partyOrPartyRole?.id) parties.set(p.role, p.partyOrPartyRole.id);
   const compiled: CompiledSpecification = {
     spec,
     id: spec.id,

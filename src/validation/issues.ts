@@ -49,6 +49,7 @@ export type OrderIssueCode =
   | "SERVICE_NOT_FOUND"
   | "SERVICE_NOT_LIVE"
   | "CONVERSION_NOT_ALLOWED"
+  | "UNREADABLE_CATALOGUE"
   // Giacom's supplier rules (see giacomSupplierRules)
   | "SIM_SWAP_SERIAL_REQUIRED"
   | "SIM_SWAP_SERIAL_NOT_ALLOWED"

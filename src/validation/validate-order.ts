@@ -57,9 +57,11 @@ function makeLookup(
   source: ValidationContext["specifications"],
 ): (id: string, version?: string) => { spec?: ServiceSpecification; other?: ServiceSpecification } {
   if (typeof source === "function") {
+    // Read an answer as a list entry is read: only an object with a string id is a specification.
+    const ask = (id: string, version?: string) => ((s) => (isRecord(s) && typeof s.id === "string" ? s : undefined))(source(id, version));
     return (id, version) => {
-      const spec = source(id, version);
-      return spec ? { spec } : version === undefined ? {} : ((other) => (other ? { other } : {}))(source(id));
+      const spec = ask(id, version);
+      return spec ? { spec } : version === undefined ? {} : ((other) => (other ? { other } : {}))(ask(id));
     };
   }
   const byId = new Map<string, ServiceSpecification[]>();
@@ -342,7 +344,12 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
   const add =
     (ruleSet: string, sink: OrderIssue[]): Report =>
     (code, severity, path, message, subject) => {
-      sink.push(subject === undefined ? { code, severity, ruleSet, path, message } : { code, severity, ruleSet, path, message, subject });
+      // A subject read from a malformed catalogue may not be a string; issues promise one.
+      sink.push(
+        subject === undefined
+          ? { code, severity, ruleSet, path, message }
+          : { code, severity, ruleSet, path, message, subject: typeof subject === "string" ? subject : show(subject) },
+      );
     };
   const orderReport = add(ORDER, issues);
   if (!isRecord(order)) {
@@ -380,7 +387,18 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
     else if (ids.has(item.id))
       orderReport("DUPLICATE_ITEM_ID", "error", `${path}.id`, `item id "${item.id}" is used twice; ids must be unique within an order`);
     else ids.add(item.id);
-    issues.push(...validateItem(item as ServiceOrderItemCreate, index, path, findSpec, services, ruleSets));
+    try {
+      issues.push(...validateItem(item as ServiceOrderItemCreate, index, path, findSpec, services, ruleSets));
+    } catch (error) {
+      // The catalogue and the live services come from the network: one of the wrong shape must
+      // block this item with an issue, not crash the caller's validation of the whole order.
+      add(CATALOGUE, issues)(
+        "UNREADABLE_CATALOGUE",
+        "error",
+        path,
+        `the specification or service this item refers to could not be read (${error instanceof Error ? error.message : "malformed data"})`,
+      );
+    }
   });
   return { valid: !issues.some((i) => i.severity === "error"), issues };
 

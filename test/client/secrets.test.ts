@@ -4,8 +4,9 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { clientCredentials, createGiacomClient, type GiacomClientOptions } from "giacom-sdk";
 import { TEST_SECRET, TEST_TOKEN, TEST_TOKEN_URL, testClient } from "../helpers/recording-fetch.js";
+import { WEBHOOK_API_KEYS } from "../helpers/secrets.js";
 
-const API_KEY = "webhook-api-key-Hh5";
+const API_KEY = WEBHOOK_API_KEYS.clientSecrets;
 const SECRETS = [TEST_SECRET, TEST_TOKEN, API_KEY, Buffer.from(`test-client:${TEST_SECRET}`).toString("base64")];
 
 function renderings(value: unknown): string[] {

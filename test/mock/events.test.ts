@@ -2,11 +2,12 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { WEBHOOK_API_KEYS } from "../helpers/secrets.js";
 import { createGiacomSimulator, type SimulatorOptions } from "../../src/mock/index.js";
 import type { ServiceOrder } from "../../src/types.js";
 import { client, example, expectConforms, loopbackPassthrough, MODES, serve, startListener, type Received, type Served } from "./helpers.js";
 
-const API_KEY = "k3y-for-the-webhook";
+const API_KEY = WEBHOOK_API_KEYS.mockEvents;
 const kinds = (received: readonly Received[]) => received.map((r) => `${r.body.eventType}:${Object.values(r.body.event)[0]!.state ?? ""}`);
 
 async function closedPort(): Promise<string> {

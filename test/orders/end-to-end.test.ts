@@ -7,8 +7,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createGiacomClient, serviceOrder, addService, SubmissionUnknownError, type GiacomClientOptions, type ServiceOrderCreate } from "giacom-sdk";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS, type Fault } from "giacom-sdk/mock";
 import { createWebhookReceiver, toNodeHandler } from "giacom-sdk/webhooks";
+import { WEBHOOK_API_KEYS } from "../helpers/secrets.js";
 
-const API_KEY = "listener-key-Kd8";
+const API_KEY = WEBHOOK_API_KEYS.endToEnd;
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (closers.length) await closers.pop()!();

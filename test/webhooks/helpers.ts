@@ -1,9 +1,10 @@
 // Shared by the webhook tests: a receiver under test, deliveries shaped like Giacom's, and the
 // documented delivery example from the spec.
+import { WEBHOOK_API_KEYS } from "../helpers/secrets.js";
 import { loadSpec } from "../spec/spec-helpers.js";
 
-export const API_KEY = "whk_live_Zq8v1TnLr2pS";
-export const PREVIOUS_KEY = "whk_live_oLdK3y9XwQ4m";
+export const API_KEY = WEBHOOK_API_KEYS.webhooks;
+export const PREVIOUS_KEY = WEBHOOK_API_KEYS.webhooksPrevious;
 export const URL_ = "https://yourportal.com/webhook";
 
 const spec = loadSpec();

@@ -1,0 +1,31 @@
+// Every secret value the test suite uses, in one place so that the secret guard
+// (test/helpers/secret-guard.ts) can look for them in all output. A test that needs a webhook
+// API key takes it from here, so that the guard cannot miss a new one.
+import { SIMULATOR_CREDENTIALS } from "giacom-sdk/mock";
+import { TEST_SECRET, TEST_TOKEN } from "./recording-fetch.js";
+
+/** The webhook API keys of the tests, by the test that uses them. */
+export const WEBHOOK_API_KEYS: Readonly<Record<"webhooks" | "webhooksPrevious" | "mockEvents" | "endToEnd" | "clientSecrets" | "examples", string>> =
+  Object.freeze({
+    webhooks: "whk_live_Zq8v1TnLr2pS",
+    webhooksPrevious: "whk_live_oLdK3y9XwQ4m",
+    mockEvents: "k3y-for-the-webhook",
+    endToEnd: "listener-key-Kd8",
+    clientSecrets: "webhook-api-key-Hh5",
+    examples: "example-key",
+  });
+
+const basic = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).toString("base64");
+
+/** Known secret strings, each with the name a failure may show instead of the value. */
+export const KNOWN_SECRETS: readonly { kind: string; value: string }[] = [
+  { kind: "client secret TEST_SECRET", value: TEST_SECRET },
+  { kind: "client secret TEST_SECRET (Basic header)", value: basic("test-client", TEST_SECRET) },
+  { kind: "access token TEST_TOKEN", value: TEST_TOKEN },
+  { kind: "client secret SIMULATOR_CREDENTIALS.clientSecret", value: SIMULATOR_CREDENTIALS.clientSecret },
+  { kind: "client secret SIMULATOR_CREDENTIALS.clientSecret (Basic header)", value: basic(SIMULATOR_CREDENTIALS.clientId, SIMULATOR_CREDENTIALS.clientSecret) },
+  ...Object.entries(WEBHOOK_API_KEYS).map(([name, value]) => ({ kind: `webhook API key WEBHOOK_API_KEYS.${name}`, value })),
+];
+
+/** Secrets whose value is not known in advance, by shape. */
+export const SECRET_PATTERNS: readonly { kind: string; pattern: RegExp }[] = [{ kind: "simulator access token (sim_…)", pattern: /\bsim_[0-9a-f]{32}\b/ }];
