@@ -5,15 +5,13 @@ import { SIMULATOR_CREDENTIALS } from "giacom-sdk/mock";
 import { TEST_SECRET, TEST_TOKEN } from "./recording-fetch.js";
 
 /** The webhook API keys of the tests, by the test that uses them. */
-export const WEBHOOK_API_KEYS: Readonly<Record<"webhooks" | "webhooksPrevious" | "mockEvents" | "endToEnd" | "clientSecrets" | "examples", string>> =
-  Object.freeze({
-    webhooks: "whk_live_Zq8v1TnLr2pS",
-    webhooksPrevious: "whk_live_oLdK3y9XwQ4m",
-    mockEvents: "k3y-for-the-webhook",
-    endToEnd: "listener-key-Kd8",
-    clientSecrets: "webhook-api-key-Hh5",
-    examples: "example-key",
-  });
+export const WEBHOOK_API_KEYS: Readonly<Record<"webhooks" | "webhooksPrevious" | "mockEvents" | "endToEnd" | "examples", string>> = Object.freeze({
+  webhooks: "whk_live_Zq8v1TnLr2pS",
+  webhooksPrevious: "whk_live_oLdK3y9XwQ4m",
+  mockEvents: "k3y-for-the-webhook",
+  endToEnd: "listener-key-Kd8",
+  examples: "example-key",
+});
 
 const basic = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).toString("base64");
 

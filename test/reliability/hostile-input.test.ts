@@ -21,6 +21,7 @@ import {
 } from "giacom-sdk";
 import { createWebhookReceiver } from "giacom-sdk/webhooks";
 import { DOCUMENTED_ORDERS, documentedOrder, SERVICES, SPECIFICATIONS } from "../fixtures/catalogue.js";
+import { expectWellFormed, mutate } from "../helpers/properties.js";
 import { testClient, TEST_TOKEN_URL } from "../helpers/recording-fetch.js";
 import { loadSpec } from "../spec/spec-helpers.js";
 
@@ -140,25 +141,6 @@ describe("builders fed hostile arguments", () => {
 
 // ---------- validation against hostile catalogues
 
-/** Every path into a value, as key lists. */
-function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  const out = [prefix];
-  if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, Array.isArray(value) ? Number(k) : k]));
-  return out;
-}
-
-/** A deep copy of `value` with the part at `where` (modulo the number of paths) replaced by `replacement`. */
-function mutate<T>(value: T, where: number, replacement: unknown, containersOnly = false): T {
-  const copy = structuredClone(value) as Record<string, unknown>;
-  const at = (p: (string | number)[]) => p.reduce<any>((v, k) => v[k], copy);
-  const all = paths(copy).filter((p) => p.length > 0 && (!containersOnly || (typeof at(p) === "object" && at(p) !== null)));
-  if (all.length === 0) return copy as T;
-  const path = all[where % all.length]!;
-  const parent = path.slice(0, -1).reduce<any>((at, k) => at[k], copy);
-  parent[path[path.length - 1]!] = replacement;
-  return copy as T;
-}
-
 /** Documented specifications with parts replaced: any part by anything, or only lists and objects by a wrong shape. */
 const mutatedSpec = (containersOnly: boolean) =>
   fc
@@ -214,18 +196,7 @@ describe("validateOrder against hostile catalogues", () => {
             services: live as never,
             ...(supplierRules === undefined ? {} : { supplierRules }),
           });
-          expect(typeof result.valid).toBe("boolean");
-          expect(Array.isArray(result.issues)).toBe(true);
-          for (const issue of result.issues) {
-            expect(["error", "warning"]).toContain(issue.severity);
-            expect(typeof issue.code).toBe("string");
-            expect(typeof issue.ruleSet).toBe("string");
-            expect(typeof issue.path).toBe("string");
-            expect(typeof issue.message).toBe("string");
-            expect(issue.message.length).toBeGreaterThan(0);
-            if (issue.subject !== undefined) expect(typeof issue.subject).toBe("string");
-          }
-          expect(result.valid).toBe(!result.issues.some((i) => i.severity === "error"));
+          expectWellFormed(result);
         },
       ),
       { numRuns: 300 },

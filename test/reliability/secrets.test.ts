@@ -161,7 +161,12 @@ const headersOf = (response: Response) => {
 
 const order = () => documentedOrder<ServiceOrderCreate>("ServiceOrderChangeBars");
 
-type Scenario = [name: string, handler: Handler, call: (g: GiacomClient) => Promise<unknown>, extra?: { retry?: false; authMethod?: "basic" | "body" }];
+type Scenario = [
+  name: string,
+  handler: Handler,
+  call: (g: GiacomClient, secrets: { apiKey: string }) => Promise<unknown>,
+  extra?: { retry?: false; authMethod?: "basic" | "body" },
+];
 const scenarios: Scenario[] = [
   ...[400, 401, 500].flatMap((status) =>
     (["basic", "body"] as const).map((authMethod): Scenario => [
@@ -172,6 +177,13 @@ const scenarios: Scenario[] = [
     ]),
   ),
   ...[400, 401, 500, 422].map((status): Scenario => [`API echoing the Authorization header in a ${status}`, onApi(echo(status)), (g) => g.services.get("x")]),
+  [
+    "token endpoint echoing the request in an HTML 500",
+    onToken((r, b) => new Response(`<html>${r.headers.get("authorization")} ${b}</html>`, { status: 500, headers: { "Content-Type": "text/html" } })),
+    (g) => g.services.get("x"),
+  ],
+  ["API echoing the hub API key in a 400", onApi(echo(400)), (g, { apiKey }) => g.hub.subscribe({ callback: "https://example.com/hook", apiKey })],
+  ["API echoing the hub API key on a retried 429", onApi(echo(429)), (g, { apiKey }) => g.hub.subscribe({ callback: "https://example.com/hook", apiKey })],
   ["API timing out", onApi(() => new Promise<Response>(() => undefined)), (g) => g.services.get("x", { timeoutMs: 20 })],
   ["API unreachable", onApi(() => Promise.reject(new TypeError("fetch failed", { cause: new Error("ECONNREFUSED") }))), (g) => g.services.get("x")],
   ["API body truncated", onApi(truncated), (g) => g.services.get("x")],
@@ -200,7 +212,7 @@ describe("secrets on every failure path", () => {
     const { authMethod, ...options } = extra;
     const h = harness(handler, options, authMethod);
     const scanner = new Scanner(h.values);
-    const error = await call(h.giacom).then(
+    const error = await call(h.giacom, h).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -273,8 +285,29 @@ describe("secrets on every failure path", () => {
     totals.tests++;
   });
 
+  it("a configuration error shows no secret given in the wrong place", () => {
+    const s = freshSecrets();
+    const scanner = new Scanner(s.values);
+    for (const options of [
+      { environment: "uat", clientSecret: s.clientSecret },
+      { environment: "uat", credentials: { clientId: s.clientSecret, clientSecret: 1 } },
+    ]) {
+      let error: unknown;
+      try {
+        createGiacomClient(options as never);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigurationError);
+      scanner.scan("configuration error", error);
+    }
+    expect(scanner.hits).toEqual([]);
+    totals.scanned += scanner.scanned;
+    totals.tests++;
+  });
+
   it("summary: every artefact was scanned, with no hit", () => {
-    expect(totals.tests).toBe(scenarios.length + 2);
+    expect(totals.tests).toBe(scenarios.length + 3);
     expect(totals.scanned).toBeGreaterThan(300);
     console.info(`secrets: ${totals.scanned} artefacts scanned across ${totals.tests} failure paths, 0 hits`);
   });
