@@ -3,10 +3,17 @@
 import { expect } from "vitest";
 import type { ValidationResult } from "giacom-sdk";
 
-/** Every path into a value, as key lists. */
+/** Whether a value is a container a JSON document can have: an array or a plain object. */
+const container = (value: unknown): value is object =>
+  Array.isArray(value) || (typeof value === "object" && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+
+/**
+ * Every path into a value, as key lists. Only arrays and plain objects are entered: a typed array
+ * or a boxed string reached through an earlier mutation cannot take any value at an index.
+ */
 export function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out = [prefix];
-  if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, Array.isArray(value) ? Number(k) : k]));
+  if (container(value)) for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, Array.isArray(value) ? Number(k) : k]));
   return out;
 }
 
