@@ -2,9 +2,23 @@
 // compiled, relationships resolved. Compiled once per specification object.
 import { show } from "../internal/show.js";
 import type { CharacteristicSpecification, ServiceSpecification } from "../types.js";
+import { patternRisk } from "./patterns.js";
 
 /** @internal A pattern from the catalogue, ready to use, or why it cannot be. */
-export type Pattern = { kind: "regex"; source: string; regex: RegExp } | { kind: "placeholder" } | { kind: "unusable"; source: string };
+export type Pattern =
+  | { kind: "regex"; source: string; regex: RegExp }
+  | { kind: "placeholder" }
+  | { kind: "unusable"; source: string }
+  | { kind: "unsafe"; source: string; reason: string };
+
+/**
+ * @internal A condition a characteristic may only be set under: `target` is set (`requires`),
+ * with `value` among its values (`value_eq`).
+ */
+export interface Need {
+  target: string;
+  value?: string;
+}
 
 /** @internal */
 export interface CompiledCharacteristic {
@@ -14,15 +28,13 @@ export interface CompiledCharacteristic {
   /** The client may set it: configurable, and not informational (min = max = 0). */
   settable: boolean;
   valueType: string | undefined;
-  /** Enumerated values, trimmed; undefined when the catalogue enumerates none. */
+  /** Enumerated values, trimmed, in the catalogue's order; undefined when the catalogue enumerates none. */
   allowed: Set<string> | undefined;
-  /** The enumerated values as the catalogue writes them, for messages. */
-  allowedList: string[];
   valueFrom: number | undefined;
   valueTo: number | undefined;
   patterns: Pattern[];
-  requires: string[];
-  valueEq: { target: string; value: string }[];
+  /** The `requires` conditions, then the `value_eq` ones. */
+  needs: Need[];
   unknownRelationships: string[];
 }
 
@@ -40,7 +52,6 @@ export interface CompiledFeature {
 export interface CompiledSpecification {
   spec: ServiceSpecification;
   id: string;
-  version: string | undefined;
   characteristics: Map<string, CompiledCharacteristic>;
   features: Map<string, CompiledFeature>;
   isBoltOn: boolean;
@@ -57,16 +68,19 @@ const PLACEHOLDER = /^regex_to_match_/;
 
 function compilePattern(source: string): Pattern {
   if (PLACEHOLDER.test(source)) return { kind: "placeholder" };
-  try {
-    // Anchored whatever the catalogue wrote: a pattern describes the whole value.
-    return { kind: "regex", source, regex: new RegExp(`^(?:${source})$`, "u") };
-  } catch {
+  for (const flags of ["u", ""]) {
+    let regex: RegExp;
     try {
-      return { kind: "regex", source, regex: new RegExp(`^(?:${source})$`) };
+      // Anchored whatever the catalogue wrote: a pattern describes the whole value.
+      regex = new RegExp(`^(?:${source})$`, flags);
     } catch {
-      return { kind: "unusable", source };
+      continue;
     }
+    // Judged in a reading that holds with the u flag and without (\u{2} repeats a u without it).
+    const reason = patternRisk(source);
+    return reason === undefined ? { kind: "regex", source, regex } : { kind: "unsafe", source, reason };
   }
+  return { kind: "unusable", source };
 }
 
 // Catalogues come from the server or the caller and may be malformed: a list that is not an
@@ -79,17 +93,16 @@ function compileCharacteristic(c: CharacteristicSpecification): CompiledCharacte
   const min = c.minCardinality ?? 0;
   const max = c.maxCardinality ?? Number.POSITIVE_INFINITY;
   const values = records(c.characteristicValueSpecification);
-  const enumerated = values.filter((v) => typeof v.value === "string");
+  const enumerated = values.flatMap((v) => (typeof v.value === "string" ? [v.value.trim()] : []));
   const ranged = values.find((v) => v.valueFrom !== undefined || v.valueTo !== undefined);
-  const patterns = values.filter((v) => typeof v.regex === "string" && v.regex !== "").map((v) => compilePattern(v.regex!));
-  const requires: string[] = [];
-  const valueEq: { target: string; value: string }[] = [];
+  const requires: Need[] = [];
+  const valueEq: Need[] = [];
   const unknownRelationships: string[] = [];
   for (const r of records(c.charSpecRelationship)) {
     const target = r.characteristicSpecificationId;
-    if (r.relationshipType === "requires" && target) requires.push(target);
-    else if (r.relationshipType === "value_eq" && target && r.characteristicSpecificationValue !== undefined)
-      valueEq.push({ target, value: r.characteristicSpecificationValue });
+    const value = r.characteristicSpecificationValue;
+    if (r.relationshipType === "requires" && target) requires.push({ target });
+    else if (r.relationshipType === "value_eq" && target && value !== undefined) valueEq.push({ target, value });
     else unknownRelationships.push(show(r.relationshipType));
   }
   return {
@@ -98,13 +111,11 @@ function compileCharacteristic(c: CharacteristicSpecification): CompiledCharacte
     max,
     settable: c.configurable !== false && !(min === 0 && max === 0),
     valueType: c.valueType ?? values.find((v) => v.valueType)?.valueType,
-    allowed: enumerated.length > 0 ? new Set(enumerated.map((v) => v.value!.trim())) : undefined,
-    allowedList: enumerated.map((v) => v.value!.trim()),
+    allowed: enumerated.length > 0 ? new Set(enumerated) : undefined,
     valueFrom: ranged?.valueFrom,
     valueTo: ranged?.valueTo,
-    patterns,
-    requires,
-    valueEq,
+    patterns: values.filter((v) => typeof v.regex === "string" && v.regex !== "").map((v) => compilePattern(v.regex!)),
+    needs: [...requires, ...valueEq],
     unknownRelationships,
   };
 }
@@ -148,7 +159,6 @@ export function compileSpecification(spec: ServiceSpecification): CompiledSpecif
   const compiled: CompiledSpecification = {
     spec,
     id: spec.id,
-    version: spec.version === undefined ? undefined : show(spec.version),
     characteristics,
     features,
     isBoltOn: spec.category === "Mobile Bolt On" || addonFor.size > 0,
