@@ -10,6 +10,7 @@ const gates = [
   ["lint:redocly"],
   ["generate:check"],
   ["typecheck"],
+  ["deps"], // offline: no runtime dependency (or what it pulls in) at a version a known advisory affects
   ["test:unit", "--", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_JSON}`],
   ["build"],
   ["size"], // after build: each entry point within its bundle budget

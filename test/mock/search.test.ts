@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { jsonPath } from "../../src/index.js";
 import { createGiacomSimulator, defaultSeed, type SimulatorOptions } from "../../src/mock/index.js";
-import type { ServiceSpecification } from "../../src/types.js";
-import { client, loopbackPassthrough, MODES, serve, type Served } from "./helpers.js";
+import type { Service, ServiceOrder, ServiceSpecification } from "../../src/types.js";
+import { client, example, loopbackPassthrough, MODES, serve, type Served } from "./helpers.js";
 
 const VOICE_O2 = "dd5244e1-13e3-45a5-b2f0-47b111a65142";
 const DATA_O2 = "6b9d14d4-cca9-416e-9af5-452b77e63a7b";
@@ -14,6 +16,32 @@ const GIACOM_SUPPLIED = '$.relatedParty[?(@.role=="supplier" && @.partyOrPartyRo
 const O2_NETWORK = '$.relatedParty[?(@.role=="network" && @.partyOrPartyRole.id=="O2")]';
 
 const ids = (body: unknown) => (body as { id: string }[]).map((e) => e.id).sort();
+
+// What each escape payload runs if any part of a filter is evaluated as JavaScript: it sets this
+// global, which the tests read back (the HTTP face serves from this process too).
+const PWNED = "__giacomFilterPwned";
+const pwned = () => (globalThis as Record<string, unknown>)[PWNED];
+const RUN = `globalThis.${PWNED}=1`;
+/** Published escapes of jsonpath-plus's eval: "safe" sandbox, sent as `filter`. */
+const ESCAPES = [
+  // 10.4.x, fixed in 11 (JSONPath-Plus/JSONPath#266): the Function constructor reached through
+  // the current node's prototype, called directly and through call, apply and bind.
+  `$..[?(@.constructor[( @.getPrototypeOf(@).constructor('${RUN};0')() )])]`,
+  `$..[?(@.constructor[( @.getPrototypeOf(@).constructor.call(0,'${RUN};0')() )])]`,
+  `$..[?(@.constructor[( @.getPrototypeOf(@).constructor.apply(0,['${RUN};0'])() )])]`,
+  `$..[?(@.constructor[( @.getPrototypeOf(@).constructor.bind(0)('${RUN};0')() )])]`,
+  // The same, behind a documented-looking path.
+  `$.serviceCharacteristic[?(@.constructor[( @.getPrototypeOf(@).constructor('${RUN};0')() )])]`,
+  `$.relatedParty[?(@.role=="supplier" && @.constructor[( @.getPrototypeOf(@).constructor('${RUN};0')() )])]`,
+  // 10.2.0 (CVE-2025-1302, GHSA-hw8r-x6gr-5gjp).
+  `$..[?(p="${RUN}";a=''[['constructor']][['constructor']](p);a())]`,
+  // Before 10.0.7 (CVE-2024-21534, GHSA-pppg-cpfq-h7wr, JSONPath-Plus/JSONPath#226).
+  `$[?(var _$_root=[].constructor.constructor("${RUN}");@root())]`,
+  `$[?(__proto__ = 0; __proto__ = constructor; __proto__ = constructor; __proto__("${RUN}")())]`,
+  `$[this.constructor.constructor("${RUN}")()]`,
+  `$..[?(@.constructor.constructor("${RUN}")())]`,
+  `$.serviceCharacteristic[?(this.constructor.constructor("${RUN}")())]`,
+];
 
 /** The default seed plus versions and states the catalogue's visibility rules need. */
 function versionedSeed() {
@@ -28,6 +56,38 @@ function versionedSeed() {
   seed.serviceSpecifications.push(variant(o2.id, 2, "In test"), variant("OLD_VOICE", 1, "Retired"), variant("DRAFT_VOICE", 1, "In design"));
   return seed;
 }
+
+// Values a string literal must carry intact: quotes, backslashes, the JSONPath and JavaScript
+// syntax some engines read inside literals, control characters, non-BMP characters.
+const HOSTILE = ['a"b', "it's", "back\\slash", '" || @.id!="', "x)]", "@.id", "&& ||", "ACME (UK) Ltd.", "line\nbreak", "\u0001", "\u2028", "日本語 😀"];
+
+/** A service whose NOTE characteristic holds `value`. */
+const noted = (id: string, value: string): Service => ({
+  id,
+  version: 1,
+  name: "Noted",
+  state: "active",
+  serviceCharacteristic: [{ id: "NOTE", value: [{ value }] }],
+});
+
+/** `value` as an RFC 9535 single-quoted literal. */
+const singleQuoted = (value: string) =>
+  `'${[...value].map((ch) => (ch === "\\" || ch === "'" ? `\\${ch}` : ch < " " ? `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}` : ch)).join("")}'`;
+
+/** Filter strings: the escapes, and the escapes and the document's filters cut and spliced with JSONPath and JavaScript fragments, and noise. */
+const DOCUMENTED = [BY_SUBSCRIBER_NUMBER, BY_SIM_SERIAL, GIACOM_SUPPLIED, O2_NETWORK];
+const FRAGMENTS = [
+  ...`$ . .. [ ] [?( )] ( ) @ @. id value serviceCharacteristic == != = && || ! " ' \\ "x" 'y' 1 -0.5e3 true null ; * this`.split(" "),
+  ...["constructor", "__proto__", "getPrototypeOf", "call", "bind", "return process", RUN, " ", "\u0000", "\u2028"],
+];
+const filters = fc.oneof(
+  fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 24 }).map((parts) => parts.join("")),
+  fc
+    .tuple(fc.constantFrom(...DOCUMENTED, ...ESCAPES), fc.nat(), fc.nat(6), fc.constantFrom(...FRAGMENTS, ""))
+    .map(([filter, at, cut, insert]) => filter.slice(0, at % (filter.length + 1)) + insert + filter.slice((at % (filter.length + 1)) + cut)),
+  fc.string({ unit: "binary", maxLength: 60 }),
+  fc.constantFrom(...ESCAPES),
+);
 
 describe.each(MODES)("searching and reading the simulator's collections (%s)", (mode) => {
   const server = setupServer(loopbackPassthrough);
@@ -62,6 +122,16 @@ describe.each(MODES)("searching and reading the simulator's collections (%s)", (
     expect(ids((await get("/service", { hasStarted: "false", isServiceEnabled: "false" })).body)).toEqual([DATA_O2, VOICE_O2].sort());
     expect((await get("/service", { version: "1" })).body).toHaveLength(3);
     expect((await get("/resource", { "resourceSpecification.id": "Mobile_Subscriber_number" })).body).toHaveLength(1);
+  });
+
+  it("matches dotted keys against an entity's own fields only, never its prototype", async () => {
+    const { get } = await start();
+    // `constructor.name` would read "Object" from every entity's prototype.
+    expect((await get("/service", { "constructor.name": "Object" })).body).toEqual([]);
+    expect((await get("/service", { constructor: "function Object() { [native code] }" })).body).toEqual([]);
+    expect((await get("/service", { "__proto__.constructor.name": "Object" })).status).toBe(200);
+    expect((await get("/service", { "__proto__.constructor.name": "Object" })).body).toEqual([]);
+    expect((await get("/service", { toString: "x" })).status).toBe(200);
   });
 
   it("finds services with the document's JSONPath filters for a subscriber number and a SIM serial", async () => {
@@ -157,5 +227,154 @@ describe.each(MODES)("searching and reading the simulator's collections (%s)", (
     expect((await get("/serviceSpecification/MOBILE_VOICE_SRV_GIACOM_O2", { version: "1" }, writer)).body).toMatchObject({ version: 1 });
     expect((await get("/serviceSpecification/OLD_VOICE", {}, reader)).body).toMatchObject({ lifecycleStatus: "Retired" });
     expect((await get("/serviceSpecification/DRAFT_VOICE", {}, reader)).status).toBe(404);
+  });
+
+  describe("the filter parameter", () => {
+    beforeEach(() => {
+      delete (globalThis as Record<string, unknown>)[PWNED];
+    });
+
+    it("refuses each published jsonpath-plus sandbox escape with a 400, and runs none of it", async () => {
+      const { get } = await start();
+      for (const filter of ESCAPES) {
+        for (const path of ["/service", "/serviceSpecification"]) {
+          const answer = await get(path, { filter });
+          expect(answer.status, filter).toBe(400);
+          expect(answer.body, filter).toMatchObject({ code: "ERR_400", status: "Error", message: expect.stringContaining("filter") });
+        }
+      }
+      expect(pwned()).toBeUndefined();
+    });
+
+    it("reads the literals the SDK writes: jsonPath helpers and jsonPath.quote, hostile values included", async () => {
+      const seed = defaultSeed();
+      seed.services.push(...HOSTILE.map((value, i) => noted(`note-${i}`, value)));
+      const { get } = await start({ seed });
+      expect(ids((await get("/service", { filter: jsonPath.characteristicValue("SUBSCRIBER_NUMBER", "07800987654") })).body)).toEqual([DATA_O2]);
+      expect(ids((await get("/serviceSpecification", { filter: jsonPath.relatedParty({ role: "network", id: "O2" }) })).body)).toEqual([
+        "GIACOM_O2_DATA_BOLT_ON",
+        "MOBILE_DATA_SRV_GIACOM_O2",
+        "MOBILE_VOICE_SRV_ACME_O2",
+        "MOBILE_VOICE_SRV_GIACOM_O2",
+      ]);
+      const stock = jsonPath.characteristicValue("SUBSCRIBER_NUMBER", "07571234567", { on: "resourceCharacteristic" });
+      expect(ids((await get("/resource", { filter: stock })).body)).toEqual(["1"]);
+
+      for (const [i, value] of HOSTILE.entries()) {
+        // jsonPath.quote refuses the few values some engines misread; any JSON string literal carries them.
+        let quoted: string;
+        try {
+          quoted = jsonPath.quote(value);
+        } catch {
+          quoted = JSON.stringify(value);
+        }
+        for (const literal of [quoted, singleQuoted(value)]) {
+          const filter = `$.serviceCharacteristic[?(@.id=="NOTE")].value[?(@.value==${literal})]`;
+          expect(ids((await get("/service", { filter })).body), filter).toEqual([`note-${i}`]);
+        }
+      }
+    });
+
+    it("finds an order by its external reference as the SDK's idempotent create does", async () => {
+      const { api, token, get } = await start();
+      const keys = ["5001", 'ord"er\\1', "it's 2"];
+      for (const id of keys) {
+        const body = { ...example("ServiceOrderNewLineO2"), externalReference: [{ externalReferenceType: "order_id", id }] };
+        expect((await api.call("POST", "/serviceOrder", { token, body })).status).toBe(201);
+      }
+      for (const key of keys) {
+        const found = (await get("/serviceOrder", { filter: `$.externalReference[?(@.id==${jsonPath.quote(key)})]` })).body as ServiceOrder[];
+        expect(found.map((o) => o.externalReference?.[0]?.id)).toEqual([key]);
+      }
+    });
+
+    it("reads single quotes, !=, || (looser than &&), nested fields, numbers, booleans, null and blanks, comparing without conversion", async () => {
+      const { get } = await start();
+      const services = async (filter: string) => ids((await get("/service", { filter })).body);
+      const specifications = async (filter: string) => ids((await get("/serviceSpecification", { filter })).body);
+
+      // A path alone matches the entities that have the field.
+      expect(await services("$.serviceRelationship")).toEqual([BOLT_ON]);
+      expect(await services("$.externalReference")).toEqual([]);
+      expect(await services("$.serviceCharacteristic[?(@.id=='SUBSCRIBER_NUMBER')]")).toEqual([DATA_O2]);
+      expect(await services('$.serviceRelationship[?(@.service.id=="dd5244e1-13e3-45a5-b2f0-47b111a65142")]')).toEqual([BOLT_ON]);
+      expect(await services('$.feature[?(@.id=="SERVICE_SUSPENSION" && @.isEnabled==false)]')).toEqual([VOICE_O2]);
+      expect(await services('$.feature[?(@.id=="APN_IPHONE_985" && @.isEnabled!=true)]')).toEqual([]);
+      expect(await services('$.feature[?(@.id=="APN_IPHONE_985" && @.isEnabled!="true")]')).toEqual([DATA_O2, VOICE_O2].sort());
+      expect(await services('$.serviceCharacteristic[?(@.id!="BOLTON_TARIFF" && @.id!="TARIFF")]')).toEqual([DATA_O2, VOICE_O2].sort());
+      expect(await services("$.serviceCharacteristic[?(@.missing==null)]")).toEqual([]);
+      expect(await services("$.serviceCharacteristic[?(@.missing!=null)]")).toEqual([BOLT_ON, DATA_O2, VOICE_O2].sort());
+      // a || b && c is a || (b && c).
+      expect(await services('$.serviceCharacteristic[?(@.id=="BOLTON_TARIFF" || @.id=="SUBSCRIBER_NUMBER" && @.valueType=="nope")]')).toEqual([BOLT_ON]);
+      expect(await services('$.relatedParty[?( @.role == "network"\t&&\n@.partyOrPartyRole.id == "O2" )]')).toEqual([DATA_O2, VOICE_O2].sort());
+
+      expect(await specifications("$.serviceSpecRelationship[?(@.relationshipType==\"addon_for\" || @.relationshipType=='convertible_to')]")).toEqual([
+        "GIACOM_O2_DATA_BOLT_ON",
+        "MOBILE_DATA_SRV_GIACOM_O2",
+      ]);
+      expect(await specifications('$.specCharacteristic[?(@.id=="ESIM_QR_CODE" && @.maxCardinality==0)]')).toEqual(["MOBILE_VOICE_SRV_GIACOM_VF"]);
+      expect(await specifications('$.specCharacteristic[?(@.id=="ESIM_QR_CODE" && @.maxCardinality==0.0e1)]')).toEqual(["MOBILE_VOICE_SRV_GIACOM_VF"]);
+      expect(await specifications('$.specCharacteristic[?(@.id=="ESIM_QR_CODE" && @.maxCardinality=="0")]')).toEqual([]);
+      expect(
+        await specifications('$.specCharacteristic[?(@.id=="TARIFF")].characteristicValueSpecification[?(@.isDefault==true && @.value=="62225")]'),
+      ).toEqual(["MOBILE_DATA_SRV_GIACOM_O2"]);
+      // Names never reach inherited properties.
+      expect(await services("$.constructor")).toEqual([]);
+      expect(await services('$.serviceCharacteristic[?(@.constructor.name=="Object")]')).toEqual([]);
+    });
+
+    it("answers 400 naming where it stopped to every form outside the grammar", async () => {
+      const { get } = await start();
+      for (const filter of [
+        "$",
+        "$..id",
+        "$.serviceCharacteristic[*]",
+        "$.serviceCharacteristic[0]",
+        "$['serviceCharacteristic']",
+        '$.serviceCharacteristic[?@.id=="x"]',
+        '$.serviceCharacteristic[?(@.id=="x")',
+        '$.serviceCharacteristic[?(@.id=="x"))]',
+        '$.serviceCharacteristic[?((@.id=="x"))]',
+        '$.serviceCharacteristic[?(!(@.id=="x"))]',
+        "$.serviceCharacteristic[?(@.id)]",
+        '$.serviceCharacteristic[?(@.id==="x")]',
+        '$.serviceCharacteristic[?(@.id<"x")]',
+        '$.serviceCharacteristic[?("x"==@.id)]',
+        "$.serviceCharacteristic[?(@.id==@.name)]",
+        '$.serviceCharacteristic[?(@.id=="x" & @.id=="y")]',
+        '$.serviceCharacteristic[?(@["id"]=="x")]',
+        '$.serviceCharacteristic[?(@.value[?(@.value=="x")])]',
+        "$.serviceCharacteristic[?(@.id==x)]",
+        "$.serviceCharacteristic[?(@.id==01)]",
+        "$.serviceCharacteristic[?(@.id==True)]",
+        '$.serviceCharacteristic[?(@.id=="a\\qb")]',
+        '$.serviceCharacteristic[?(@.id=="a\\u12")]',
+        "$.serviceCharacteristic[?(@.id=='a\\\"b')]",
+        '$.serviceCharacteristic[?(@.id=="tab\there")]',
+        "$.1abc",
+        "$.a-b",
+        " $.a",
+        "$.a ",
+      ]) {
+        const answer = await get("/service", { filter });
+        expect(answer.status, filter).toBe(400);
+        expect((answer.body as { message: string }).message, filter).toMatch(/filter .* at character \d+/);
+      }
+    });
+
+    it("never answers anything but 200 or a 400 Error to any filter string, and runs none of it", async () => {
+      const { get } = await start();
+      await fc.assert(
+        fc.asyncProperty(filters, async (filter) => {
+          // Per run, so that shrinking reports the filter that ran code, not the ones after it.
+          delete (globalThis as Record<string, unknown>)[PWNED];
+          const answer = await get("/service", { filter });
+          expect([200, 400], filter).toContain(answer.status);
+          if (answer.status === 400) expect(answer.body).toMatchObject({ code: "ERR_400", status: "Error" });
+          expect(pwned()).toBeUndefined();
+        }),
+        { numRuns: 150 },
+      );
+    });
   });
 });
