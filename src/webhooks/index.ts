@@ -1,10 +1,11 @@
 // giacom-sdk/webhooks: the receiver for Giacom's event notifications. No Node-only API at run
 // time (toNodeHandler only uses the objects it is given), so it loads in workers too.
 export { createWebhookReceiver } from "./receiver.js";
-export type { DeliveryMeta, WebhookReceiver, WebhookReceiverOptions } from "./receiver.js";
+export type { DeliveryMeta, UnknownDeliveryMeta, WebhookReceiver, WebhookReceiverOptions } from "./receiver.js";
 export { MemoryDedupeStore } from "./stores.js";
 export type { DedupeStore, MemoryDedupeStoreOptions, VersionStore } from "./stores.js";
 export { WebhookBodyConsumedError, toNodeHandler } from "./node.js";
+export type { NodeHandlerOptions } from "./node.js";
 export type { UnknownWebhookEvent, WebhookEvent, WebhookEventOf, WebhookEventType } from "./events.js";
 // The public types the webhook types are built from, so that this entry point documents (and
 // lets you name) everything its signatures mention.

@@ -1,7 +1,7 @@
 // The node:http adapter. It only uses the request and response objects it is given (no import
 // of a Node module at run time), so the webhooks entry point still loads in workers.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { GiacomError } from "../errors.js";
+import { ConfigurationError, GiacomError, TimeoutError } from "../errors.js";
 import { REPORT, encoder } from "./receiver.js";
 import type { WebhookReceiver } from "./receiver.js";
 
@@ -35,14 +35,45 @@ type NodeRequest = IncomingMessage & { body?: unknown };
 
 const toBytes = (chunk: unknown): Uint8Array => (typeof chunk === "string" ? encoder.encode(chunk) : chunk instanceof Uint8Array ? chunk : new Uint8Array(0));
 
+/**
+ * Options of {@link toNodeHandler}.
+ * @example
+ * ```ts
+ * const options: NodeHandlerOptions = { bodyTimeoutMs: 5_000 };
+ * createServer(toNodeHandler(receiver, options)).listen(8080);
+ * ```
+ * @group Webhooks
+ */
+export interface NodeHandlerOptions {
+  /**
+   * How long the body may take to arrive, in milliseconds, from when the handler is called. A
+   * sender still sending then is answered 408 and its connection closed, and a `TimeoutError`
+   * (code `"TIMEOUT"`) goes to the receiver's `onError`. Without it, a sender that drips its
+   * body would hold the connection for Node's `server.requestTimeout` (300 s by default).
+   * Default 10,000.
+   */
+  bodyTimeoutMs?: number | undefined;
+}
+
+interface StreamState {
+  ended: boolean;
+  // Errors the stream, so that a receiver waiting for the body stops waiting.
+  fail?: (error: unknown) => void;
+}
+
 // A pull-based web stream over the request: data is read only when the receiver reads the body
 // (after authentication), and reading stops when the receiver cancels (body too large).
-function streamOf(req: NodeRequest, state: { ended: boolean }): ReadableStream<Uint8Array> {
+function streamOf(req: NodeRequest, state: StreamState): ReadableStream<Uint8Array> {
   let wake: (() => void) | undefined;
   let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        state.fail = (error) => {
+          cancelled = true;
+          controller.error(error);
+          wake?.();
+        };
         req.pause();
         req.on("data", (chunk: unknown) => {
           // Someone else may resume the request after a cancel; enqueueing then would throw.
@@ -81,7 +112,7 @@ function streamOf(req: NodeRequest, state: { ended: boolean }): ReadableStream<U
  * reports a {@link WebhookBodyConsumedError} to `onError`: mount the handler before such
  * middleware. Fastify parses JSON itself: register a buffer parser for `application/json`, copy
  * `request.body` to `request.raw.body`, call `reply.hijack()`, then the handler with
- * `request.raw` and `reply.raw`.
+ * `request.raw` and `reply.raw`. A body still arriving after `bodyTimeoutMs` is answered 408.
  * @example
  * ```ts
  * import { createServer } from "node:http";
@@ -92,7 +123,10 @@ function streamOf(req: NodeRequest, state: { ended: boolean }): ReadableStream<U
  * ```
  * @group Webhooks
  */
-export function toNodeHandler(receiver: WebhookReceiver): (req: IncomingMessage, res: ServerResponse) => void {
+export function toNodeHandler(receiver: WebhookReceiver, options: NodeHandlerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+  const { bodyTimeoutMs = 10_000 } = options;
+  // setTimeout fires at once beyond 2^31 - 1 ms.
+  if (!(bodyTimeoutMs > 0 && bodyTimeoutMs <= 2_147_483_647)) throw new ConfigurationError("bodyTimeoutMs", "must be a positive number of milliseconds");
   const report = (error: unknown) => (receiver as Partial<Record<typeof REPORT, (error: unknown) => void>>)[REPORT]?.(error);
 
   const send = (res: ServerResponse, status: number, headers: Record<string, string>, body: Uint8Array | string) => {
@@ -105,7 +139,7 @@ export function toNodeHandler(receiver: WebhookReceiver): (req: IncomingMessage,
     // The receiver would answer 405 too; some methods (CONNECT, TRACE) cannot make a Request.
     if (req.method !== "POST") return send(res, 405, { allow: "POST" }, "Method not allowed");
     const given = req.body;
-    const state = { ended: true };
+    const state: StreamState = { ended: true };
     let body: Uint8Array | ReadableStream<Uint8Array>;
     if (typeof given === "string" || given instanceof Uint8Array) body = toBytes(given);
     else if (req.readableEnded || req.readableDidRead) {
@@ -114,6 +148,17 @@ export function toNodeHandler(receiver: WebhookReceiver): (req: IncomingMessage,
     } else {
       state.ended = false;
       body = streamOf(req, state);
+      const timer = setTimeout(() => {
+        if (state.ended || res.headersSent) return;
+        // Reaches onError through the receiver, which fails reading the body with it.
+        state.fail?.(new TimeoutError(`The webhook request body did not arrive within ${bodyTimeoutMs} ms; answered 408`, { timeoutMs: bodyTimeoutMs }));
+        // The sender may still be sending: free the socket rather than read the rest.
+        res.once("finish", () => req.destroy());
+        send(res, 408, { connection: "close" }, "Request body not received in time");
+      }, bodyTimeoutMs);
+      const stop = () => clearTimeout(timer);
+      req.once("end", stop);
+      res.once("close", stop);
     }
     const headers = new Headers();
     const raw = req.rawHeaders;

@@ -68,6 +68,31 @@ export interface DeliveryMeta {
 }
 
 /**
+ * What `onUnknown` handlers learn besides the {@link DeliveryMeta}: why the event is not typed.
+ * `outOfOrder` is always false, since no version is tracked for an event the receiver cannot type.
+ * @example
+ * ```ts
+ * receiver.onUnknown(async (event, meta) => {
+ *   if (meta.reason === "unexpectedShape") log.warn({ eventType: event.eventType, field: meta.field }, "Giacom sent an unexpected payload");
+ *   await inbox.store(event); // keep it: it was acknowledged and will not be delivered again
+ * });
+ * ```
+ * @group Webhooks
+ */
+export interface UnknownDeliveryMeta extends DeliveryMeta {
+  /**
+   * `"undocumentedType"`: the `eventType` is not a {@link WebhookEventType}.
+   * `"unexpectedShape"`: it is, but the delivery lacks what its type promises (see `field`).
+   */
+  reason: "undocumentedType" | "unexpectedShape";
+  /**
+   * With `"unexpectedShape"`: the first field missing or of another type than documented, e.g.
+   * `event.ServiceOrder` when the payload uses another key. A field name, never a value.
+   */
+  field?: string;
+}
+
+/**
  * Receives Giacom's notifications: mount `handle` on the callback URL registered with
  * `hub.subscribe` and register handlers per event type.
  * @example
@@ -80,15 +105,24 @@ export interface DeliveryMeta {
  */
 export interface WebhookReceiver {
   /**
-   * Answers one delivery: 202 when accepted (or a duplicate), 400 invalid body, 401 bad or
-   * missing credentials, 405 not a POST, 413 body too large, 415 not JSON, 500 a handler
-   * failed. Never throws.
+   * Answers one delivery: 202 when accepted (or a duplicate), 400 not JSON, not an envelope
+   * (`eventId`, `eventType`, `event`) or an id over 256 characters, 401 bad or missing
+   * credentials, 405 not a POST, 413 body too large, 415 not JSON, 500 a handler failed.
+   * A valid envelope whose event cannot be typed is accepted and goes to `onUnknown`. Never throws.
    */
   handle(request: Request): Promise<Response>;
-  /** Runs `handler` for each new event of `type`; returns a function that removes it. */
+  /**
+   * Runs `handler` for each new event of `type` whose payload has the documented shape (others
+   * go to `onUnknown`); returns a function that removes it.
+   */
   on<T extends WebhookEventType>(type: T, handler: (event: WebhookEventOf<T>, meta: DeliveryMeta) => void | Promise<void>): () => void;
-  /** Runs `handler` for each new event whose `eventType` is not documented; returns a function that removes it. */
-  onUnknown(handler: (event: UnknownWebhookEvent, meta: DeliveryMeta) => void | Promise<void>): () => void;
+  /**
+   * Runs `handler` for each new event the receiver acknowledges but cannot type: an `eventType`
+   * that is not documented, or a documented one whose payload differs from the documented shape
+   * (`meta` says which). Without such a handler these events are acknowledged and dropped.
+   * Returns a function that removes the handler.
+   */
+  onUnknown(handler: (event: UnknownWebhookEvent, meta: UnknownDeliveryMeta) => void | Promise<void>): () => void;
   /**
    * Calls `listener` for every accepted event of a documented type, duplicates included (with
    * `meta.duplicate`), after the handlers succeeded. For SDK internals, such as order handles
@@ -101,7 +135,7 @@ export interface WebhookReceiver {
 /** @internal */
 export const REPORT: unique symbol = Symbol("giacom-sdk.webhooks.report");
 
-type Handler = (event: never, meta: DeliveryMeta) => void | Promise<void>;
+type Handler = (event: never, meta: never) => void | Promise<void>;
 
 /** @internal */
 export const encoder = new TextEncoder();
@@ -247,8 +281,11 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       const duplicate = dedupe ? await dedupe.seen(eventId) : false;
       const previousVersion = delivery.known ? await versions.get(delivery.entityKey) : undefined;
       const version = delivery.known ? delivery.version : undefined;
-      const meta: DeliveryMeta = { duplicate, outOfOrder: version !== undefined && previousVersion !== undefined && version < previousVersion, receivedAt };
+      const meta: DeliveryMeta | UnknownDeliveryMeta = delivery.known
+        ? { duplicate, outOfOrder: version !== undefined && previousVersion !== undefined && version < previousVersion, receivedAt }
+        : { duplicate, outOfOrder: false, receivedAt, reason: delivery.field === undefined ? "undocumentedType" : "unexpectedShape" };
       if (previousVersion !== undefined) meta.previousVersion = previousVersion;
+      if (!delivery.known && delivery.field !== undefined) (meta as UnknownDeliveryMeta).field = delivery.field;
       Object.freeze(meta);
 
       if (!duplicate) {

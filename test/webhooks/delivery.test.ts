@@ -9,6 +9,7 @@ import {
   createWebhookReceiver,
   type DedupeStore,
   type DeliveryMeta,
+  type UnknownDeliveryMeta,
   type UnknownWebhookEvent,
   type VersionStore,
   type WebhookEvent,
@@ -224,6 +225,44 @@ describe("accepted deliveries", () => {
     // A redelivery of the same unknown event is a duplicate too.
     expect((await receiver.handle(post(event))).status).toBe(202);
     expect(unknown).toHaveLength(1);
+  });
+
+  it("acknowledges a documented event whose payload key differs from the document's and hands all of it to onUnknown", async () => {
+    const { receiver, seen, errors } = recorder();
+    const typed: unknown[] = [];
+    receiver.on("ServiceOrderInformationRequiredEvent", (event) => void typed.push(event));
+    const unknown: [UnknownWebhookEvent, UnknownDeliveryMeta][] = [];
+    receiver.onUnknown((event, meta) => {
+      expectTypeOf(meta).toEqualTypeOf<UnknownDeliveryMeta>();
+      expectTypeOf(event.eventTime).toEqualTypeOf<unknown>();
+      unknown.push([event, meta]);
+    });
+    const listened: unknown[] = [];
+    receiver.subscribe((event) => void listened.push(event));
+    // Shaped after TMF641 v5 rather than Giacom's document: lowerCamel payload key, @type, and
+    // envelope fields the document does not list. Every field must reach the handler.
+    const event = {
+      "@type": "ServiceOrderInformationRequiredEvent",
+      eventId: "7f0c4a52-2e49-4a53-9b3a-0d5c7c4d0f11",
+      eventTime: "2026-01-31T10:00:00Z",
+      eventType: "ServiceOrderInformationRequiredEvent",
+      correlationId: "c-42",
+      domain: "ServiceOrdering",
+      event: {
+        serviceOrder: { id: ORDER_ID, "@type": "ServiceOrder", state: "held" },
+        informationRequired: [{ fieldPath: "serviceOrderItem[0].service.serviceCharacteristic", reason: "SIM serial missing" }],
+      },
+    };
+    for (let i = 0; i < 2; i++) expect((await receiver.handle(post(event))).status).toBe(202);
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]?.[0]).toEqual(event);
+    expect(unknown[0]?.[1]).toMatchObject({ reason: "unexpectedShape", field: "event.ServiceOrder", duplicate: false, outOfOrder: false });
+    expect([typed, seen, listened, errors]).toEqual([[], [], [], []]);
+
+    const undocumented = delivery("ServiceOrderShippedEvent");
+    expect((await receiver.handle(post(undocumented))).status).toBe(202);
+    expect(unknown[1]?.[1]).toMatchObject({ reason: "undocumentedType" });
+    expect(unknown[1]?.[1]).not.toHaveProperty("field");
   });
 
   it("answers 500 when an onUnknown handler throws", async () => {

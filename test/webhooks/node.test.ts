@@ -1,10 +1,11 @@
 // The node:http adapter end to end: a real server on 127.0.0.1, deliveries posted with fetch.
 // Also what happens when a framework consumed or parsed the body before the receiver ran.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
-import { WebhookBodyConsumedError, createWebhookReceiver, toNodeHandler, type WebhookReceiver } from "../../src/webhooks/index.js";
-import { GiacomError } from "../../src/errors.js";
+import { connect, type AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { WebhookBodyConsumedError, createWebhookReceiver, toNodeHandler, type NodeHandlerOptions, type WebhookReceiver } from "../../src/webhooks/index.js";
+import { ConfigurationError, GiacomError } from "../../src/errors.js";
 import { API_KEY, DOCUMENTED_DELIVERY, delivery } from "./helpers.js";
 
 type Middleware = (req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: () => void) => void;
@@ -12,11 +13,17 @@ type Middleware = (req: IncomingMessage & { body?: unknown }, res: ServerRespons
 const servers: Server[] = [];
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(
+    servers.splice(0).map((server) => {
+      // A test that fails may leave a dripping client connected; close would wait for it.
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    }),
+  );
 });
 
-async function serve(receiver: WebhookReceiver, before?: Middleware): Promise<string> {
-  const handler = toNodeHandler(receiver);
+async function serve(receiver: WebhookReceiver, before?: Middleware, options?: NodeHandlerOptions): Promise<string> {
+  const handler = toNodeHandler(receiver, options);
   const server = createServer((req, res) => (before ? before(req, res, () => handler(req, res)) : handler(req, res)));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -28,6 +35,37 @@ function send(url: string, body: unknown, headers: Record<string, string> = {}) 
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", authorization: `Basic ${API_KEY}`, ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+// A sender on a raw socket: the headers announce a large JSON body, which then arrives one byte
+// every 20 ms and never ends. Resolves with all the server sent once the server closes the
+// connection, or once `giveUpMs` passed (the socket is then closed here and `closedByServer` is false).
+function drip(url: string, giveUpMs: number): Promise<{ response: string; closedByServer: boolean }> {
+  const { hostname, port, pathname } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let response = "";
+    let gaveUp = false;
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (response += chunk));
+    // Writing after the server closed fails with EPIPE or ECONNRESET: an expected end here.
+    socket.on("error", () => undefined);
+    const head = [
+      `POST ${pathname} HTTP/1.1`,
+      `Host: ${hostname}`,
+      "Content-Type: application/json",
+      `Authorization: Basic ${API_KEY}`,
+      "Content-Length: 1000000",
+    ];
+    socket.write(`${head.join("\r\n")}\r\n\r\n{"eventId":"`);
+    const dripping = setInterval(() => socket.writable && socket.write("x"), 20);
+    const giveUp = setTimeout(() => ((gaveUp = true), socket.destroy()), giveUpMs);
+    socket.on("close", () => {
+      clearInterval(dripping);
+      clearTimeout(giveUp);
+      resolve({ response, closedByServer: !gaveUp });
+    });
   });
 }
 
@@ -146,6 +184,40 @@ describe("toNodeHandler", () => {
       next();
     });
     expect((await send(url, delivery())).status).toBe(202);
+  });
+
+  // Node itself would hold such a sender for server.requestTimeout, 300 s by default.
+  it("answers 408 and closes the connection when the body is still arriving after bodyTimeoutMs", async () => {
+    const errors: unknown[] = [];
+    const receiver = createWebhookReceiver({ apiKey: API_KEY, onError: (e) => errors.push(e) });
+    const handled: string[] = [];
+    receiver.on("ServiceOrderStateChangeEvent", async (event) => {
+      // A slow handler: the deadline is for the body only, not for the answer.
+      await sleep(1_000);
+      handled.push(event.eventId);
+    });
+    const url = await serve(receiver, undefined, { bodyTimeoutMs: 200 });
+
+    const prompt = delivery();
+    expect((await send(url, prompt)).status).toBe(202);
+    expect(handled).toEqual([prompt.eventId]);
+
+    // Wide margin: only that the 408 comes, never when, is asserted.
+    const { response, closedByServer } = await drip(url, 8_000);
+    expect(response).toMatch(/^HTTP\/1\.1 408 /);
+    expect(response.toLowerCase()).toContain("connection: close");
+    expect(closedByServer).toBe(true);
+    expect(handled).toEqual([prompt.eventId]);
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect(errors[0]).toBeInstanceOf(GiacomError);
+    expect(errors[0]).toMatchObject({ code: "TIMEOUT", timeoutMs: 200 });
+  }, 20_000);
+
+  it("rejects a bodyTimeoutMs that is not a positive number of milliseconds", () => {
+    const receiver = createWebhookReceiver({ apiKey: API_KEY });
+    for (const bodyTimeoutMs of [0, -1, Number.NaN, 2 ** 31]) {
+      expect(() => toNodeHandler(receiver, { bodyTimeoutMs }), String(bodyTimeoutMs)).toThrow(ConfigurationError);
+    }
   });
 
   it("answers 500 and reports to onError when the receiver fails unexpectedly", async () => {
