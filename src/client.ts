@@ -76,8 +76,16 @@ export interface GiacomClientOptions {
   notifications?: OrderEventSource;
   /** How order handles poll. Default: from 1 s, times 1.5, at most 30 s, jittered. */
   polling?: PollingOptions;
-  /** How `submit` settles an unknown outcome: attempts in all (default 3) and the wait before confirming that no order exists (default 1 s). */
-  submission?: { maxAttempts?: number; confirmDelayMs?: number };
+  /**
+   * How `submit` settles an unknown outcome (a timeout, a dropped connection, a 5xx, an
+   * unreadable answer): it looks the order up by its submission key for `lookupWindowMs`
+   * (default 5 s: how far behind Giacom's search may lag its orders), every `lookupIntervalMs`
+   * (default 1 s), and follows the order if one appears; otherwise it rejects with
+   * `SubmissionUnknownError`. It never sends the order again by itself.
+   */
+  submission?: { lookupWindowMs?: number; lookupIntervalMs?: number };
+  /** Largest response body the client reads, after decompression; a larger one is an `InvalidResponseError`. Default 32 MiB. */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -116,6 +124,7 @@ const KNOWN = new Set([
   "notifications",
   "polling",
   "submission",
+  "maxResponseBytes",
 ]);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MAX_TIMER = 2_147_483_647;
@@ -220,6 +229,9 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
   if (options.logger !== undefined && !isObject(options.logger)) throw new ConfigurationError("logger", "must be an object with debug/info/warn/error methods");
 
   const timeoutMs = options.timeoutMs === undefined ? 30_000 : duration("timeoutMs", options.timeoutMs, 1);
+  const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
+    throw new ConfigurationError("maxResponseBytes", "must be a positive integer number of bytes");
   const correlationIdHeader = options.correlationIdHeader ?? "X-Correlation-ID";
   if (typeof correlationIdHeader !== "string" || !HEADER_NAME.test(correlationIdHeader) || /^authorization$/i.test(correlationIdHeader)) {
     throw new ConfigurationError("correlationIdHeader", "must be a valid HTTP header name other than Authorization");
@@ -255,6 +267,7 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
     correlationIdHeader,
     hooks,
     logger: options.logger,
+    maxResponseBytes,
   });
 
   if (options.notifications !== undefined && typeof (options.notifications as Partial<OrderEventSource> | null)?.subscribe !== "function") {
@@ -268,12 +281,15 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
   };
   if (typeof polling.factor !== "number" || !(polling.factor >= 1 && polling.factor <= 10))
     throw new ConfigurationError("polling.factor", "must be a number from 1 to 10");
-  const maxAttempts = options.submission?.maxAttempts ?? 3;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10)
-    throw new ConfigurationError("submission.maxAttempts", "must be an integer from 1 to 10");
+  if (options.submission !== undefined && !isObject(options.submission)) throw new ConfigurationError("submission", "must be an object");
+  for (const key of Object.keys(options.submission ?? {})) {
+    if (key !== "lookupWindowMs" && key !== "lookupIntervalMs")
+      throw new ConfigurationError(`submission.${key}`, "is not a submission option (known: lookupWindowMs, lookupIntervalMs)");
+  }
   const submission = {
-    maxAttempts,
-    confirmDelayMs: options.submission?.confirmDelayMs === undefined ? 1_000 : duration("submission.confirmDelayMs", options.submission.confirmDelayMs, 0),
+    lookupWindowMs: options.submission?.lookupWindowMs === undefined ? 5_000 : duration("submission.lookupWindowMs", options.submission.lookupWindowMs, 0),
+    lookupIntervalMs:
+      options.submission?.lookupIntervalMs === undefined ? 1_000 : duration("submission.lookupIntervalMs", options.submission.lookupIntervalMs, 1),
   };
 
   const serviceSpecifications = createServiceSpecifications(http);

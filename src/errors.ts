@@ -23,6 +23,7 @@ export type GiacomErrorCode =
   | "SERVER_ERROR"
   | "HTTP_ERROR"
   | "INVALID_RESPONSE"
+  | "REDIRECT"
   | "AUTH_FAILED"
   | "NETWORK"
   | "TIMEOUT"
@@ -333,10 +334,57 @@ export function apiErrorFor(init: ApiErrorDetails): ApiError {
 export class InvalidResponseError extends GiacomError {
   override readonly name = "InvalidResponseError";
   readonly status: number;
-  constructor(message: string, init: { status: number; correlationId: string; cause?: unknown }) {
+  constructor(message: string, init: { status: number; correlationId: string; cause?: unknown; retryable?: boolean }) {
     super("INVALID_RESPONSE", message, init);
     this.status = init.status;
   }
+}
+
+/**
+ * The API (or the token endpoint) answered with a redirect. The SDK never follows one: a
+ * redirect to another host would carry the order, the token or the client secret there. The
+ * message and `location` name only the target's origin, never its path or query. Not retryable:
+ * fix the base URL or token URL instead.
+ * @group Errors
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof RedirectError) console.error(`the API redirected to ${e.location}: check baseUrl`); }
+ * ```
+ */
+export class RedirectError extends GiacomError {
+  override readonly name = "RedirectError";
+  /** The redirect status (301, 302, 303, 307, 308), or 0 when the runtime hid it (an opaque redirect). */
+  readonly status: number;
+  /** The origin the server redirected to (`https://host:port`), or `undefined` when it gave none. */
+  readonly location: string | undefined;
+  constructor(what: string, init: { status: number; location: string | undefined; correlationId?: string | undefined }) {
+    const target = init.location === undefined ? "an undisclosed location" : init.location;
+    super("REDIRECT", `${what} answered ${init.status || "a redirect"} to ${target}; redirects are never followed`, { correlationId: init.correlationId });
+    this.status = init.status;
+    this.location = init.location;
+  }
+}
+
+/**
+ * The origin a redirect points to, resolved against the request URL; undefined when absent or
+ * unreadable. Only the origin: a path or query may carry what must not be shown.
+ * @internal
+ */
+export function redirectTarget(response: Response, requestUrl: string): string | undefined {
+  // A fetch of the user's that followed the redirect itself: where it ended is the target.
+  const location = response.redirected ? response.url : response.headers.get("location");
+  if (!location) return undefined;
+  try {
+    const origin = new URL(location, requestUrl).origin;
+    return origin === "null" ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** @internal Whether a response is a redirect the runtime did not follow (status, or opaque in browsers). */
+export function isRedirect(response: Response): boolean {
+  return (response.status >= 300 && response.status < 400 && response.status !== 304) || response.type === "opaqueredirect" || response.redirected;
 }
 
 /**

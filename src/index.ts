@@ -36,6 +36,7 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
   ServerError,
   TimeoutError,
 } from "./errors.js";

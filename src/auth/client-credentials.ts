@@ -1,7 +1,8 @@
 // OAuth 2.0 client credentials (RFC 6749 4.4): one cached token, refreshed ahead of expiry
 // in the background, with a single request in flight however many callers are waiting.
 // The secret lives only in this closure: nothing that can be logged or inspected holds it.
-import { AuthError, ConfigurationError, type GiacomError } from "../errors.js";
+import { AuthError, ConfigurationError, isRedirect, RedirectError, redirectTarget, type GiacomError } from "../errors.js";
+import { BodyTooLarge, discard, readText } from "../internal/body.js";
 import { raceAbort } from "../internal/abort.js";
 import { scrub } from "../internal/redact.js";
 import { checkUrl } from "../internal/urls.js";
@@ -40,6 +41,11 @@ export type GiacomScope =
 export interface TokenProvider {
   getToken(options?: { signal?: AbortSignal }): Promise<string>;
   invalidate?(token: string): void;
+  /**
+   * Called when the client has no call in flight: abandon work nobody waits for (a background
+   * refresh), so that a finished script can exit whatever the token endpoint does.
+   */
+  idle?(): void;
 }
 
 /**
@@ -83,6 +89,20 @@ export interface ClientCredentialsOptions extends Credentials {
   allowInsecureHttp?: boolean;
 }
 
+/** How long a background refresh may go on once no call is in flight. */
+const IDLE_GRACE_MS = 500;
+/** A token answer is a few kilobytes at most; anything far larger is not one. */
+const MAX_TOKEN_BODY = 256 * 1024;
+/** What a token must be to travel in a header; anything else is refused without being shown. */
+const TOKEN = /^[\x21-\x7e]{1,16384}$/;
+
+/** A token request, and how many callers wait for it (none for a background refresh). */
+interface Inflight {
+  promise: Promise<string>;
+  controller: AbortController;
+  waiting: number;
+}
+
 interface CachedToken {
   token: string;
   /** After this, callers wait for a new token. */
@@ -123,10 +143,11 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   const clean = (text: string | undefined) => scrub(text, [clientSecret, form(clientSecret), basic]);
 
   let cached: CachedToken | undefined;
-  let inflight: Promise<string> | undefined;
+  let inflight = undefined as Inflight | undefined;
   let invalidated = false;
+  let uses = 0;
 
-  async function requestToken(): Promise<{ token: string; expiresInMs: number | undefined }> {
+  async function requestToken(signal: AbortSignal): Promise<{ token: string; expiresInMs: number | undefined }> {
     const body = new URLSearchParams({ grant_type: "client_credentials" });
     if (scope) body.set("scope", scope);
     const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" };
@@ -139,16 +160,31 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
 
     let response: Response;
     try {
-      response = await doFetch(tokenUrl, { method: "POST", headers, body: body.toString(), signal: AbortSignal.timeout(timeoutMs) });
+      // Never followed: a redirect would carry the client secret (and the form body) to its target.
+      response = await doFetch(tokenUrl, { method: "POST", headers, body: body.toString(), redirect: "manual", signal });
     } catch (error) {
-      const timedOut = (error as { name?: string } | undefined)?.name === "TimeoutError";
+      const timedOut = (signal.reason as { name?: string } | undefined)?.name === "TimeoutError";
       throw new AuthError(timedOut ? `The token endpoint did not answer within ${timeoutMs} ms` : "The token endpoint could not be reached", {
         retryable: true,
         cause: error,
       });
     }
+    if (isRedirect(response)) {
+      discard(response);
+      throw new RedirectError("The token endpoint", { status: response.status, location: redirectTarget(response, tokenUrl) });
+    }
 
-    const text = await response.text().catch(() => "");
+    let text: string;
+    try {
+      text = await readText(response, MAX_TOKEN_BODY, signal);
+    } catch (error) {
+      throw new AuthError(
+        error instanceof BodyTooLarge
+          ? `The token endpoint answered ${response.status} with a body over ${MAX_TOKEN_BODY} bytes`
+          : `The token endpoint answered ${response.status} but its body could not be read`,
+        { status: response.status, retryable: !(error instanceof BodyTooLarge) },
+      );
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -172,15 +208,18 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
     }
     const token = field(json, "access_token");
     if (!token) throw new AuthError(`The token endpoint answered ${response.status} without an access_token`, { status: response.status });
+    // Neither value is quoted: a hostile or broken endpoint may have put anything there, the secret included.
+    if (!TOKEN.test(token))
+      throw new AuthError(`The token endpoint issued a malformed access_token (it must be 1 to 16384 visible ASCII characters)`, { status: response.status });
     const tokenType = field(json, "token_type");
     if (tokenType && tokenType.toLowerCase() !== "bearer") {
-      throw new AuthError(`The token endpoint issued a "${tokenType}" token; only bearer tokens are supported`, { status: response.status });
+      throw new AuthError(`The token endpoint issued a token whose token_type is not "Bearer"; only bearer tokens are supported`, { status: response.status });
     }
     const expiresIn = Number((json as Record<string, unknown>).expires_in);
     return { token, expiresInMs: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : undefined };
   }
 
-  function refresh(reason: TokenRefreshInfo["reason"]): Promise<string> {
+  function refresh(reason: TokenRefreshInfo["reason"]): Inflight {
     if (inflight) return inflight;
     const started = Date.now();
     const report = (info: Omit<TokenRefreshInfo, "reason" | "durationMs">) => {
@@ -190,45 +229,56 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
         // observability must not break authentication
       }
     };
-    inflight = requestToken().then(
-      ({ token, expiresInMs }) => {
-        const received = Date.now();
-        if (expiresInMs === undefined) {
-          // No lifetime given: keep the token until the API refuses it (401 invalidates it).
-          cached = { token, staleAt: Infinity, refreshAt: Infinity };
-        } else {
-          const expiresAt = received + expiresInMs;
-          // Short-lived tokens (tests, some gateways) keep most of their life.
-          const skew = Math.min(skewMs, expiresInMs * 0.1);
-          const window = Math.min(refreshWindowMs, expiresInMs * 0.25);
-          cached = { token, staleAt: expiresAt - skew, refreshAt: expiresAt - skew - window };
-        }
-        inflight = undefined;
-        invalidated = false;
-        report(expiresInMs === undefined ? {} : { expiresInMs });
-        return token;
-      },
-      (error: GiacomError) => {
-        inflight = undefined;
-        report({ error });
-        throw error;
-      },
-    );
-    return inflight;
+    const controller = new AbortController();
+    const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
+    const current: Inflight = {
+      controller,
+      waiting: 0,
+      promise: requestToken(signal).then(
+        ({ token, expiresInMs }) => {
+          const received = Date.now();
+          if (expiresInMs === undefined) {
+            // No lifetime given: keep the token until the API refuses it (401 invalidates it).
+            cached = { token, staleAt: Infinity, refreshAt: Infinity };
+          } else {
+            const expiresAt = received + expiresInMs;
+            // Short-lived tokens (tests, some gateways) keep most of their life.
+            const skew = Math.min(skewMs, expiresInMs * 0.1);
+            const window = Math.min(refreshWindowMs, expiresInMs * 0.25);
+            cached = { token, staleAt: expiresAt - skew, refreshAt: expiresAt - skew - window };
+          }
+          if (inflight === current) inflight = undefined;
+          invalidated = false;
+          report(expiresInMs === undefined ? {} : { expiresInMs });
+          return token;
+        },
+        (error: GiacomError) => {
+          if (inflight === current) inflight = undefined;
+          // A background refresh abandoned because nothing waited for it is no failure to report.
+          if (!controller.signal.aborted) report({ error });
+          throw error;
+        },
+      ),
+    };
+    inflight = current;
+    return current;
   }
 
   return {
     getToken({ signal } = {}) {
+      uses++;
       if (signal?.aborted) return Promise.reject(signal.reason);
       const now = Date.now();
       if (cached && now < cached.staleAt) {
         if (now >= cached.refreshAt && !inflight) {
           // Serve the current token; a failed background refresh is retried by the next caller.
-          refresh("expiring").catch(() => undefined);
+          refresh("expiring").promise.catch(() => undefined);
         }
         return Promise.resolve(cached.token);
       }
-      return raceAbort(refresh(cached ? "expired" : invalidated ? "invalidated" : "initial"), signal);
+      const request = refresh(cached ? "expired" : invalidated ? "invalidated" : "initial");
+      request.waiting++;
+      return raceAbort(request.promise, signal).finally(() => request.waiting--);
     },
     invalidate(token: string) {
       // Only the token that was refused: a fresher one fetched meanwhile stays.
@@ -236,6 +286,25 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
         cached = undefined;
         invalidated = true;
       }
+    },
+    idle() {
+      // A background refresh nobody waits for is speculative: it gets a short grace to finish
+      // (a token endpoint usually answers well within it), then is abandoned so that a finished
+      // script exits whatever the endpoint does. The next call starts another.
+      const request = inflight;
+      if (!request || request.waiting > 0) return;
+      const usesBefore = uses;
+      const timer = setTimeout(() => {
+        // A call made since then shows the client is busy, not finished: let the refresh run.
+        if (inflight === request && request.waiting === 0 && uses === usesBefore) {
+          request.controller.abort();
+          inflight = undefined;
+        }
+      }, IDLE_GRACE_MS);
+      request.promise.then(
+        () => clearTimeout(timer),
+        () => clearTimeout(timer),
+      );
     },
   };
 }

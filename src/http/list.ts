@@ -21,23 +21,31 @@ export interface ListResult<T> {
   resultCount: number;
 }
 
-function countHeader(response: Response, name: string): number | undefined {
-  const value = response.headers.get(name);
-  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+/** A count header's value; undefined when absent, an error when it is not a count a program can use. */
+function countHeader(sent: Sent<unknown>, name: string): number | undefined {
+  const value = sent.response.headers.get(name);
+  if (value === null) return undefined;
+  const count = /^\s*\d{1,16}\s*$/.test(value) ? Number(value) : NaN;
+  // "1e23", "-1", 400 digits: not a count; a number past 2^53 would not even be exact.
+  if (!Number.isSafeInteger(count)) {
+    throw new InvalidResponseError(`A search answered with a ${name} header that is not a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`, {
+      status: sent.response.status,
+      correlationId: sent.correlationId,
+    });
+  }
+  return count;
 }
 
 function toList<T>(sent: Sent<T[] | undefined>): ListResult<T> {
+  // The transport has checked that a body, when there is one, is a list of objects.
   const items = sent.data ?? [];
-  if (!Array.isArray(items)) {
-    throw new InvalidResponseError("A search answered with a body that is not a list", { status: sent.response.status, correlationId: sent.correlationId });
-  }
-  const resultCount = countHeader(sent.response, "X-Result-Count") ?? items.length;
-  return { items, totalCount: countHeader(sent.response, "X-Total-Count") ?? resultCount, resultCount };
+  const resultCount = countHeader(sent, "X-Result-Count") ?? items.length;
+  return { items, totalCount: countHeader(sent, "X-Total-Count") ?? resultCount, resultCount };
 }
 
 /** The answer to `limit=0`: the total count, which only the header carries. */
 function toCount(sent: Sent<unknown>): number {
-  const total = countHeader(sent.response, "X-Total-Count");
+  const total = countHeader(sent, "X-Total-Count");
   if (total === undefined) {
     throw new InvalidResponseError("A count (limit=0) answered without a numeric X-Total-Count header", {
       status: sent.response.status,
@@ -67,7 +75,7 @@ export type SearchPath = "/serviceSpecification" | "/resourceSpecification" | "/
  */
 export function createSearch<T>(http: Transport, path: SearchPath) {
   const send = (query: object, options: CallOptions | undefined) =>
-    http.send({ method: "get", path, idempotent: true } as never, { params: { query } } as never, options) as Promise<Sent<T[] | undefined>>;
+    http.send({ method: "get", path, idempotent: true, returns: "list" } as never, { params: { query } } as never, options) as Promise<Sent<T[] | undefined>>;
   return {
     list: async (query: object = {}, options?: CallOptions): Promise<ListResult<T>> => toList(await send(query, options)),
     count: async (query: object = {}, options?: CallOptions): Promise<number> => toCount(await send({ ...query, limit: 0 }, options)),

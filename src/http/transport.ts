@@ -6,7 +6,20 @@
 // than the bundle budget (the wire format is pinned by test/client/namespaces.test.ts).
 import type { FetchResponse, ParamsOption, RequestBodyOption } from "openapi-fetch";
 import type { paths } from "../generated/giacom.js";
-import { AbortError, apiErrorFor, GiacomError, InvalidArgumentError, InvalidResponseError, NetworkError, TimeoutError } from "../errors.js";
+import {
+  AbortError,
+  apiErrorFor,
+  AuthError,
+  GiacomError,
+  InvalidArgumentError,
+  InvalidResponseError,
+  isRedirect,
+  NetworkError,
+  RedirectError,
+  redirectTarget,
+  TimeoutError,
+} from "../errors.js";
+import { BodyTooLarge, discard, readText } from "../internal/body.js";
 import { newCorrelationId } from "../internal/ids.js";
 import { scrub } from "../internal/redact.js";
 import type { TokenProvider } from "../auth/client-credentials.js";
@@ -49,7 +62,8 @@ export interface CallOptions {
 }
 
 /**
- * Called as a request leaves. Headers are redacted: Authorization never appears.
+ * Called as a request leaves. Headers are an allow-list (content type and length, the
+ * correlation id); Authorization appears only as `[REDACTED]`.
  * @group Observability
  * @example
  * ```ts
@@ -67,7 +81,9 @@ export interface RequestHookInfo {
 }
 
 /**
- * Called when a response arrives (any status).
+ * Called when a response arrives (any status). Response headers are an allow-list
+ * (`content-type`, `content-length`, `retry-after`, `x-total-count`, `x-result-count` and the
+ * correlation id): a server that echoes a token in another header cannot hand it to a hook.
  * @group Observability
  * @example
  * ```ts
@@ -166,6 +182,8 @@ export interface TransportConfig {
   correlationIdHeader: string;
   hooks: Hooks;
   logger: Logger | undefined;
+  /** Largest response body read, after decompression. */
+  maxResponseBytes: number;
 }
 
 /** @internal An operation of the contract and how it may be repeated. */
@@ -176,6 +194,11 @@ export interface Operation<P extends keyof paths, M extends Method> {
   idempotent: boolean;
   /** Values of the request that must never reach an error (a webhook API key in the body). */
   secrets?: readonly string[];
+  /**
+   * The least a successful answer must be for the caller to use it: an object with a string
+   * `id` (default), any JSON object, a list of objects, or nothing to check (DELETE).
+   */
+  returns?: "entity" | "object" | "list" | "none";
 }
 
 /** @internal What a successful call gives back. */
@@ -198,33 +221,26 @@ function safely(run: () => void): void {
   }
 }
 
-function redacted(headers: Record<string, string> | Headers): Record<string, string> {
+/** Headers hooks may see: what observability needs, nothing a server could echo a secret into. */
+const VISIBLE = new Set(["content-type", "content-length", "retry-after", "x-total-count", "x-result-count"]);
+
+function visible(headers: Record<string, string> | Headers, correlationHeader: string): Record<string, string> {
   const out: Record<string, string> = {};
   const add = (value: string, key: string) => {
-    out[key.toLowerCase()] = /^(authorization|cookie|set-cookie)$/i.test(key) ? "[REDACTED]" : value;
+    const name = key.toLowerCase();
+    if (name === "authorization") out[name] = "[REDACTED]";
+    else if (VISIBLE.has(name) || name === correlationHeader) out[name] = value;
   };
   if (headers instanceof Headers) headers.forEach(add);
   else for (const [key, value] of Object.entries(headers)) add(value, key);
   return out;
 }
 
-/** Reads a body as JSON; undefined when empty. Throws SyntaxError when it is not JSON. */
-async function readJson(response: Response): Promise<unknown> {
-  if (response.status === 204) return undefined;
-  const text = await response.text();
-  return text === "" ? undefined : JSON.parse(text);
-}
+/** What a header may carry (RFC 6750 b64token is stricter; visible ASCII is what can travel safely). */
+const TOKEN = /^[\x21-\x7e]{1,16384}$/;
 
-/** Reads an error body: JSON when it parses, its text otherwise. */
-async function readErrorBody(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => "");
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
+/** Error bodies are for a message and a few fields: no need to hold more than this. */
+const MAX_ERROR_BODY = 64 * 1024;
 
 /** The runtime's network error codes that prove the request never reached the server. */
 function neverSent(error: unknown): boolean {
@@ -242,6 +258,18 @@ function buildUrl(base: string, path: string, params: { path?: Record<string, un
   return `${base}${filled}${query.length ? `?${query.join("&")}` : ""}`;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Whether a successful body is what `returns` says the caller relies on. */
+function usable(returns: NonNullable<Operation<never, never>["returns"]>, data: unknown): boolean {
+  if (returns === "none") return true;
+  // An empty search may come back without a body.
+  if (returns === "list") return data === undefined || (Array.isArray(data) && data.every(isObject));
+  return isObject(data) && (returns === "object" || (typeof data.id === "string" && data.id !== ""));
+}
+
+const SHAPES = { entity: "an object with a string id", object: "an object", list: "a list of objects", none: "" };
+
 const unsent = new WeakSet<GiacomError>();
 
 /**
@@ -255,10 +283,11 @@ export function failedBeforeSending(error: unknown): boolean {
 
 /** @internal */
 export function createTransport(config: TransportConfig): Transport {
-  const { hooks, logger } = config;
-  // openapi-fetch's own serializers: repeated parameters (form, explode), encoded values.
-
+  const { hooks, logger, maxResponseBytes } = config;
+  const correlationHeader = config.correlationIdHeader.toLowerCase();
   const base = config.baseUrl;
+  let active = 0;
+  let checkedToken: string | undefined;
 
   async function send<P extends PathsWith<M>, M extends Method>(
     operation: Operation<P, M>,
@@ -274,6 +303,7 @@ export function createTransport(config: TransportConfig): Transport {
     const policy = options.retry === false ? undefined : options.retry ? { ...config.retry, ...options.retry } : config.retry;
     const maxRetries = policy?.maxRetries ?? 0;
     const method = operation.method.toUpperCase();
+    const returns = operation.returns ?? (operation.method === "delete" ? "none" : "entity");
 
     const { params, body } = init as {
       params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
@@ -286,20 +316,20 @@ export function createTransport(config: TransportConfig): Transport {
     if (payload !== undefined) fixedHeaders["Content-Type"] = "application/json";
     for (const [name, value] of Object.entries(params?.header ?? {})) if (value !== undefined) fixedHeaders[name] = String(value);
 
-    // One deadline for the whole call, as a promise every wait races against. fetch receives a
-    // signal only when the caller gives one: undici's per-request signal handling costs more
-    // than all the rest of the SDK's work on a fast network. A request the deadline abandoned
-    // has its late response discarded, which frees the connection.
+    // One deadline for the whole call, as a promise every wait races against. When the call
+    // ends early (deadline, caller's abort) the request is aborted for real: a GET left running
+    // would keep downloading and keep the process alive, and a POST could still create an order
+    // after the caller was told it had not.
     const deadline = Date.now() + timeoutMs;
+    const controller = new AbortController();
     let interrupted: GiacomError | undefined;
     let interrupt!: (error: GiacomError) => void;
-    // A request that may create something is aborted for real when the call ends: one left
-    // in flight could still create an order after the caller was told it had not.
-    const inFlight = operation.idempotent ? undefined : new AbortController();
     const interruption = new Promise<never>((_, reject) => {
       interrupt = (error) => {
-        interrupted ??= error;
-        inFlight?.abort(error);
+        if (!interrupted) {
+          interrupted = error;
+          controller.abort(error);
+        }
         reject(interrupted);
       };
     });
@@ -313,14 +343,16 @@ export function createTransport(config: TransportConfig): Transport {
     else options.signal?.addEventListener("abort", onAbort, { once: true });
     const race = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, interruption]);
     const fetchInit = (headers: Record<string, string>): RequestInit => {
-      const init: RequestInit = { method, headers };
+      // Redirects are never followed: the next hop would receive the token and the body.
+      const init: RequestInit = { method, headers, redirect: "manual", signal: controller.signal };
       if (payload !== undefined) init.body = payload; // no `body: null`: undici is slower with it
-      const signal = inFlight?.signal ?? options.signal;
-      if (signal) init.signal = signal;
       return init;
     };
+    const invalid = (status: number, problem: string, retryable: boolean, cause?: unknown) =>
+      new InvalidResponseError(`${method} ${path} answered ${status} with a body that ${problem}`, { status, correlationId, retryable, cause });
 
     let sent = false;
+    active++;
     try {
       let attempts = 0;
       let reauthenticated = false;
@@ -328,46 +360,67 @@ export function createTransport(config: TransportConfig): Transport {
         attempts++;
         let failure: GiacomError;
         let retryAfterMs: number | undefined;
-        let status = 0;
         let token = "";
+        let response: Response | undefined;
         try {
           if (interrupted) throw interrupted;
-          token = await race(config.tokenProvider.getToken(options.signal ? { signal: options.signal } : {}));
+          token = await race(config.tokenProvider.getToken({ signal: controller.signal }));
+          if (token !== checkedToken) {
+            // Shown nowhere: a malformed token may be an echo of anything, a secret included.
+            if (typeof token !== "string" || !TOKEN.test(token))
+              throw new AuthError("The token provider gave a malformed access token (it must be 1 to 16384 visible ASCII characters)", {});
+            checkedToken = token;
+          }
           const headers = { ...fixedHeaders, Authorization: `Bearer ${token}` };
-          if (hooks.onRequest) safely(() => hooks.onRequest!({ method, path, attempt: attempts, correlationId, headers: redacted(headers) }));
+          if (hooks.onRequest) safely(() => hooks.onRequest!({ method, path, attempt: attempts, correlationId, headers: visible(headers, correlationHeader) }));
           const started = hooks.onResponse ? performance.now() : 0;
           sent = true;
           const pending = config.fetch(url, fetchInit(headers));
-          const response = await race(pending).catch((error: unknown) => {
-            if (interrupted)
-              pending.then(
-                (late) => late.body?.cancel(),
-                () => undefined,
-              );
+          response = await race(pending).catch((error: unknown) => {
+            // A fetch of the user's that ignores the signal: whatever arrives late is dropped.
+            if (interrupted) pending.then(discard, () => undefined);
             throw error;
           });
-          status = response.status;
-          if (hooks.onResponse)
-            safely(() =>
-              hooks.onResponse!({
-                method,
-                path,
-                attempt: attempts,
-                correlationId,
-                headers: redacted(response.headers),
-                status,
-                durationMs: performance.now() - started,
-              }),
-            );
+          const status = response.status;
+          if (hooks.onResponse) {
+            const headers = visible(response.headers, correlationHeader);
+            safely(() => hooks.onResponse!({ method, path, attempt: attempts, correlationId, headers, status, durationMs: performance.now() - started }));
+          }
           if (logger?.debug) safely(() => logger.debug!(`giacom-sdk: ${method} ${path} -> ${status}`, { correlationId, attempt: attempts }));
 
-          if (response.ok) return { data: (await race(readJson(response))) as Data<P, M>, response, correlationId };
-          // A repeated DELETE that finds nothing: an earlier attempt whose answer was lost did it.
-          if (status === 404 && operation.method === "delete" && attempts > 1) {
-            await race(readErrorBody(response));
-            return { data: undefined as Data<P, M>, response, correlationId };
+          if (isRedirect(response)) {
+            discard(response);
+            throw new RedirectError(`${method} ${path}`, { status, location: redirectTarget(response, url), correlationId });
           }
-          const errorBody = await race(readErrorBody(response));
+          if (response.ok) {
+            let data: unknown;
+            try {
+              const text = status === 204 ? "" : await race(readText(response, maxResponseBytes, controller.signal));
+              data = text === "" ? undefined : JSON.parse(text);
+            } catch (error) {
+              if (interrupted) throw interrupted;
+              if (error instanceof BodyTooLarge) throw invalid(status, `is larger than maxResponseBytes (${maxResponseBytes} bytes)`, false);
+              if (error instanceof SyntaxError) throw invalid(status, "is not valid JSON", false, error);
+              // The answer began and then broke off: reading again is safe only where repeating is.
+              throw invalid(status, "could not be read to its end", operation.idempotent, error);
+            }
+            if (!usable(returns, data)) throw invalid(status, `is not ${SHAPES[returns]}`, false);
+            return { data: data as Data<P, M>, response, correlationId };
+          }
+          let errorBody: unknown;
+          try {
+            const text = await race(readText(response, MAX_ERROR_BODY, controller.signal));
+            try {
+              errorBody = text === "" ? undefined : JSON.parse(text);
+            } catch {
+              errorBody = text;
+            }
+          } catch (error) {
+            if (interrupted) throw interrupted;
+            errorBody = error instanceof BodyTooLarge ? `[error body over ${MAX_ERROR_BODY} bytes, not read]` : undefined;
+          }
+          // A repeated DELETE that finds nothing: an earlier attempt whose answer was lost did it.
+          if (status === 404 && operation.method === "delete" && attempts > 1) return { data: undefined as Data<P, M>, response, correlationId };
           if (status === 401 && !reauthenticated && config.tokenProvider.invalidate) {
             // The token may have been revoked or expired early: one more try with a fresh one.
             // It is an attempt like any other, but it does not use up a retry.
@@ -383,10 +436,10 @@ export function createTransport(config: TransportConfig): Transport {
         } catch (error) {
           if (interrupted) throw interrupted;
           if (error instanceof GiacomError) {
-            failure = error; // from the token provider: retried when it says it may be
-          } else if (error instanceof SyntaxError && status !== 0) {
-            // The response arrived but its body is not the JSON the contract promises.
-            throw new InvalidResponseError(`${method} ${path} answered ${status} with a body that is not valid JSON`, { status, correlationId, cause: error });
+            // From the token provider, or a verdict on the answer: retried when it says it may be.
+            failure = error;
+          } else if (response !== undefined) {
+            throw invalid(response.status, "could not be handled", false, error);
           } else if (!token) {
             throw new NetworkError("The token provider failed", { correlationId, cause: error });
           } else {
@@ -418,6 +471,10 @@ export function createTransport(config: TransportConfig): Transport {
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
+      // Nothing of this call may outlive it: a body left unread keeps a connection (and the process) busy.
+      if (!controller.signal.aborted) controller.abort();
+      // Speculative work (a background token refresh) must not keep a finished script alive.
+      if (--active === 0) safely(() => config.tokenProvider.idle?.());
     }
   }
 

@@ -45,10 +45,11 @@ export interface Appointments {
 export function createGeographicAddresses(http: Transport): GeographicAddresses {
   return {
     async validate(validation, options) {
-      return (await http.send({ method: "post", path: "/geographicAddressValidation", idempotent: true }, { body: validation }, options)).data;
+      return (await http.send({ method: "post", path: "/geographicAddressValidation", idempotent: true, returns: "object" }, { body: validation }, options))
+        .data;
     },
     async create(address, options) {
-      return (await http.send({ method: "post", path: "/geographicAddress", idempotent: false }, { body: address }, options)).data;
+      return (await http.send({ method: "post", path: "/geographicAddress", idempotent: false, returns: "object" }, { body: address }, options)).data;
     },
   };
 }
@@ -57,10 +58,10 @@ export function createGeographicAddresses(http: Transport): GeographicAddresses 
 export function createAppointments(http: Transport): Appointments {
   return {
     async searchTimeSlots(search, options) {
-      return (await http.send({ method: "post", path: "/searchTimeSlot", idempotent: true }, { body: search }, options)).data;
+      return (await http.send({ method: "post", path: "/searchTimeSlot", idempotent: true, returns: "object" }, { body: search }, options)).data;
     },
     async book(appointment, options) {
-      return (await http.send({ method: "post", path: "/appointment", idempotent: false }, { body: appointment }, options)).data;
+      return (await http.send({ method: "post", path: "/appointment", idempotent: false, returns: "object" }, { body: appointment }, options)).data;
     },
   };
 }

@@ -93,7 +93,7 @@ export interface OrderOperation extends PromiseLike<ServiceOrder> {
 
 /** @internal What a handle needs from the client. */
 export interface OperationDeps {
-  get(id: string): Promise<ServiceOrder>;
+  get(id: string, options?: CallOptions): Promise<ServiceOrder>;
   cancel(id: string, options: { reason?: string } & CallOptions): Promise<CancelServiceOrder>;
   events: OrderEventSource | undefined;
   polling: Required<PollingOptions>;
@@ -119,6 +119,8 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
   let waiters = 0;
   let following = false;
   let wake: (() => void) | undefined;
+  // Stops the poll in flight when the last waiter leaves: nothing must outlive the waiting.
+  let pollAbort: AbortController | undefined;
 
   const observe = (order: ServiceOrder) => {
     // Events can arrive late or twice: an older version never replaces a newer one.
@@ -161,6 +163,7 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
   async function follow(): Promise<void> {
     if (following) return;
     following = true;
+    let abandoned = false;
     try {
       await submitted;
       let delay = deps.polling.initialDelayMs;
@@ -172,7 +175,17 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
         });
         wake = undefined;
         if (ended || waiters === 0) break;
-        observe(await deps.get(current!.id));
+        const poll = (pollAbort = new AbortController());
+        try {
+          observe(await deps.get(current!.id, { signal: poll.signal }));
+        } catch (error) {
+          // Every waiter left while the poll was in flight: the poll was abandoned, the order is not over.
+          if (poll.signal.aborted) {
+            abandoned = true;
+            break;
+          }
+          throw error;
+        }
         delay = Math.min(deps.polling.maxDelayMs, delay * deps.polling.factor);
       }
     } catch (error) {
@@ -180,8 +193,11 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
       ended = true;
       settle.reject(error);
     } finally {
+      pollAbort = undefined;
       following = false;
     }
+    // A waiter who arrived while the abandoned poll was winding down is followed afresh.
+    if (abandoned && waiters > 0 && !ended) void follow();
   }
 
   const operation: OrderOperation = {
@@ -207,7 +223,11 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
         const done = (then: () => void) => {
           clearTimeout(timer);
           signal?.removeEventListener("abort", onAbort);
-          waiters--;
+          if (--waiters === 0) {
+            // The last waiter gave up: end the poll's sleep and request now, not at their end.
+            wake?.();
+            pollAbort?.abort();
+          }
           then();
         };
         if (signal?.aborted) return onAbort();

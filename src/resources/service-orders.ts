@@ -11,6 +11,7 @@ import { loadValidationContext, type ContextSources } from "./validation-context
 import { isGiacomError, requireString, type GiacomError } from "../errors.js";
 import { jsonPath } from "../filters/json-path.js";
 import { newCorrelationId } from "../internal/ids.js";
+import { raceAbort } from "../internal/abort.js";
 import type { CancelServiceOrder } from "../types.js";
 import { OrderCancellationError, SubmissionUnknownError } from "./order-errors.js";
 import {
@@ -42,9 +43,10 @@ export interface SubmitOptions extends CreateOrderOptions {
 
 /** @internal How submissions settle an unknown outcome. */
 export interface SubmissionPolicy {
-  maxAttempts: number;
-  /** Wait before a second lookup that confirms no order was created. */
-  confirmDelayMs: number;
+  /** How long after the failure lookups go on: how far Giacom's search may lag its orders. */
+  lookupWindowMs: number;
+  /** Wait between two lookups. */
+  lookupIntervalMs: number;
 }
 
 /**
@@ -115,13 +117,12 @@ export interface ServiceOrders {
   /**
    * Validates and submits an order without ever creating it twice, and follows it to its end.
    * The order carries a unique submission key (an external reference of type `submission_id`);
-   * when a submission's outcome is unknown (a timeout, a dropped connection, a 5xx, a truncated
-   * answer), the SDK looks the order up by that key, twice (`submission.confirmDelayMs` apart),
-   * and follows it if it exists. It sends again only after an answered failure (a 5xx, a
-   * truncated body): Giacom has then finished with the first request. After a timeout or a
-   * dropped connection the first request may still create the order, so instead of sending again
-   * it rejects with `SubmissionUnknownError`; submitting again with the same `idempotencyKey`
-   * looks first and is safe.
+   * when a submission's outcome is unknown (a timeout, a dropped connection, a 5xx, an
+   * unreadable answer), the SDK looks the order up by that key for `submission.lookupWindowMs`
+   * and follows it if it appears. It never sends the order again by itself: a 500 may come after
+   * Giacom created the order, and its search may lag. When no order appears it rejects with
+   * `SubmissionUnknownError`; submitting again with the same `idempotencyKey` looks first and is
+   * safe.
    */
   submit(order: ServiceOrderCreate, options?: SubmitOptions): OrderOperation;
   /** Follows an existing order. */
@@ -144,13 +145,22 @@ export interface OrderDeps {
 }
 
 /** Failures after which the order may or may not exist. */
-function ambiguous(error: unknown): "answered" | "unanswered" | undefined {
-  if (!isGiacomError(error) || failedBeforeSending(error)) return undefined;
-  // The server answered: it has finished with the request, so a lookup now sees its outcome.
-  if (error.code === "SERVER_ERROR" || error.code === "INVALID_RESPONSE") return "answered";
-  // No answer: the request may still be in progress at Giacom, so a lookup can miss it.
-  if (error.code === "TIMEOUT" || (error.code === "NETWORK" && !error.retryable)) return "unanswered";
-  return undefined;
+function unknownOutcome(error: unknown): boolean {
+  if (!isGiacomError(error) || failedBeforeSending(error)) return false;
+  // A 5xx or an unreadable success may come after the order was created; no answer at all
+  // (timeout, dropped connection) leaves the request possibly still in progress at Giacom.
+  return error.code === "SERVER_ERROR" || error.code === "INVALID_RESPONSE" || error.code === "TIMEOUT" || (error.code === "NETWORK" && !error.retryable);
+}
+
+/** Waits, or rejects with the signal's reason when it aborts first. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return raceAbort(
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
+    }),
+    signal,
+  );
 }
 
 /** @internal */
@@ -188,7 +198,7 @@ export function createServiceOrders(http: Transport, deps: OrderDeps): ServiceOr
       polling,
     );
   };
-  const operationDeps: OperationDeps = { get: (id) => get(id), cancel, events: deps.events, polling };
+  const operationDeps: OperationDeps = { get, cancel, events: deps.events, polling };
 
   async function submitSafely(order: ServiceOrderCreate, key: string, lookFirst: boolean, options: CallOptions): Promise<ServiceOrder> {
     const lookup = async () => {
@@ -202,19 +212,19 @@ export function createServiceOrders(http: Transport, deps: OrderDeps): ServiceOr
       const existing = await lookup();
       if (existing) return existing;
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await post(order, options);
-      } catch (error) {
-        const kind = ambiguous(error);
-        if (!kind) throw error;
-        // The order may exist: follow it if it does.
-        const adopted = (await lookup()) ?? (await new Promise((r) => setTimeout(r, submission.confirmDelayMs)), await lookup());
+    try {
+      return await post(order, options);
+    } catch (error) {
+      if (!unknownOutcome(error)) throw error;
+      // The order may exist, or appear later in the search: follow it if it does. Sending again
+      // is never safe here, as no answer proves that Giacom did not act on the first request.
+      const until = Date.now() + submission.lookupWindowMs;
+      for (;;) {
+        const adopted = await lookup();
         if (adopted) return adopted;
-        // Sending again is safe only when the server has finished with the first request; a
-        // request without an answer could still create the order after the lookups.
-        if (kind === "unanswered") throw new SubmissionUnknownError(key, error);
-        if (attempt >= submission.maxAttempts) throw error;
+        const left = until - Date.now();
+        if (left <= 0) throw new SubmissionUnknownError(key, error);
+        await sleep(Math.min(submission.lookupIntervalMs, left), options.signal);
       }
     }
   }

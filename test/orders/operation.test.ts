@@ -77,7 +77,11 @@ function scriptedApi() {
   return { handler, orders, failures, move, posts: () => posts };
 }
 
-const FAST = { polling: { initialDelayMs: 5, maxDelayMs: 20 }, submission: { confirmDelayMs: 5 }, retry: { baseDelayMs: 1, maxDelayMs: 2 } };
+const FAST = {
+  polling: { initialDelayMs: 5, maxDelayMs: 20 },
+  submission: { lookupWindowMs: 10, lookupIntervalMs: 5 },
+  retry: { baseDelayMs: 1, maxDelayMs: 2 },
+};
 const order = () => documentedOrder<ServiceOrderCreate>("ServiceOrderChangeBars");
 
 describe("serviceOrders.submit", () => {
@@ -189,32 +193,56 @@ describe("cancellation", () => {
 
 describe("safe submission", () => {
   const failures: Failure[] = ["drop-after", "timeout", "500-after", "truncated-after"];
-  it.each(failures)("adopts the order Giacom created when the answer is lost (%s): never a second order", async (failure) => {
+  it.each(failures)("adopts the order Giacom created when the answer is lost (%s): never a second order", { timeout: 60_000 }, async (failure) => {
     for (let trial = 0; trial < 20; trial++) {
       const api = scriptedApi();
       api.failures.push(failure);
       const { giacom } = testClient(api.handler, FAST);
-      const operation = giacom.serviceOrders.submit(order(), { validate: false, timeoutMs: failure === "timeout" ? 50 : 5_000 });
+      const operation = giacom.serviceOrders.submit(order(), { validate: false, timeoutMs: failure === "timeout" ? 250 : 5_000 });
       const adopted = await operation.submitted();
       expect(api.orders.size).toBe(1);
       expect(adopted.id).toBe([...api.orders.keys()][0]);
     }
   });
 
-  it("sends again after an answered failure only when two lookups confirm that no order was created", async () => {
+  it("never sends again after a 500, even one that came before Giacom acted: it looks up, then says the outcome is unknown", async () => {
     const api = scriptedApi();
     api.failures.push("500-before");
-    const { giacom, apiRequests } = testClient(api.handler, FAST);
-    const created = await giacom.serviceOrders.submit(order(), { validate: false }).submitted();
+    const { giacom, apiRequests } = testClient(api.handler, { ...FAST, submission: { lookupWindowMs: 20, lookupIntervalMs: 10 } });
+    const error = await giacom.serviceOrders
+      .submit(order(), { validate: false, idempotencyKey: "job-500" })
+      .submitted()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SubmissionUnknownError);
+    expect(api.posts()).toBe(1);
+    const calls = apiRequests().map((r) => `${r.method} ${r.url.pathname}`);
+    expect(calls.filter((c) => c === "POST /v2/serviceOrder")).toHaveLength(1);
+    // The caller's key is looked up first, then again across the lookup window (at least twice).
+    expect(calls.slice(0, 2)).toEqual(["GET /v2/serviceOrder", "POST /v2/serviceOrder"]);
+    expect(calls.slice(2).length).toBeGreaterThanOrEqual(2);
+    expect(calls.slice(2).every((c) => c === "GET /v2/serviceOrder")).toBe(true);
+    // The same key, submitted again, is safe: it finds nothing and sends once.
+    const created = await giacom.serviceOrders.submit(order(), { validate: false, idempotencyKey: "job-500" }).submitted();
     expect(api.orders.size).toBe(1);
-    expect(api.posts()).toBe(2);
-    expect(apiRequests().map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
-      "POST /v2/serviceOrder",
-      "GET /v2/serviceOrder",
-      "GET /v2/serviceOrder",
-      "POST /v2/serviceOrder",
-    ]);
     expect(created.id).toBe("order-1");
+  });
+
+  it("adopts an order created behind a 500 that Giacom's search shows only later (the lookup window covers the lag)", async () => {
+    const api = scriptedApi();
+    api.failures.push("500-after");
+    // The search lags: the order is invisible to the first lookups.
+    let lookups = 0;
+    const lagging = (r: Recorded) => {
+      if (r.method === "GET" && r.url.pathname === "/v2/serviceOrder" && ++lookups <= 3)
+        return Response.json([], { headers: { "X-Total-Count": "0", "X-Result-Count": "0" } });
+      return api.handler(r);
+    };
+    const { giacom } = testClient(lagging, { ...FAST, submission: { lookupWindowMs: 60_000, lookupIntervalMs: 1 } });
+    const adopted = await giacom.serviceOrders.submit(order(), { validate: false }).submitted();
+    expect(lookups).toBe(4);
+    expect(api.posts()).toBe(1);
+    expect(api.orders.size).toBe(1);
+    expect(adopted.id).toBe("order-1");
   });
 
   it("does not send again when no answer came and the lookups find nothing: the request may still land", async () => {
@@ -227,13 +255,11 @@ describe("safe submission", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SubmissionUnknownError);
     expect((error as SubmissionUnknownError).message).toContain("job-7");
-    // A caller's key is looked up first (it may be a resubmission), then once sent, twice more.
-    expect(apiRequests().map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
-      "GET /v2/serviceOrder",
-      "POST /v2/serviceOrder",
-      "GET /v2/serviceOrder",
-      "GET /v2/serviceOrder",
-    ]);
+    // A caller's key is looked up first (it may be a resubmission), then once sent, across the window.
+    const calls = apiRequests().map((r) => `${r.method} ${r.url.pathname}`);
+    expect(calls.slice(0, 2)).toEqual(["GET /v2/serviceOrder", "POST /v2/serviceOrder"]);
+    expect(calls.slice(2).length).toBeGreaterThanOrEqual(2);
+    expect(calls.slice(2).every((c) => c === "GET /v2/serviceOrder")).toBe(true);
     expect(api.orders.size).toBe(0);
   });
 

@@ -103,7 +103,7 @@ function harness(handler: Handler, extra: Partial<GiacomClientOptions> = {}, aut
     credentials: { clientId: CLIENT_ID, clientSecret: s.clientSecret, authMethod },
     fetch,
     retry: { baseDelayMs: 1, maxDelayMs: 2 },
-    submission: { confirmDelayMs: 1 },
+    submission: { lookupWindowMs: 1, lookupIntervalMs: 1 },
     hooks: {
       onRequest: (i) => observed.push(i),
       onResponse: (i) => observed.push(i),
