@@ -467,12 +467,14 @@ export function createTransport(config: TransportConfig): Transport {
       }
     } catch (error) {
       if (!sent && error instanceof GiacomError) unsent.add(error);
+      // Nothing of a failed call may outlive it: a body left unread keeps a connection (and the
+      // process) busy. A call that succeeded has read its body to the end, and aborting it then
+      // would cost more than the rest of the call's own work.
+      if (!controller.signal.aborted) controller.abort(error);
       throw error;
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
-      // Nothing of this call may outlive it: a body left unread keeps a connection (and the process) busy.
-      if (!controller.signal.aborted) controller.abort();
       // Speculative work (a background token refresh) must not keep a finished script alive.
       if (--active === 0) safely(() => config.tokenProvider.idle?.());
     }
