@@ -366,28 +366,6 @@ export class RedirectError extends GiacomError {
 }
 
 /**
- * The origin a redirect points to, resolved against the request URL; undefined when absent or
- * unreadable. Only the origin: a path or query may carry what must not be shown.
- * @internal
- */
-export function redirectTarget(response: Response, requestUrl: string): string | undefined {
-  // A fetch of the user's that followed the redirect itself: where it ended is the target.
-  const location = response.redirected ? response.url : response.headers.get("location");
-  if (!location) return undefined;
-  try {
-    const origin = new URL(location, requestUrl).origin;
-    return origin === "null" ? undefined : origin;
-  } catch {
-    return undefined;
-  }
-}
-
-/** @internal Whether a response is a redirect the runtime did not follow (status, or opaque in browsers). */
-export function isRedirect(response: Response): boolean {
-  return (response.status >= 300 && response.status < 400 && response.status !== 304) || response.type === "opaqueredirect" || response.redirected;
-}
-
-/**
  * The token endpoint refused the credentials or failed. Carries the OAuth `error` and
  * `error_description` and the HTTP status; never the client secret.
  * @group Errors

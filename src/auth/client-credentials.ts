@@ -1,8 +1,8 @@
 // OAuth 2.0 client credentials (RFC 6749 4.4): one cached token, refreshed ahead of expiry
 // in the background, with a single request in flight however many callers are waiting.
 // The secret lives only in this closure: nothing that can be logged or inspected holds it.
-import { AuthError, ConfigurationError, isRedirect, RedirectError, redirectTarget, type GiacomError } from "../errors.js";
-import { BodyTooLarge, discard, readText } from "../internal/body.js";
+import { AuthError, ConfigurationError, RedirectError, type GiacomError } from "../errors.js";
+import { BodyTooLarge, discard, isRedirect, isWellFormedToken, MALFORMED_TOKEN, readText, redirectTarget } from "../internal/response.js";
 import { raceAbort } from "../internal/abort.js";
 import { scrub } from "../internal/redact.js";
 import { checkUrl } from "../internal/urls.js";
@@ -93,8 +93,6 @@ export interface ClientCredentialsOptions extends Credentials {
 const IDLE_GRACE_MS = 500;
 /** A token answer is a few kilobytes at most; anything far larger is not one. */
 const MAX_TOKEN_BODY = 256 * 1024;
-/** What a token must be to travel in a header; anything else is refused without being shown. */
-const TOKEN = /^[\x21-\x7e]{1,16384}$/;
 
 /** A token request, and how many callers wait for it (none for a background refresh). */
 interface Inflight {
@@ -209,8 +207,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
     const token = field(json, "access_token");
     if (!token) throw new AuthError(`The token endpoint answered ${response.status} without an access_token`, { status: response.status });
     // Neither value is quoted: a hostile or broken endpoint may have put anything there, the secret included.
-    if (!TOKEN.test(token))
-      throw new AuthError(`The token endpoint issued a malformed access_token (it must be 1 to 16384 visible ASCII characters)`, { status: response.status });
+    if (!isWellFormedToken(token)) throw new AuthError(`The token endpoint issued ${MALFORMED_TOKEN}`, { status: response.status });
     const tokenType = field(json, "token_type");
     if (tokenType && tokenType.toLowerCase() !== "bearer") {
       throw new AuthError(`The token endpoint issued a token whose token_type is not "Bearer"; only bearer tokens are supported`, { status: response.status });

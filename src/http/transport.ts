@@ -13,13 +13,11 @@ import {
   GiacomError,
   InvalidArgumentError,
   InvalidResponseError,
-  isRedirect,
   NetworkError,
   RedirectError,
-  redirectTarget,
   TimeoutError,
 } from "../errors.js";
-import { BodyTooLarge, discard, readText } from "../internal/body.js";
+import { BodyTooLarge, discard, isRedirect, isWellFormedToken, MALFORMED_TOKEN, readText, redirectTarget } from "../internal/response.js";
 import { newCorrelationId } from "../internal/ids.js";
 import { scrub } from "../internal/redact.js";
 import type { TokenProvider } from "../auth/client-credentials.js";
@@ -236,9 +234,6 @@ function visible(headers: Record<string, string> | Headers, correlationHeader: s
   return out;
 }
 
-/** What a header may carry (RFC 6750 b64token is stricter; visible ASCII is what can travel safely). */
-const TOKEN = /^[\x21-\x7e]{1,16384}$/;
-
 /** Error bodies are for a message and a few fields: no need to hold more than this. */
 const MAX_ERROR_BODY = 64 * 1024;
 
@@ -366,9 +361,7 @@ export function createTransport(config: TransportConfig): Transport {
           if (interrupted) throw interrupted;
           token = await race(config.tokenProvider.getToken({ signal: controller.signal }));
           if (token !== checkedToken) {
-            // Shown nowhere: a malformed token may be an echo of anything, a secret included.
-            if (typeof token !== "string" || !TOKEN.test(token))
-              throw new AuthError("The token provider gave a malformed access token (it must be 1 to 16384 visible ASCII characters)", {});
+            if (!isWellFormedToken(token)) throw new AuthError(`The token provider gave ${MALFORMED_TOKEN}`, {});
             checkedToken = token;
           }
           const headers = { ...fixedHeaders, Authorization: `Bearer ${token}` };

@@ -1,4 +1,5 @@
-// Reading a response body with a bound on what it may cost, with web-standard APIs only.
+// What the SDK does with a response before trusting it: redirects it never follows, bodies read
+// with a bound on what they may cost, tokens checked before they travel. Web-standard APIs only.
 
 /** Thrown by {@link readText} when a body is larger than allowed (after decompression). */
 export class BodyTooLarge extends Error {
@@ -52,3 +53,30 @@ export async function readText(response: Response, limit: number, signal?: Abort
 export function discard(response: Response | undefined): void {
   if (response?.body && !response.bodyUsed && !response.body.locked) void response.body.cancel().catch(() => undefined);
 }
+
+/** Whether a response is a redirect the runtime did not follow (a 3xx, or opaque in browsers), or one a fetch of the user's did. */
+export function isRedirect(response: Response): boolean {
+  return (response.status >= 300 && response.status < 400 && response.status !== 304) || response.type === "opaqueredirect" || response.redirected;
+}
+
+/**
+ * The origin a redirect points to, resolved against the request URL; undefined when absent or
+ * unreadable. Only the origin: a path or query may carry what must not be shown.
+ */
+export function redirectTarget(response: Response, requestUrl: string): string | undefined {
+  // A fetch of the user's that followed the redirect itself: where it ended is the target.
+  const location = response.redirected ? response.url : response.headers.get("location");
+  if (!location) return undefined;
+  try {
+    const origin = new URL(location, requestUrl).origin;
+    return origin === "null" ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a token is refused; the token itself is never shown, as it may be an echo of anything, a secret included. */
+export const MALFORMED_TOKEN = "a malformed access token (it must be 1 to 16384 visible ASCII characters)";
+
+/** Whether a token can travel in a header: visible ASCII (RFC 6750's b64token is stricter), bounded. */
+export const isWellFormedToken = (token: unknown): token is string => typeof token === "string" && /^[\x21-\x7e]{1,16384}$/.test(token);
