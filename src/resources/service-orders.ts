@@ -156,8 +156,9 @@ function unknownOutcome(error: unknown): boolean {
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return raceAbort(
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
+      const stop = () => clearTimeout(timer);
+      const timer = setTimeout(() => (signal?.removeEventListener("abort", stop), resolve()), ms);
+      signal?.addEventListener("abort", stop, { once: true });
     }),
     signal,
   );
