@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 
 export default defineConfig({
   // One entry per package subpath; msw stays external (an optional peer of giacom-sdk/mock).
-  entry: { index: "src/index.ts", "webhooks/index": "src/webhooks/index.ts", "mock/index": "src/mock/index.ts" },
+  entry: { index: "src/index.ts", "webhooks/index": "src/giacom/webhooks/index.ts", "mock/index": "src/giacom/mock/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

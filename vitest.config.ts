@@ -6,8 +6,8 @@ export default defineConfig({
     // Same mapping as tsconfig `paths`: tests and examples import the package by name.
     alias: [
       { find: /^giacom-sdk$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
-      { find: /^giacom-sdk\/webhooks$/, replacement: fileURLToPath(new URL("./src/webhooks/index.ts", import.meta.url)) },
-      { find: /^giacom-sdk\/mock$/, replacement: fileURLToPath(new URL("./src/mock/index.ts", import.meta.url)) },
+      { find: /^giacom-sdk\/webhooks$/, replacement: fileURLToPath(new URL("./src/giacom/webhooks/index.ts", import.meta.url)) },
+      { find: /^giacom-sdk\/mock$/, replacement: fileURLToPath(new URL("./src/giacom/mock/index.ts", import.meta.url)) },
     ],
   },
   test: {

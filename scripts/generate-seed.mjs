@@ -1,4 +1,4 @@
-// Writes src/generated/seed.ts: the catalogue and inventory examples of the Giacom document,
+// Writes src/giacom/generated/seed.ts: the catalogue and inventory examples of the Giacom document,
 // copied from spec/giacom.openapi.yaml, for the simulator's default data. `--check` fails when
 // the file is stale. Run through `npm run generate` / `npm run generate:check`.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -34,7 +34,7 @@ export const documentedSeed: {
   resources: Schemas["Resource"][];
 } = ${JSON.stringify(data, null, 2)};
 `;
-const target = `${root}src/generated/seed.ts`;
+const target = `${root}src/giacom/generated/seed.ts`;
 if (process.argv.includes("--check")) {
   let current = "";
   try {
@@ -43,7 +43,7 @@ if (process.argv.includes("--check")) {
     // no file yet: it is stale
   }
   if (current !== out) {
-    console.error("src/generated/seed.ts is not up to date with the spec: run npm run generate");
+    console.error("src/giacom/generated/seed.ts is not up to date with the spec: run npm run generate");
     process.exit(1);
   }
 } else {

@@ -12,14 +12,14 @@
  */
 export const VERSION = "0.1.0";
 
-export { createGiacomClient, ENVIRONMENTS } from "./client.js";
-export type { GiacomClient, GiacomClientOptions, GiacomEnvironment } from "./client.js";
-export { clientCredentials } from "./auth/client-credentials.js";
-export type { ClientCredentialsOptions, Credentials, GiacomScope, TokenProvider } from "./auth/client-credentials.js";
-export type { CallOptions, FetchFunction, Hooks, Logger, RequestHookInfo, ResponseHookInfo, RetryHookInfo, TokenRefreshInfo } from "./http/transport.js";
-export type { RetryOptions } from "./http/retry.js";
-export type { ListQuery, ListResult } from "./http/list.js";
-export { jsonPath } from "./filters/json-path.js";
+export { createGiacomClient, ENVIRONMENTS } from "./giacom/client.js";
+export type { GiacomClient, GiacomClientOptions, GiacomEnvironment } from "./giacom/client.js";
+export { clientCredentials } from "./core/auth/client-credentials.js";
+export type { ClientCredentialsOptions, Credentials, GiacomScope, TokenProvider } from "./core/auth/client-credentials.js";
+export type { CallOptions, FetchFunction, Hooks, Logger, RequestHookInfo, ResponseHookInfo, RetryHookInfo, TokenRefreshInfo } from "./core/transport.js";
+export type { RetryOptions } from "./core/retry.js";
+export type { ListQuery, ListResult } from "./tmf/list.js";
+export { jsonPath } from "./tmf/json-path.js";
 export {
   AbortError,
   ApiError,
@@ -39,33 +39,33 @@ export {
   RedirectError,
   ServerError,
   TimeoutError,
-} from "./errors.js";
-export type { ApiErrorDetails, GiacomErrorCode } from "./errors.js";
+} from "./core/errors.js";
+export type { ApiErrorDetails, GiacomErrorCode } from "./core/errors.js";
 export type {
   GetSpecificationOptions,
   ResourceSpecificationQuery,
   ResourceSpecifications,
   ServiceSpecificationQuery,
   ServiceSpecifications,
-} from "./resources/catalogue.js";
-export type { ResourceQuery, Resources } from "./resources/resources.js";
-export type { GetServiceOptions, ServiceQuery, Services } from "./resources/services.js";
-export type { ServiceOrderQuery, ServiceOrders } from "./resources/service-orders.js";
-export type { HubApi, Subscription } from "./resources/hub.js";
-export type { Appointments, GeographicAddresses } from "./resources/addresses-appointments.js";
-export type { CreateOrderOptions } from "./resources/service-orders.js";
-export { validateOrder } from "./validation/validate-order.js";
-export type { SpecificationLookup, ValidationContext } from "./validation/validate-order.js";
-export { formatIssues } from "./validation/issues.js";
-export type { OrderIssue, OrderIssueCode, ValidationResult } from "./validation/issues.js";
-export { giacomSupplierRules } from "./validation/rules.js";
-export type { ItemView, SupplierRule, SupplierRuleSet } from "./validation/rules.js";
-export { OrderValidationError } from "./validation/order-validation-error.js";
-export { SUBMISSION_REFERENCE } from "./resources/service-orders.js";
-export type { SubmitOptions } from "./resources/service-orders.js";
-export type { OrderEventSource, OrderOperation, OrderOperationToken, PollingOptions, WaitOptions } from "./resources/order-operation.js";
-export { OrderCancellationError, OrderFailedError, OrderWaitTimeoutError, SubmissionUnknownError } from "./resources/order-errors.js";
-export type { ItemOutcome } from "./resources/order-errors.js";
+} from "./giacom/namespaces/catalogue.js";
+export type { ResourceQuery, Resources } from "./giacom/namespaces/resources.js";
+export type { GetServiceOptions, ServiceQuery, Services } from "./giacom/namespaces/services.js";
+export type { ServiceOrderQuery, ServiceOrders } from "./giacom/orders/service-orders.js";
+export type { HubApi, Subscription } from "./giacom/namespaces/hub.js";
+export type { Appointments, GeographicAddresses } from "./giacom/namespaces/addresses-appointments.js";
+export type { CreateOrderOptions } from "./giacom/orders/service-orders.js";
+export { validateOrder } from "./giacom/validation/validate-order.js";
+export type { SpecificationLookup, ValidationContext } from "./giacom/validation/validate-order.js";
+export { formatIssues } from "./giacom/validation/issues.js";
+export type { OrderIssue, OrderIssueCode, ValidationResult } from "./giacom/validation/issues.js";
+export { giacomSupplierRules } from "./giacom/validation/rules.js";
+export type { ItemView, SupplierRule, SupplierRuleSet } from "./giacom/validation/rules.js";
+export { OrderValidationError } from "./giacom/validation/order-validation-error.js";
+export { SUBMISSION_REFERENCE } from "./giacom/orders/service-orders.js";
+export type { SubmitOptions } from "./giacom/orders/service-orders.js";
+export type { OrderEventSource, OrderOperation, OrderOperationToken, PollingOptions, WaitOptions } from "./core/operation.js";
+export { OrderCancellationError, OrderFailedError, OrderWaitTimeoutError, SubmissionUnknownError } from "./giacom/orders/errors.js";
+export type { ItemOutcome } from "./giacom/orders/errors.js";
 
 export type {
   ServiceSpecification,
@@ -167,10 +167,10 @@ export type {
   SearchTimeSlotCreate,
   SearchTimeSlotState,
   TimeSlot,
-} from "./types.js";
+} from "./giacom/types.js";
 
 // Service order builders: immutable sugar over ServiceOrderCreate.
-export { addBoltOn, addService, ceaseBoltOn, ceaseService, modifyService, serviceOrder } from "./builders/service-order.js";
+export { addBoltOn, addService, ceaseBoltOn, ceaseService, modifyService, serviceOrder } from "./giacom/builders/service-order.js";
 export type {
   AddServiceBuilder,
   CeaseServiceBuilder,
@@ -180,4 +180,4 @@ export type {
   ServiceOrderItemBuilder,
   SimSwapOptions,
   SimType,
-} from "./builders/service-order.js";
+} from "./giacom/builders/service-order.js";

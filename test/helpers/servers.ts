@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { OAuth2Server, type MutableResponse, type MutableToken, type TokenRequestIncomingMessage } from "oauth2-mock-server";
-import { loadSpec } from "../spec/spec-helpers.js";
+import { loadSpec } from "../giacom/spec/spec-helpers.js";
 
 const HOST = "127.0.0.1";
 const spec = loadSpec();

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, describe, it } from "vitest";
 import { addService, createGiacomClient, serviceOrder, type FetchFunction, type ServiceOrderCreate } from "giacom-sdk";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS, type Fault, type FaultTarget, type GiacomSimulator } from "giacom-sdk/mock";
-import { loadSpec } from "../spec/spec-helpers.js";
+import { loadSpec } from "../giacom/spec/spec-helpers.js";
 
 const spec = loadSpec();
 const resourceBody = spec.components.examples.ResourceCreateSubscriberNumber!.value as never;

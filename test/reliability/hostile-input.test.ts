@@ -20,10 +20,10 @@ import {
   type ServiceSpecification,
 } from "giacom-sdk";
 import { createWebhookReceiver } from "giacom-sdk/webhooks";
-import { DOCUMENTED_ORDERS, documentedOrder, SERVICES, SPECIFICATIONS } from "../fixtures/catalogue.js";
+import { DOCUMENTED_ORDERS, documentedOrder, SERVICES, SPECIFICATIONS } from "../giacom/fixtures/catalogue.js";
 import { expectWellFormed, mutate } from "../helpers/properties.js";
 import { testClient, TEST_TOKEN_URL } from "../helpers/recording-fetch.js";
-import { loadSpec } from "../spec/spec-helpers.js";
+import { loadSpec } from "../giacom/spec/spec-helpers.js";
 
 const spec = loadSpec();
 const serviceExample = spec.components.examples.ServiceMobileVoiceO2!.value;

@@ -19,7 +19,7 @@ import {
   type ResponseHookInfo,
   type ServiceOrderCreate,
 } from "giacom-sdk";
-import { documentedOrder } from "../fixtures/catalogue.js";
+import { documentedOrder } from "../giacom/fixtures/catalogue.js";
 
 interface Seen {
   method: string;

@@ -18,7 +18,7 @@ import {
   type ServiceOrderCreate,
 } from "giacom-sdk";
 import { createWebhookReceiver } from "giacom-sdk/webhooks";
-import { documentedOrder } from "../fixtures/catalogue.js";
+import { documentedOrder } from "../giacom/fixtures/catalogue.js";
 
 const BASE_URL = "https://api.secrets.example/v2";
 const TOKEN_URL = "https://auth.secrets.example/oauth2/token";

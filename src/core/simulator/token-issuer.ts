@@ -1,0 +1,121 @@
+// OAuth 2.0 client credentials as the document describes it: the client authenticates with HTTP
+// Basic or with client_id/client_secret in the form body, may narrow the scopes with `scope`,
+// and gets an opaque bearer token that expires on the simulator's clock.
+import type { Clock } from "./clock.js";
+import { HttpError } from "../../giacom/mock/http.js";
+import type { SimulatorClient } from "../../giacom/mock/options.js";
+
+/** Every scope of the contract (`components.securitySchemes.oauth2`). */
+export const ALL_SCOPES: readonly string[] = [
+  "integrations/serviceCatalogue.read",
+  "integrations/service.write",
+  "integrations/serviceInventory.read",
+  "integrations/resourceInventory.read",
+  "integrations/serviceOrder.read",
+  "integrations/serviceOrder.submit",
+  "integrations/notifications.read",
+  "integrations/address.manage",
+  "integrations/appointment.manage",
+];
+
+export interface Grant {
+  clientId: string;
+  scopes: ReadonlySet<string>;
+  expiresAt: number;
+}
+
+const oauthError = (status: number, error: string, description: string, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify({ error, error_description: description }), {
+    status,
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers },
+  });
+
+function basicCredentials(header: string | null): { id: string; secret: string } | undefined {
+  const encoded = /^Basic\s+(\S+)\s*$/i.exec(header ?? "")?.[1];
+  if (!encoded) return undefined;
+  let decoded: string;
+  try {
+    decoded = atob(encoded);
+  } catch {
+    return { id: "", secret: "" };
+  }
+  const colon = decoded.indexOf(":");
+  if (colon < 0) return { id: "", secret: "" };
+  // RFC 6749 2.3.1: both parts are form-urlencoded before the Basic encoding.
+  const form = (s: string) => {
+    try {
+      return decodeURIComponent(s.replaceAll("+", " "));
+    } catch {
+      return s;
+    }
+  };
+  return { id: form(decoded.slice(0, colon)), secret: form(decoded.slice(colon + 1)) };
+}
+
+export class TokenIssuer {
+  private grants = new Map<string, Grant>();
+
+  constructor(
+    private readonly clients: Record<string, SimulatorClient>,
+    private readonly ttlSeconds: number,
+    private readonly clock: Clock,
+  ) {}
+
+  revokeAll(): void {
+    this.grants.clear();
+  }
+
+  /** The token endpoint: POST, form-encoded. */
+  async issue(request: Request): Promise<Response> {
+    if (request.method !== "POST") return oauthError(405, "invalid_request", "The token endpoint only accepts POST", { Allow: "POST" });
+    const form = new URLSearchParams(await request.text());
+    const basic = basicCredentials(request.headers.get("Authorization"));
+    const bodyId = form.get("client_id");
+    if (basic && (bodyId !== null || form.get("client_secret") !== null)) {
+      return oauthError(400, "invalid_request", "Use one client authentication method: HTTP Basic or client_id/client_secret in the body, not both");
+    }
+    const id = basic?.id ?? bodyId ?? undefined;
+    const secret = basic?.secret ?? form.get("client_secret") ?? undefined;
+    const client = id === undefined ? undefined : Object.hasOwn(this.clients, id) ? this.clients[id] : undefined;
+    if (!client || secret !== client.secret) {
+      const challenge: Record<string, string> = basic ? { "WWW-Authenticate": 'Basic realm="giacom-simulator"' } : {};
+      return oauthError(401, "invalid_client", id === undefined ? "No client credentials were sent" : "Unknown client or wrong secret", challenge);
+    }
+    const grantType = form.get("grant_type");
+    if (grantType !== "client_credentials") {
+      return oauthError(400, "unsupported_grant_type", `grant_type must be client_credentials${grantType === null ? "" : `, not ${grantType}`}`);
+    }
+    const granted = client.scopes ?? ALL_SCOPES;
+    const requested = (form.get("scope") ?? "").split(" ").filter((s) => s !== "");
+    const outside = requested.filter((s) => !granted.includes(s));
+    if (outside.length > 0) return oauthError(400, "invalid_scope", `Scopes not granted to this client: ${outside.join(" ")}`);
+    const scopes = requested.length > 0 ? [...new Set(requested)] : [...granted];
+    const token = `sim_${crypto.randomUUID().replaceAll("-", "")}`;
+    this.grants.set(token, { clientId: id!, scopes: new Set(scopes), expiresAt: this.clock.now() + this.ttlSeconds * 1000 });
+    return new Response(JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: this.ttlSeconds, scope: scopes.join(" ") }), {
+      status: 200,
+      headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+    });
+  }
+
+  /**
+   * The grant behind the request's bearer token, checked against the operation's security: any
+   * one of `alternatives` must be covered (an empty alternative needs only a valid token).
+   */
+  authorize(request: Request, alternatives: readonly (readonly string[])[]): Grant {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("Authorization") ?? "")?.[1];
+    const grant = token === undefined ? undefined : this.grants.get(token);
+    if (!grant || grant.expiresAt <= this.clock.now()) {
+      if (grant) this.grants.delete(token!);
+      const problem = token === undefined ? "No bearer access token was sent" : grant ? "The access token has expired" : "The access token is not valid";
+      throw new HttpError(401, problem, undefined, { "WWW-Authenticate": `Bearer error="invalid_token"` });
+    }
+    if (!alternatives.some((scopes) => scopes.every((s) => grant.scopes.has(s)))) {
+      const needed = alternatives.map((scopes) => scopes.join(" + ")).join(" or ");
+      throw new HttpError(403, `The access token lacks the scope this operation needs: ${needed}`, undefined, {
+        "WWW-Authenticate": `Bearer error="insufficient_scope"`,
+      });
+    }
+    return grant;
+  }
+}

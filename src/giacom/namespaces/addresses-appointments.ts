@@ -1,0 +1,67 @@
+// Geographic addresses (TMF673) and appointments (TMF646).
+import type { CallOptions, Transport } from "../../core/transport.js";
+import type {
+  Appointment,
+  AppointmentCreate,
+  GeographicAddress,
+  GeographicAddressCreate,
+  GeographicAddressValidation,
+  GeographicAddressValidationCreate,
+  SearchTimeSlot,
+  SearchTimeSlotCreate,
+} from "../types.js";
+
+/**
+ * Address matching and creation.
+ * @group Namespaces
+ * @example
+ * ```ts
+ * const result = await giacom.geographicAddresses.validate({ provideAlternative: true, submittedGeographicAddress: { postcode: "EC1A 1BB", streetNr: "1" } });
+ * ```
+ */
+export interface GeographicAddresses {
+  /** Matches an address: `POST /geographicAddressValidation`. A query, so it is retried like a GET. */
+  validate(validation: GeographicAddressValidationCreate, options?: CallOptions): Promise<GeographicAddressValidation>;
+  /** Creates a (silver or bronze) address: `POST /geographicAddress`. */
+  create(address: GeographicAddressCreate, options?: CallOptions): Promise<GeographicAddress>;
+}
+
+/**
+ * Time slot search and appointment booking.
+ * @group Namespaces
+ * @example
+ * ```ts
+ * const { availableTimeSlot } = await giacom.appointments.searchTimeSlots({ requestedTimeSlot: [{ validFor: { startDateTime: "2025-03-01T00:00:00Z" } }] });
+ * ```
+ */
+export interface Appointments {
+  /** Searches free time slots: `POST /searchTimeSlot`. A query, so it is retried like a GET. */
+  searchTimeSlots(search: SearchTimeSlotCreate, options?: CallOptions): Promise<SearchTimeSlot>;
+  /** Books an appointment: `POST /appointment`. */
+  book(appointment: AppointmentCreate, options?: CallOptions): Promise<Appointment>;
+}
+
+/** @internal */
+export function createGeographicAddresses(http: Transport): GeographicAddresses {
+  return {
+    async validate(validation, options) {
+      return (await http.send({ method: "post", path: "/geographicAddressValidation", idempotent: true, returns: "object" }, { body: validation }, options))
+        .data;
+    },
+    async create(address, options) {
+      return (await http.send({ method: "post", path: "/geographicAddress", idempotent: false, returns: "object" }, { body: address }, options)).data;
+    },
+  };
+}
+
+/** @internal */
+export function createAppointments(http: Transport): Appointments {
+  return {
+    async searchTimeSlots(search, options) {
+      return (await http.send({ method: "post", path: "/searchTimeSlot", idempotent: true, returns: "object" }, { body: search }, options)).data;
+    },
+    async book(appointment, options) {
+      return (await http.send({ method: "post", path: "/appointment", idempotent: false, returns: "object" }, { body: appointment }, options)).data;
+    },
+  };
+}

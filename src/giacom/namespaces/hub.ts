@@ -1,0 +1,51 @@
+// The notifications hub (TMF688): where Giacom delivers events.
+import { requireId, requireString } from "../../core/errors.js";
+import type { CallOptions, Transport } from "../../core/transport.js";
+import type { Hub } from "../types.js";
+
+/**
+ * A listener to register.
+ * @group Client
+ * @example
+ * ```ts
+ * const listener: Subscription = { callback: "https://yourportal.com/webhook", apiKey: process.env.WEBHOOK_API_KEY };
+ * ```
+ */
+export interface Subscription {
+  /** The HTTPS endpoint Giacom will POST events to. */
+  callback: string;
+  /** Optional static API key; Giacom sends it back as `Authorization: Basic <apiKey>`. */
+  apiKey?: string | undefined;
+}
+
+/**
+ * Registration of the endpoints that receive Giacom's events.
+ * @group Namespaces
+ * @example
+ * ```ts
+ * const hub = await giacom.hub.subscribe({ callback: "https://yourportal.com/webhook", apiKey });
+ * await giacom.hub.unsubscribe(hub.id);
+ * ```
+ */
+export interface HubApi {
+  /** Registers a listener: `POST /topic/default/hub`. The API key is never returned. */
+  subscribe(subscription: Subscription, options?: CallOptions): Promise<Hub>;
+  /** Removes a listener: `DELETE /topic/default/hub/{id}`. */
+  unsubscribe(id: string, options?: CallOptions): Promise<void>;
+}
+
+/** @internal */
+export function createHub(http: Transport): HubApi {
+  return {
+    async subscribe({ callback, apiKey }, options) {
+      requireString("callback", callback);
+      const body = apiKey === undefined ? { callback } : { callback, credentials: { type: "apikey" as const, value: requireString("apiKey", apiKey) } };
+      const secrets = apiKey === undefined ? [] : [apiKey];
+      return (await http.send({ method: "post", path: "/topic/default/hub", idempotent: false, secrets }, { body }, options)).data;
+    },
+    async unsubscribe(id, options) {
+      requireId("id", id);
+      await http.send({ method: "delete", path: "/topic/default/hub/{id}", idempotent: true }, { params: { path: { id } } }, options);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Resource inventory (TMF639): the client's stock of subscriber numbers and SIM cards.
+import type { paths } from "../generated/giacom.js";
+import { requireId } from "../../core/errors.js";
+import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
+import type { CallOptions, Transport } from "../../core/transport.js";
+import type { Resource, ResourceCreate, ResourceUpdate } from "../types.js";
+
+/**
+ * Filters of `resources.list`.
+ * @group Queries
+ * @useDeclaredType
+ * @example
+ * ```ts
+ * const query: ResourceQuery = { filter: jsonPath.characteristicValue("SUBSCRIBER_NUMBER", "07571234567", { on: "resourceCharacteristic" }) };
+ * ```
+ */
+export type ResourceQuery = ListQuery<NonNullable<paths["/resource"]["get"]["parameters"]["query"]>>;
+
+/**
+ * Stock units (resources) that service orders may use.
+ * @group Namespaces
+ * @example
+ * ```ts
+ * const unit = await giacom.resources.create({ resourceSpecification: { id: "Mobile_Subscriber_number" }, resourceCharacteristic: [{ id: "SUBSCRIBER_NUMBER", value: [{ value: "07571234567" }] }] });
+ * ```
+ */
+export interface Resources {
+  /** Lists (or finds) stock units: `GET /resource`. */
+  list(query?: ResourceQuery, options?: CallOptions): Promise<ListResult<Resource>>;
+  /** Counts the stock units a query matches (`limit=0`). */
+  count(query?: ResourceQuery, options?: CallOptions): Promise<number>;
+  /** Creates a stock unit: `POST /resource`. Not retried after it may have been sent. */
+  create(resource: ResourceCreate, options?: CallOptions): Promise<Resource>;
+  /** Reads a stock unit: `GET /resource/{id}`. */
+  get(id: string, options?: CallOptions): Promise<Resource>;
+  /** Changes fields of a stock unit: `PATCH /resource/{id}`. */
+  update(id: string, patch: ResourceUpdate, options?: CallOptions): Promise<Resource>;
+  /** Deletes a stock unit: `DELETE /resource/{id}`. */
+  delete(id: string, options?: CallOptions): Promise<void>;
+}
+
+/** @internal */
+export function createResources(http: Transport): Resources {
+  return {
+    ...createSearch<Resource>(http, "/resource"),
+    async create(resource, options) {
+      return (await http.send({ method: "post", path: "/resource", idempotent: false }, { body: resource }, options)).data;
+    },
+    async get(id, options) {
+      requireId("id", id);
+      return (await http.send({ method: "get", path: "/resource/{id}", idempotent: true }, { params: { path: { id } } }, options)).data;
+    },
+    async update(id, patch, options) {
+      requireId("id", id);
+      // A partial update sets fields to values: repeating it leaves the same result.
+      return (await http.send({ method: "patch", path: "/resource/{id}", idempotent: true }, { params: { path: { id } }, body: patch }, options)).data;
+    },
+    async delete(id, options) {
+      requireId("id", id);
+      await http.send({ method: "delete", path: "/resource/{id}", idempotent: true }, { params: { path: { id } } }, options);
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Service inventory (TMF638): the client's live services, read-only.
+import type { paths } from "../generated/giacom.js";
+import { requireId, requireString } from "../../core/errors.js";
+import { jsonPath } from "../../tmf/json-path.js";
+import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
+import type { CallOptions, Transport } from "../../core/transport.js";
+import type { Service } from "../types.js";
+
+/**
+ * Filters of `services.list`: exact matches, a list for an IN query, and `filter` for a
+ * JSONPath search inside lists.
+ * @group Queries
+ * @useDeclaredType
+ * @example
+ * ```ts
+ * const failedOrStopped: ServiceQuery = { operatingStatus: ["failed", "stopped"], hasStarted: true };
+ * ```
+ */
+export type ServiceQuery = ListQuery<NonNullable<paths["/service"]["get"]["parameters"]["query"]>>;
+
+/**
+ * Options of `services.get`.
+ * @group Client
+ * @example
+ * ```ts
+ * const fresh = await giacom.services.get(id, { networkRefresh: true });
+ * ```
+ */
+export interface GetServiceOptions extends CallOptions {
+  /** Refresh the service from the supplier's network before reading it (`network_refresh: true`). */
+  networkRefresh?: boolean;
+}
+
+/**
+ * The live services of the client's tenant.
+ * @group Namespaces
+ * @example
+ * ```ts
+ * const [line] = await giacom.services.findBySubscriberNumber("07800987654");
+ * ```
+ */
+export interface Services {
+  /** Lists (or finds) services: `GET /service`. */
+  list(query?: ServiceQuery, options?: CallOptions): Promise<ListResult<Service>>;
+  /** Counts the services a query matches (`limit=0`). */
+  count(query?: ServiceQuery, options?: CallOptions): Promise<number>;
+  /** Reads one service: `GET /service/{id}`. */
+  get(id: string, options?: GetServiceOptions): Promise<Service>;
+  /** The services whose SUBSCRIBER_NUMBER is `msisdn` (usually one). */
+  findBySubscriberNumber(msisdn: string, options?: CallOptions): Promise<Service[]>;
+  /** The services whose SIM_SERIAL is `iccid` (usually one). */
+  findBySimSerial(iccid: string, options?: CallOptions): Promise<Service[]>;
+}
+
+/** @internal */
+export function createServices(http: Transport): Services {
+  const { list, count } = createSearch<Service>(http, "/service");
+  return {
+    list,
+    count,
+    async get(id, { networkRefresh, ...options } = {}) {
+      requireId("id", id);
+      // The document defines only `network_refresh: true`; anything else sends no header.
+      const header = networkRefresh === true ? { network_refresh: true } : {};
+      return (await http.send({ method: "get", path: "/service/{id}", idempotent: true }, { params: { path: { id }, header } }, options)).data;
+    },
+    async findBySubscriberNumber(msisdn, options) {
+      return (await list({ filter: jsonPath.characteristicValue("SUBSCRIBER_NUMBER", requireString("msisdn", msisdn)) }, options)).items;
+    },
+    async findBySimSerial(iccid, options) {
+      return (await list({ filter: jsonPath.characteristicValue("SIM_SERIAL", requireString("iccid", iccid)) }, options)).items;
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// Errors of following an order to its end.
+import { GiacomError } from "../../core/errors.js";
+import type { CancelServiceOrder, ErrorBody, ServiceOrder } from "../types.js";
+
+/**
+ * The final state of each item of an order.
+ * @group Orders
+ * @example
+ * ```ts
+ * const failedItems = (e: OrderFailedError) => e.items.filter((i: ItemOutcome) => i.state !== "completed");
+ * ```
+ */
+export interface ItemOutcome {
+  id: string;
+  state: string | undefined;
+}
+
+/**
+ * An order ended `rejected`, `failed`, `cancelled` or `partial`. Carries Giacom's
+ * `errorMessage`, the final state of every item and the last snapshot of the order.
+ * @group Orders
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof OrderFailedError) console.error(e.state, e.errorMessage?.message, e.items); }
+ * ```
+ */
+export class OrderFailedError extends GiacomError {
+  override readonly name = "OrderFailedError";
+  readonly orderId: string;
+  /** `rejected`, `failed`, `cancelled` or `partial`. */
+  readonly state: string;
+  readonly errorMessage: ErrorBody | undefined;
+  readonly items: ItemOutcome[];
+  readonly order: ServiceOrder;
+  constructor(order: ServiceOrder) {
+    const items = (order.serviceOrderItem ?? []).map((i) => ({ id: i.id, state: i.state }));
+    const detail =
+      order.errorMessage?.message ??
+      order.errorMessage?.reason ??
+      (order.state === "partial" ? `items: ${items.map((i) => `${i.id} ${i.state}`).join(", ")}` : "no reason given");
+    super("ORDER_FAILED", `Service order ${order.id} ended ${order.state}: ${detail}`);
+    this.orderId = order.id;
+    this.state = order.state;
+    this.errorMessage = order.errorMessage;
+    this.items = items;
+    this.order = order;
+  }
+}
+
+/**
+ * Waiting for an order ran out of time. The order itself goes on: wait again, or resume it.
+ * @group Orders
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof OrderWaitTimeoutError) await saveForLater(e.lastKnown); }
+ * ```
+ */
+export class OrderWaitTimeoutError extends GiacomError {
+  override readonly name = "OrderWaitTimeoutError";
+  readonly orderId: string;
+  readonly lastKnown: ServiceOrder | undefined;
+  constructor(orderId: string, timeoutMs: number, lastKnown: ServiceOrder | undefined) {
+    super("ORDER_WAIT_TIMEOUT", `Service order ${orderId} was still ${lastKnown?.state ?? "unknown"} after waiting ${timeoutMs} ms; it goes on`, {
+      retryable: true,
+    });
+    this.orderId = orderId;
+    this.lastKnown = lastKnown;
+  }
+}
+
+/**
+ * A cancellation was refused (the order can no longer be cancelled) or ended with an error.
+ * @group Orders
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof OrderCancellationError) console.error(e.message); }
+ * ```
+ */
+export class OrderCancellationError extends GiacomError {
+  override readonly name = "OrderCancellationError";
+  readonly orderId: string;
+  readonly task: CancelServiceOrder | undefined;
+  constructor(orderId: string, message: string, init: { task?: CancelServiceOrder; cause?: unknown } = {}) {
+    super("CANCELLATION_FAILED", `Service order ${orderId} could not be cancelled: ${message}`, init.cause === undefined ? {} : { cause: init.cause });
+    this.orderId = orderId;
+    this.task = init.task;
+  }
+}
+
+/**
+ * A submission's outcome could not be established: the request may have reached Giacom, and
+ * no order with its external reference could be found (yet). Nothing was sent again. Submitting
+ * the same order again with `idempotencyKey: e.externalReference` is safe: it looks first and
+ * follows the order if Giacom created it meanwhile.
+ * @group Orders
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof SubmissionUnknownError) await retryLater(job, { idempotencyKey: e.externalReference }); }
+ * ```
+ */
+export class SubmissionUnknownError extends GiacomError {
+  override readonly name = "SubmissionUnknownError";
+  readonly externalReference: string;
+  constructor(externalReference: string, cause: unknown) {
+    super(
+      "SUBMISSION_UNKNOWN",
+      `The order with external reference ${externalReference} may or may not have been created; submit it again later with the same idempotencyKey, which looks it up first`,
+      {
+        cause,
+        retryable: true,
+      },
+    );
+    this.externalReference = externalReference;
+  }
+}

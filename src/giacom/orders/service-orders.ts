@@ -1,0 +1,290 @@
+// Service ordering (TMF641): orders that add, change and cease services.
+import type { paths } from "../generated/giacom.js";
+import { InvalidArgumentError, requireId } from "../../core/errors.js";
+import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
+import { failedBeforeSending, type CallOptions, type Transport } from "../../core/transport.js";
+import type { ServiceOrder, ServiceOrderCreate, ServiceOrderUpdate } from "../types.js";
+import type { ValidationResult } from "../validation/issues.js";
+import { OrderValidationError } from "../validation/order-validation-error.js";
+import { validateOrder } from "../validation/validate-order.js";
+import { loadValidationContext, type ContextSources } from "./validation-context.js";
+import { isGiacomError, requireString, type GiacomError } from "../../core/errors.js";
+import { jsonPath } from "../../tmf/json-path.js";
+import { newCorrelationId } from "../../core/internal/ids.js";
+import { raceAbort } from "../../core/internal/abort.js";
+import type { CancelServiceOrder } from "../types.js";
+import { OrderCancellationError, SubmissionUnknownError } from "./errors.js";
+import {
+  createOrderOperation,
+  followCancellation,
+  type OperationDeps,
+  type OrderEventSource,
+  type OrderOperation,
+  type OrderOperationToken,
+  type PollingOptions,
+} from "../../core/operation.js";
+
+/**
+ * Options of `serviceOrders.submit`.
+ * @group Orders
+ * @example
+ * ```ts
+ * const operation = giacom.serviceOrders.submit(order, { idempotencyKey: `job-${job.id}` });
+ * ```
+ */
+export interface SubmitOptions extends CreateOrderOptions {
+  /**
+   * Your key for this submission (a job id, say). Before sending, the SDK looks for an order
+   * already submitted with it and follows that one instead, so a process that restarts can
+   * submit again safely. Without it a unique key is generated.
+   */
+  idempotencyKey?: string;
+}
+
+/** @internal How submissions settle an unknown outcome. */
+export interface SubmissionPolicy {
+  /** How long after the failure lookups go on: how far Giacom's search may lag its orders. */
+  lookupWindowMs: number;
+  /** Wait between two lookups. */
+  lookupIntervalMs: number;
+}
+
+/**
+ * The `externalReferenceType` under which `submit` records a submission's key on the order.
+ * @group Orders
+ * @example
+ * ```ts
+ * const key = order.externalReference?.find((r) => r.externalReferenceType === SUBMISSION_REFERENCE)?.id;
+ * ```
+ */
+export const SUBMISSION_REFERENCE = "submission_id";
+
+/**
+ * Options of `serviceOrders.create`.
+ * @group Client
+ * @example
+ * ```ts
+ * await giacom.serviceOrders.create(order, { validate: false }); // skip local validation
+ * ```
+ */
+export interface CreateOrderOptions extends CallOptions {
+  /** Validate against the live catalogue before sending (default true). */
+  validate?: boolean;
+}
+
+/**
+ * Filters of `serviceOrders.list`.
+ * @group Queries
+ * @useDeclaredType
+ * @example
+ * ```ts
+ * const open: ServiceOrderQuery = { state: ["acknowledged", "inProgress"] };
+ * ```
+ */
+export type ServiceOrderQuery = ListQuery<NonNullable<paths["/serviceOrder"]["get"]["parameters"]["query"]>>;
+
+/**
+ * Service orders: how services are ordered, changed and ceased.
+ * @group Namespaces
+ * @example
+ * ```ts
+ * const order = await giacom.serviceOrders.create(draft);
+ * if (order.state === "rejected") console.error(order.errorMessage?.message);
+ * ```
+ */
+export interface ServiceOrders {
+  /**
+   * Validates the order against the live catalogue (see `validate`), then sends it:
+   * `POST /serviceOrder`. An order with validation errors throws `OrderValidationError` and is
+   * not sent. Giacom answers 201 even when it rejects the order (`state: "rejected"` with an
+   * `errorMessage`). The API has no idempotency key, so this call is never repeated once the
+   * request may have reached Giacom.
+   */
+  create(order: ServiceOrderCreate, options?: CreateOrderOptions): Promise<ServiceOrder>;
+  /**
+   * Validates an order locally against what the API says now: fetches the specifications it
+   * names (cached) and the live services it touches, then runs `validateOrder`.
+   */
+  validate(order: ServiceOrderCreate, options?: CallOptions): Promise<ValidationResult>;
+  /** Reads an order: `GET /serviceOrder/{id}`. */
+  get(id: string, options?: CallOptions): Promise<ServiceOrder>;
+  /** Lists (or finds) orders: `GET /serviceOrder`. */
+  list(query?: ServiceOrderQuery, options?: CallOptions): Promise<ListResult<ServiceOrder>>;
+  /** Counts the orders a query matches (`limit=0`). */
+  count(query?: ServiceOrderQuery, options?: CallOptions): Promise<number>;
+  /** Changes fields of an order: `PATCH /serviceOrder/{id}`. */
+  update(id: string, patch: ServiceOrderUpdate, options?: CallOptions): Promise<ServiceOrder>;
+  /**
+   * Validates and submits an order without ever creating it twice, and follows it to its end.
+   * The order carries a unique submission key (an external reference of type `submission_id`);
+   * when a submission's outcome is unknown (a timeout, a dropped connection, a 5xx, an
+   * unreadable answer), the SDK looks the order up by that key for `submission.lookupWindowMs`
+   * and follows it if it appears. It never sends the order again by itself: a 500 may come after
+   * Giacom created the order, and its search may lag. When no order appears it rejects with
+   * `SubmissionUnknownError`; submitting again with the same `idempotencyKey` looks first and is
+   * safe.
+   */
+  submit(order: ServiceOrderCreate, options?: SubmitOptions): OrderOperation;
+  /** Follows an existing order. */
+  track(orderId: string): OrderOperation;
+  /** Follows the order of a token from `operation.toJSON()`, in this or another process. */
+  resume(token: OrderOperationToken | string): OrderOperation;
+  /**
+   * Asks Giacom to cancel an order (a TMF641 cancel task) and follows the task until it is done;
+   * an order that can no longer be cancelled gives an `OrderCancellationError`.
+   */
+  cancel(id: string, options?: { reason?: string } & CallOptions): Promise<CancelServiceOrder>;
+}
+
+/** @internal What order handles need beyond the transport. */
+export interface OrderDeps {
+  sources: ContextSources;
+  events: OrderEventSource | undefined;
+  polling: Required<PollingOptions>;
+  submission: SubmissionPolicy;
+}
+
+/** Failures after which the order may or may not exist. */
+function unknownOutcome(error: unknown): boolean {
+  if (!isGiacomError(error) || failedBeforeSending(error)) return false;
+  // A 5xx or an unreadable success may come after the order was created; no answer at all
+  // (timeout, dropped connection) leaves the request possibly still in progress at Giacom.
+  return error.code === "SERVER_ERROR" || error.code === "INVALID_RESPONSE" || error.code === "TIMEOUT" || (error.code === "NETWORK" && !error.retryable);
+}
+
+/** Waits, or rejects with the signal's reason when it aborts first. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return raceAbort(
+    new Promise<void>((resolve) => {
+      const stop = () => clearTimeout(timer);
+      const timer = setTimeout(() => (signal?.removeEventListener("abort", stop), resolve()), ms);
+      signal?.addEventListener("abort", stop, { once: true });
+    }),
+    signal,
+  );
+}
+
+/** @internal */
+export function createServiceOrders(http: Transport, deps: OrderDeps): ServiceOrders {
+  const { sources, polling, submission } = deps;
+  const validate = async (order: ServiceOrderCreate, options?: CallOptions) => validateOrder(order, await loadValidationContext(order, sources, options));
+  const search = createSearch<ServiceOrder>(http, "/serviceOrder");
+  const get = async (id: string, options?: CallOptions) => {
+    requireId("id", id);
+    return (await http.send({ method: "get", path: "/serviceOrder/{id}", idempotent: true }, { params: { path: { id } } }, options)).data;
+  };
+  const post = async (order: ServiceOrderCreate, options?: CallOptions) =>
+    (await http.send({ method: "post", path: "/serviceOrder", idempotent: false }, { body: order }, options)).data;
+  const findBySubmission = async (key: string, options?: CallOptions) => {
+    const { items } = await search.list({ filter: `$.externalReference[?(@.id==${jsonPath.quote(key)})]` }, options);
+    return items.find((o) => o.externalReference?.some((r) => r.id === key && r.externalReferenceType === SUBMISSION_REFERENCE));
+  };
+  const cancel = async (id: string, { reason, ...options }: { reason?: string } & CallOptions = {}) => {
+    requireId("id", id);
+    let task: CancelServiceOrder;
+    try {
+      const body = reason === undefined ? { serviceOrder: { id } } : { serviceOrder: { id }, cancellationReason: reason };
+      task = (await http.send({ method: "post", path: "/cancelServiceOrder", idempotent: false }, { body }, options)).data;
+    } catch (error) {
+      if (isGiacomError(error) && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
+        throw new OrderCancellationError(id, (error as GiacomError & { tmfMessage?: string }).tmfMessage ?? error.message, { cause: error });
+      }
+      throw error;
+    }
+    return followCancellation(
+      id,
+      task,
+      async (taskId) =>
+        (await http.send({ method: "get", path: "/cancelServiceOrder/{id}", idempotent: true }, { params: { path: { id: taskId } } }, options)).data,
+      polling,
+    );
+  };
+  const operationDeps: OperationDeps = { get, cancel, events: deps.events, polling };
+
+  async function submitSafely(order: ServiceOrderCreate, key: string, lookFirst: boolean, options: CallOptions): Promise<ServiceOrder> {
+    const lookup = async () => {
+      try {
+        return await findBySubmission(key, options);
+      } catch (error) {
+        throw new SubmissionUnknownError(key, error);
+      }
+    };
+    if (lookFirst) {
+      const existing = await lookup();
+      if (existing) return existing;
+    }
+    try {
+      return await post(order, options);
+    } catch (error) {
+      if (!unknownOutcome(error)) throw error;
+      // The order may exist, or appear later in the search: follow it if it does. Sending again
+      // is never safe here, as no answer proves that Giacom did not act on the first request.
+      const until = Date.now() + submission.lookupWindowMs;
+      for (;;) {
+        const adopted = await lookup();
+        if (adopted) return adopted;
+        const left = until - Date.now();
+        if (left <= 0) throw new SubmissionUnknownError(key, error);
+        await sleep(Math.min(submission.lookupIntervalMs, left), options.signal);
+      }
+    }
+  }
+
+  return {
+    ...search,
+    validate,
+    get,
+    cancel,
+    submit(order, { validate: check = true, idempotencyKey, ...options } = {}) {
+      const key = idempotencyKey === undefined ? newCorrelationId() : requireString("idempotencyKey", idempotencyKey);
+      const body: ServiceOrderCreate = {
+        ...order,
+        externalReference: [...(order.externalReference ?? []), { id: key, externalReferenceType: SUBMISSION_REFERENCE, name: "giacom-sdk" }],
+      };
+      const start = (async () => {
+        if (check) {
+          const result = await validate(body, options);
+          if (!result.valid) throw new OrderValidationError(result.issues);
+        }
+        return submitSafely(body, key, idempotencyKey !== undefined, options);
+      })();
+      return createOrderOperation(operationDeps, start, key);
+    },
+    track(orderId) {
+      requireId("orderId", orderId);
+      return createOrderOperation(operationDeps, get(orderId), undefined);
+    },
+    resume(token) {
+      let parsed: Partial<OrderOperationToken> | null;
+      try {
+        parsed = (typeof token === "string" ? JSON.parse(token) : token) as Partial<OrderOperationToken> | null;
+      } catch {
+        parsed = null;
+      }
+      if (!parsed || parsed.v !== 1 || (typeof parsed.orderId !== "string" && typeof parsed.externalReference !== "string")) {
+        throw new InvalidArgumentError("token", "is not a token from operation.toJSON()");
+      }
+      const key = parsed.externalReference;
+      const start =
+        typeof parsed.orderId === "string"
+          ? get(parsed.orderId)
+          : findBySubmission(key!).then(
+              (found) =>
+                found ??
+                Promise.reject(new SubmissionUnknownError(key!, new Error("no order carries this submission key: it was never created, submit it again"))),
+            );
+      return createOrderOperation(operationDeps, start, key);
+    },
+    async create(order, { validate: check = true, ...options } = {}) {
+      if (check) {
+        const result = await validate(order, options);
+        if (!result.valid) throw new OrderValidationError(result.issues);
+      }
+      return post(order, options);
+    },
+    async update(id, patch, options) {
+      requireId("id", id);
+      return (await http.send({ method: "patch", path: "/serviceOrder/{id}", idempotent: true }, { params: { path: { id } }, body: patch }, options)).data;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// Turns a search response into { items, totalCount, resultCount } from the body and the
+// X-Total-Count / X-Result-Count headers every Giacom search returns.
+import { InvalidResponseError } from "../core/errors.js";
+import type { CallOptions, Sent, Transport } from "../core/transport.js";
+
+/**
+ * One page of search results. Giacom returns every match at once unless it trims a very long
+ * list: then `resultCount` (the items here) is less than `totalCount` (all matches).
+ * @group Queries
+ * @example
+ * ```ts
+ * const { items, totalCount, resultCount } = await giacom.services.list({ operatingStatus: ["failed", "stopped"] });
+ * if (resultCount < totalCount) console.warn(`Giacom trimmed the list to ${resultCount} of ${totalCount}`);
+ * ```
+ */
+export interface ListResult<T> {
+  items: T[];
+  /** All entities matching the query (`X-Total-Count`). */
+  totalCount: number;
+  /** Entities in `items` (`X-Result-Count`). */
+  resultCount: number;
+}
+
+/** A count header's value; undefined when absent, an error when it is not a count a program can use. */
+function countHeader(sent: Sent<unknown>, name: string): number | undefined {
+  const value = sent.response.headers.get(name);
+  if (value === null) return undefined;
+  const count = /^\s*\d{1,16}\s*$/.test(value) ? Number(value) : NaN;
+  // "1e23", "-1", 400 digits: not a count; a number past 2^53 would not even be exact.
+  if (!Number.isSafeInteger(count)) {
+    throw new InvalidResponseError(`A search answered with a ${name} header that is not a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`, {
+      status: sent.response.status,
+      correlationId: sent.correlationId,
+    });
+  }
+  return count;
+}
+
+function toList<T>(sent: Sent<T[] | undefined>): ListResult<T> {
+  // The transport has checked that a body, when there is one, is a list of objects.
+  const items = sent.data ?? [];
+  const resultCount = countHeader(sent, "X-Result-Count") ?? items.length;
+  return { items, totalCount: countHeader(sent, "X-Total-Count") ?? resultCount, resultCount };
+}
+
+/** The answer to `limit=0`: the total count, which only the header carries. */
+function toCount(sent: Sent<unknown>): number {
+  const total = countHeader(sent, "X-Total-Count");
+  if (total === undefined) {
+    throw new InvalidResponseError("A count (limit=0) answered without a numeric X-Total-Count header", {
+      status: sent.response.status,
+      correlationId: sent.correlationId,
+    });
+  }
+  return total;
+}
+
+/**
+ * The filters of a search, from the contract's query parameters: where the API takes a
+ * repeated parameter (an IN list), one value or a list of values; `limit` is left to `count`.
+ * @group Queries
+ * @example
+ * ```ts
+ * type StateFilter = ListQuery<{ state?: ("active" | "failed")[] }>; // { state?: "active" | "failed" | readonly ("active" | "failed")[] }
+ * ```
+ */
+export type ListQuery<Q> = { [K in Exclude<keyof Q, "limit">]?: NonNullable<Q[K]> extends readonly (infer E)[] ? E | readonly E[] : Q[K] };
+
+/** @internal The collections a client can search. */
+export type SearchPath = "/serviceSpecification" | "/resourceSpecification" | "/resource" | "/service" | "/serviceOrder";
+
+/**
+ * @internal `list` and `count` of a collection. The query types are checked by each
+ * namespace's interface; here the query only passes through.
+ */
+export function createSearch<T>(http: Transport, path: SearchPath) {
+  const send = (query: object, options: CallOptions | undefined) =>
+    http.send({ method: "get", path, idempotent: true, returns: "list" } as never, { params: { query } } as never, options) as Promise<Sent<T[] | undefined>>;
+  return {
+    list: async (query: object = {}, options?: CallOptions): Promise<ListResult<T>> => toList(await send(query, options)),
+    count: async (query: object = {}, options?: CallOptions): Promise<number> => toCount(await send({ ...query, limit: 0 }, options)),
+  };
+}

@@ -1,0 +1,158 @@
+// Shared by the simulator's tests: serving a simulator in either mode (MSW handlers or its own
+// HTTP server), raw fetch calls whose every answer is checked against the contract (closed
+// schemas), and a real webhook listener on 127.0.0.1.
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { http, passthrough } from "msw";
+import type { SetupServer } from "msw/node";
+import { expect } from "vitest";
+import type { GiacomSimulator } from "../../../src/giacom/mock/index.js";
+import { createValidator, deref, loadSpec, type JsonObject } from "../spec/spec-helpers.js";
+
+export const spec = loadSpec();
+const validate = createValidator(spec, { closed: true });
+export const examples = spec.components.examples;
+export const example = (name: string) => structuredClone(examples[name]!.value) as Record<string, unknown>;
+
+export type Mode = "msw" | "http";
+export const MODES: Mode[] = ["msw", "http"];
+
+/** Lets deliveries to local listeners through MSW while everything else unhandled is an error. */
+export const loopbackPassthrough = http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough());
+
+export interface Served {
+  baseUrl: string;
+  tokenUrl: string;
+  close(): Promise<void>;
+}
+
+/** Serves `sim`: through `server` (MSW, already listening) or on its own loopback port. */
+export async function serve(mode: Mode, sim: GiacomSimulator, server?: SetupServer): Promise<Served> {
+  if (mode === "http") return sim.listen();
+  server!.use(...sim.handlers);
+  return {
+    baseUrl: "https://api.uat.integrations.giacom.com/v2",
+    tokenUrl: "https://auth.uat.integrations.giacom.com/oauth2/token",
+    close: async () => server!.resetHandlers(),
+  };
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: unknown;
+}
+
+/** The schema the contract gives the answer of `method path` with `status`, or null for "no body", or undefined when it defines none. */
+export function responseSchema(method: string, path: string, status: number): JsonObject | null | undefined {
+  // Found from the spec's own path templates, not from the simulator's route table.
+  const template = Object.keys(spec.paths).find(
+    (t) => new RegExp(`^${t.replaceAll(/\{[^}]+\}/g, "[^/]+")}$`).test(path) && spec.paths[t]![method.toLowerCase()],
+  );
+  if (template === undefined) return undefined;
+  const op = spec.paths[template]![method.toLowerCase()];
+  const response = deref(spec, (op?.responses as Record<string, JsonObject> | undefined)?.[String(status)]);
+  if (!response) return undefined;
+  const content = response.content as Record<string, { schema: JsonObject }> | undefined;
+  return content?.["application/json"]?.schema ?? null;
+}
+
+/** Asserts `body` fits `schema` (a `$ref` to the spec's components or an inline schema). */
+export function expectConforms(schema: JsonObject, body: unknown, where: string): void {
+  const errors = validate(schema, body);
+  expect(errors.map((e) => `${where}${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`)).toEqual([]);
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  query?: Record<string, string | string[]>;
+  /** Skip the contract check (answers a fault made on purpose). */
+  unchecked?: boolean;
+}
+
+/** Raw fetch against a served simulator. Every answer the contract describes is validated against it. */
+export function client(served: Served) {
+  async function call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+    const url = new URL(served.baseUrl + path);
+    for (const [key, value] of Object.entries(options.query ?? {})) for (const v of [value].flat()) url.searchParams.append(key, v);
+    const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers["Content-Type"] ??= "application/json";
+    const response = await fetch(url, {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: typeof options.body === "string" ? options.body : JSON.stringify(options.body) }),
+    });
+    const text = await response.text();
+    if (options.unchecked) return { status: response.status, headers: response.headers, text, body: undefined };
+    const answer: Answer = { status: response.status, headers: response.headers, text, body: text ? (JSON.parse(text) as unknown) : undefined };
+    const schema = responseSchema(method, path, response.status);
+    if (schema === null) expect(text, `${method} ${path} ${response.status} has no body`).toBe("");
+    else if (schema) expectConforms(schema, answer.body, `${method} ${path} ${response.status}`);
+    else if (response.status >= 400) expectConforms({ $ref: "#/components/schemas/Error" }, answer.body, `${method} ${path} ${response.status}`);
+    if (Array.isArray(answer.body) && response.status === 200) {
+      expect(response.headers.get("X-Total-Count")).toMatch(/^\d+$/);
+      expect(response.headers.get("X-Result-Count")).toBe(String(answer.body.length));
+    }
+    return answer;
+  }
+
+  async function tokenRequest(form: Record<string, string>, headers: Record<string, string> = {}): Promise<Answer> {
+    const response = await fetch(served.tokenUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams(form).toString(),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
+  /** A token for the default simulator client (every scope unless `scope` narrows it). */
+  async function token(scope?: string, credentials = { id: "sim-client", secret: "sim-secret" }): Promise<string> {
+    const answer = await tokenRequest(
+      { grant_type: "client_credentials", ...(scope ? { scope } : {}) },
+      { Authorization: basic(credentials.id, credentials.secret) },
+    );
+    expect(answer.status).toBe(200);
+    return (answer.body as { access_token: string }).access_token;
+  }
+
+  return { call, token, tokenRequest };
+}
+
+export const basic = (id: string, secret: string) => `Basic ${btoa(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`)}`;
+
+export interface Received {
+  headers: IncomingHttpHeaders;
+  body: { eventId: string; eventType: string; event: Record<string, { id: string; state?: string; version?: number }> };
+}
+
+/** A webhook listener on 127.0.0.1: records each delivery and answers the next planned status (then 202). */
+export async function startListener() {
+  const received: Received[] = [];
+  const plan: number[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Received["body"] });
+      res.writeHead(plan.shift() ?? 202).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/webhook`,
+    received,
+    /** Statuses for the next deliveries, in order. */
+    answer: (...statuses: number[]) => void plan.push(...statuses),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
