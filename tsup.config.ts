@@ -2,7 +2,12 @@ import { defineConfig } from "tsup";
 
 export default defineConfig({
   // One entry per package subpath; msw stays external (an optional peer of giacom-sdk/mock).
-  entry: { index: "src/index.ts", "webhooks/index": "src/giacom/webhooks/index.ts", "mock/index": "src/giacom/mock/index.ts" },
+  entry: {
+    index: "src/index.ts",
+    "webhooks/index": "src/giacom/webhooks/index.ts",
+    "mock/index": "src/giacom/mock/index.ts",
+    "core/index": "src/core/index.ts",
+  },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

@@ -14,6 +14,7 @@ export const BUDGETS = {
   "giacom-sdk": ["dist/index.js", 23 * 1024, "neutral"],
   "giacom-sdk/webhooks": ["dist/webhooks/index.js", 8 * 1024, "neutral"],
   "giacom-sdk/mock": ["dist/mock/index.js", undefined, "node"],
+  "giacom-sdk/core": ["dist/core/index.js", 12 * 1024, "neutral"],
 };
 
 export async function measure() {

@@ -15,8 +15,18 @@ export const VERSION = "0.1.0";
 export { createGiacomClient, ENVIRONMENTS } from "./giacom/client.js";
 export type { GiacomClient, GiacomClientOptions, GiacomEnvironment } from "./giacom/client.js";
 export { clientCredentials } from "./core/auth/client-credentials.js";
-export type { ClientCredentialsOptions, Credentials, GiacomScope, TokenProvider } from "./core/auth/client-credentials.js";
-export type { CallOptions, FetchFunction, Hooks, Logger, RequestHookInfo, ResponseHookInfo, RetryHookInfo, TokenRefreshInfo } from "./core/transport.js";
+export type { ClientCredentialsOptions, Credentials, GiacomScope } from "./giacom/credentials.js";
+export type {
+  CallOptions,
+  FetchFunction,
+  Hooks,
+  Logger,
+  RequestHookInfo,
+  ResponseHookInfo,
+  RetryHookInfo,
+  TokenProvider,
+  TokenRefreshInfo,
+} from "./core/types.js";
 export type { RetryOptions } from "./core/retry.js";
 export type { ListQuery, ListResult } from "./tmf/list.js";
 export { jsonPath } from "./tmf/json-path.js";
@@ -39,8 +49,8 @@ export {
   RedirectError,
   ServerError,
   TimeoutError,
-} from "./core/errors.js";
-export type { ApiErrorDetails, GiacomErrorCode } from "./core/errors.js";
+} from "./giacom/errors.js";
+export type { ApiErrorDetails, GiacomErrorCode } from "./giacom/errors.js";
 export type {
   GetSpecificationOptions,
   ResourceSpecificationQuery,

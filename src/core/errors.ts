@@ -1,17 +1,19 @@
-// Every error the SDK throws is a GiacomError. Errors carry context (status, TMF body,
-// correlation id) but never a credential: nothing here is given a secret or a token.
+// Every error the SDK throws is an SdkError (GiacomError to Giacom's users). Errors carry
+// context (status, decoded body, correlation id) but never a credential: nothing here is given
+// a secret or a token. What an API's error body means is decoded by its profile, not here.
 
 const BRAND = Symbol.for("giacom-sdk.error");
 
 /**
- * Why a call failed, as a stable string to switch on.
+ * Why a call failed, as a stable string to switch on: the codes of the core. An API adds its
+ * own (Giacom's `ORDER_FAILED`, say) through its own error classes.
  * @group Errors
  * @example
  * ```ts
- * if (isGiacomError(e) && e.code === "NOT_FOUND") return undefined;
+ * if (isSdkError(e) && e.code === "NOT_FOUND") return undefined;
  * ```
  */
-export type GiacomErrorCode =
+export type SdkErrorCode =
   | "CONFIGURATION"
   | "INVALID_ARGUMENT"
   | "BAD_REQUEST"
@@ -28,31 +30,27 @@ export type GiacomErrorCode =
   | "NETWORK"
   | "TIMEOUT"
   | "ABORTED"
-  | "ORDER_INVALID"
-  | "ORDER_FAILED"
-  | "ORDER_WAIT_TIMEOUT"
-  | "CANCELLATION_FAILED"
-  | "SUBMISSION_UNKNOWN"
   | "WEBHOOK_BODY_CONSUMED";
 
 /**
- * The base of every error the SDK throws.
+ * The base of every error the SDK throws, whichever API it calls (Giacom exports it as
+ * `GiacomError`). `instanceof` also recognises errors from another installed copy.
  * @group Errors
  * @example
  * ```ts
- * try { await giacom.services.get(id); } catch (e) { if (e instanceof GiacomError) console.error(e.code, e.correlationId); }
+ * try { await client.things.get(id); } catch (e) { if (e instanceof SdkError) console.error(e.code, e.correlationId); }
  * ```
  */
-export class GiacomError extends Error {
-  override readonly name: string = "GiacomError";
-  /** Why the call failed. */
-  readonly code: GiacomErrorCode;
+export class SdkError extends Error {
+  override readonly name: string = "SdkError";
+  /** Why the call failed: one of {@link SdkErrorCode}, or a code of the API's own errors. */
+  readonly code: SdkErrorCode | (string & {});
   /** The correlation id sent with the call (the same on every retry), when a call was made. */
   readonly correlationId: string | undefined;
   /** Whether repeating the same call later may succeed. */
   readonly retryable: boolean;
 
-  constructor(code: GiacomErrorCode, message: string, options: { cause?: unknown; correlationId?: string | undefined; retryable?: boolean } = {}) {
+  constructor(code: SdkErrorCode | (string & {}), message: string, options: { cause?: unknown; correlationId?: string | undefined; retryable?: boolean } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.correlationId = options.correlationId;
@@ -62,33 +60,33 @@ export class GiacomError extends Error {
 
   // instanceof also recognises errors from another installed copy of the package.
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (this === GiacomError) return isGiacomError(value);
+    if (this === SdkError) return isSdkError(value);
     return Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
 
 /**
- * Whether `value` is an error thrown by giacom-sdk, including one thrown by another installed
- * copy of the package.
+ * Whether `value` is an error thrown by giacom-sdk (any of its APIs), including one thrown by
+ * another installed copy of the package. Giacom exports it as `isGiacomError`.
  * @group Errors
  * @example
  * ```ts
- * catch (e) { if (isGiacomError(e)) log.warn({ code: e.code, correlationId: e.correlationId }); else throw e; }
+ * catch (e) { if (isSdkError(e)) log.warn({ code: e.code, correlationId: e.correlationId }); else throw e; }
  * ```
  */
-export function isGiacomError(value: unknown): value is GiacomError {
+export function isSdkError(value: unknown): value is SdkError {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
 /**
- * Invalid options given to `createGiacomClient` or to a call. `option` names the bad one.
+ * Invalid options given to a client factory or to a call. `option` names the bad one.
  * @group Errors
  * @example
  * ```ts
  * catch (e) { if (e instanceof ConfigurationError) console.error(`fix ${e.option}`); }
  * ```
  */
-export class ConfigurationError extends GiacomError {
+export class ConfigurationError extends SdkError {
   override readonly name = "ConfigurationError";
   /** The option at fault, e.g. `credentials.clientId` or `retry.maxRetries`. */
   readonly option: string;
@@ -107,7 +105,7 @@ export class ConfigurationError extends GiacomError {
  * catch (e) { if (e instanceof InvalidArgumentError) return badRequest(`${e.argument}: ${e.message}`); }
  * ```
  */
-export class InvalidArgumentError extends GiacomError {
+export class InvalidArgumentError extends SdkError {
   override readonly name = "InvalidArgumentError";
   /** The argument at fault, e.g. `id` or `jsonPath.relatedParty.role`. */
   readonly argument: string;
@@ -152,42 +150,51 @@ export interface ApiErrorDetails {
   attempts: number;
 }
 
-const CODES: Record<number, GiacomErrorCode> = {
-  400: "BAD_REQUEST",
-  401: "UNAUTHORIZED",
-  403: "FORBIDDEN",
-  404: "NOT_FOUND",
-  409: "CONFLICT",
-  429: "RATE_LIMITED",
-};
-
-function tmfField(body: unknown, key: string): string | undefined {
-  const value = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
-  return typeof value === "string" ? value : undefined;
-}
-
 /**
- * The API answered with an error status. Carries the HTTP `status`, the TMF error body
- * (`tmfCode`, `reason`, `tmfMessage`, `tmfStatus`) when there is one, and the raw `body`
- * otherwise (a proxy's HTML page, say).
+ * What an API's error body says, as its profile reads it: a one-line summary for the message
+ * and the typed detail kept on the error.
  * @group Errors
  * @example
  * ```ts
- * catch (e) { if (e instanceof ApiError && e.tmfCode === "ERR_000001") showFieldError(e.tmfMessage); }
+ * const decode = (body: unknown): DecodedError<{ title: string }> => ({ summary: (body as { title: string }).title, detail: body as { title: string } });
  * ```
  */
-export class ApiError extends GiacomError {
+export interface DecodedError<Detail> {
+  summary?: string | undefined;
+  detail?: Detail | undefined;
+}
+
+// The one status table: the code and the class name of each status with its own class.
+const STATUS: Record<number, readonly [SdkErrorCode, string]> = {
+  400: ["BAD_REQUEST", "BadRequestError"],
+  401: ["UNAUTHORIZED", "AuthenticationError"],
+  403: ["FORBIDDEN", "PermissionDeniedError"],
+  404: ["NOT_FOUND", "NotFoundError"],
+  409: ["CONFLICT", "ConflictError"],
+  429: ["RATE_LIMITED", "RateLimitError"],
+};
+
+/** A body no profile decoded: its text, shortened, or that there was none. */
+function summarise(body: unknown): string {
+  if (typeof body === "string" && body.trim() !== "") return body.trim().slice(0, 200);
+  return body === undefined || body === "" ? "no error body" : "an unrecognised error body";
+}
+
+/**
+ * The API answered with an error status. Carries the HTTP `status`, the raw `body` (parsed
+ * JSON, or the text when it was not JSON) and the `detail` the API's profile decoded from it.
+ * @group Errors
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof ApiError && e.status === 422) showFieldErrors(e.detail); }
+ * ```
+ */
+export class ApiError<Detail = unknown> extends SdkError {
   override readonly name: string = "ApiError";
   /** HTTP status. */
   readonly status: number;
-  /** TMF `code`, e.g. `ERR_000001`. */
-  readonly tmfCode: string | undefined;
-  /** TMF `reason`: what the code means. */
-  readonly reason: string | undefined;
-  /** TMF `message`: details and corrective actions for this occurrence. */
-  readonly tmfMessage: string | undefined;
-  /** TMF `status`, e.g. `Error`. */
-  readonly tmfStatus: string | undefined;
+  /** What the API's profile decoded from the body; undefined when the body was not the API's error shape. */
+  readonly detail: Detail | undefined;
   /** The response body: parsed JSON, or the text when it was not JSON. */
   readonly body: unknown;
   /** The method and path (with query) of the request; never any header. */
@@ -198,24 +205,14 @@ export class ApiError extends GiacomError {
   /** The server's `Retry-After`, in milliseconds, when it sent one. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(init: ApiErrorDetails) {
-    const reason = tmfField(init.body, "reason");
-    const detail = tmfField(init.body, "message");
-    const summary =
-      reason || detail
-        ? [reason, detail].filter(Boolean).join(": ")
-        : typeof init.body === "string" && init.body.trim() !== ""
-          ? `non-TMF body: ${init.body.trim().slice(0, 200)}`
-          : "no error body";
-    super(CODES[init.status] ?? (init.status >= 500 ? "SERVER_ERROR" : "HTTP_ERROR"), `${init.method} ${init.path} failed with ${init.status}: ${summary}`, {
-      correlationId: init.correlationId,
-      retryable: init.retryable ?? false,
-    });
+  constructor(init: ApiErrorDetails, decoded: DecodedError<Detail> = {}) {
+    super(
+      STATUS[init.status]?.[0] ?? (init.status >= 500 ? "SERVER_ERROR" : "HTTP_ERROR"),
+      `${init.method} ${init.path} failed with ${init.status}: ${decoded.summary || summarise(init.body)}`,
+      { correlationId: init.correlationId, retryable: init.retryable ?? false },
+    );
     this.status = init.status;
-    this.tmfCode = tmfField(init.body, "code");
-    this.reason = reason;
-    this.tmfMessage = detail;
-    this.tmfStatus = tmfField(init.body, "status");
+    this.detail = decoded.detail;
     this.body = init.body;
     this.method = init.method;
     this.path = init.path;
@@ -225,101 +222,70 @@ export class ApiError extends GiacomError {
 }
 
 /**
- * 400: the request was invalid (a parameter or a field of the body).
+ * A class of API errors: constructs `E` from the details of an answer.
  * @group Errors
  * @example
  * ```ts
- * catch (e) { if (e instanceof BadRequestError) console.error(e.reason, e.tmfMessage); }
+ * const Base: ApiErrorClass<ApiError> = ApiError;
  * ```
  */
-export class BadRequestError extends ApiError {
-  override readonly name = "BadRequestError";
-}
+export type ApiErrorClass<E> = new (init: ApiErrorDetails) => E;
+
 /**
- * 401: the access token was missing, expired or refused (after one retry with a fresh token).
+ * The error classes of one API, one per status that has its own (`NotFoundError` for 404...),
+ * all extending the API's base class, and `errorFor` choosing among them. The transport's
+ * `errors` strategy is usually a family's `errorFor`.
  * @group Errors
  * @example
  * ```ts
- * catch (e) { if (e instanceof AuthenticationError) alertOps("Giacom credentials rejected"); }
+ * const errors = apiErrorFamily(ApiError);
+ * catch (e) { if (e instanceof errors.NotFoundError) return undefined; }
  * ```
  */
-export class AuthenticationError extends ApiError {
-  override readonly name = "AuthenticationError";
-}
-/**
- * 403: the client may not do this, e.g. its token lacks the operation's scope.
- * @group Errors
- * @example
- * ```ts
- * catch (e) { if (e instanceof PermissionDeniedError) console.error("missing scope?", e.path); }
- * ```
- */
-export class PermissionDeniedError extends ApiError {
-  override readonly name = "PermissionDeniedError";
-}
-/**
- * 404: the entity does not exist or is not visible to the client.
- * @group Errors
- * @example
- * ```ts
- * const service = await giacom.services.get(id).catch((e) => (e instanceof NotFoundError ? undefined : Promise.reject(e)));
- * ```
- */
-export class NotFoundError extends ApiError {
-  override readonly name = "NotFoundError";
-}
-/**
- * 409: the request conflicts with the entity's current state.
- * @group Errors
- * @example
- * ```ts
- * catch (e) { if (e instanceof ConflictError) await reloadAndRetry(); }
- * ```
- */
-export class ConflictError extends ApiError {
-  override readonly name = "ConflictError";
-}
-/**
- * 429: too many requests; `retryAfterMs` says when to try again, if the server said.
- * @group Errors
- * @example
- * ```ts
- * catch (e) { if (e instanceof RateLimitError) await sleep(e.retryAfterMs ?? 1000); }
- * ```
- */
-export class RateLimitError extends ApiError {
-  override readonly name = "RateLimitError";
-}
-/**
- * 5xx: the API failed for a reason not caused by the request.
- * @group Errors
- * @example
- * ```ts
- * catch (e) { if (e instanceof ServerError) queueForLater(job); }
- * ```
- */
-export class ServerError extends ApiError {
-  override readonly name = "ServerError";
+export interface ApiErrorFamily<E extends ApiError> {
+  /** 400: the request was invalid. */
+  BadRequestError: ApiErrorClass<E & { readonly code: "BAD_REQUEST" }>;
+  /** 401: the credentials were missing, expired or refused. */
+  AuthenticationError: ApiErrorClass<E & { readonly code: "UNAUTHORIZED" }>;
+  /** 403: the client may not do this. */
+  PermissionDeniedError: ApiErrorClass<E & { readonly code: "FORBIDDEN" }>;
+  /** 404: the entity does not exist or is not visible to the client. */
+  NotFoundError: ApiErrorClass<E & { readonly code: "NOT_FOUND" }>;
+  /** 409: the request conflicts with the entity's current state. */
+  ConflictError: ApiErrorClass<E & { readonly code: "CONFLICT" }>;
+  /** 429: too many requests. */
+  RateLimitError: ApiErrorClass<E & { readonly code: "RATE_LIMITED" }>;
+  /** 5xx: the API failed for a reason not caused by the request. */
+  ServerError: ApiErrorClass<E & { readonly code: "SERVER_ERROR" }>;
+  /** The error for an answer: the class its status has, else the base class. */
+  errorFor(init: ApiErrorDetails): E;
 }
 
-/** @internal The class for an error status. */
-export function apiErrorFor(init: ApiErrorDetails): ApiError {
-  switch (init.status) {
-    case 400:
-      return new BadRequestError(init);
-    case 401:
-      return new AuthenticationError(init);
-    case 403:
-      return new PermissionDeniedError(init);
-    case 404:
-      return new NotFoundError(init);
-    case 409:
-      return new ConflictError(init);
-    case 429:
-      return new RateLimitError(init);
-    default:
-      return init.status >= 500 ? new ServerError(init) : new ApiError(init);
+/**
+ * Builds the error classes of an API on its base class (one that decodes the API's error body).
+ * @group Errors
+ * @example
+ * ```ts
+ * class ToyApiError extends ApiError<{ title: string }> {
+ *   constructor(init: ApiErrorDetails) { super(init, { summary: (init.body as { title?: string })?.title }); }
+ * }
+ * const toyErrors = apiErrorFamily(ToyApiError);
+ * ```
+ */
+export function apiErrorFamily<E extends ApiError>(Base: ApiErrorClass<E>): ApiErrorFamily<E> {
+  const classes: Record<string, ApiErrorClass<E>> = {};
+  for (const name of [...Object.values(STATUS).map(([, n]) => n), "ServerError"]) {
+    const named = class extends (Base as unknown as ApiErrorClass<ApiError>) {
+      override readonly name: string = name;
+    };
+    Object.defineProperty(named, "name", { value: name });
+    classes[name] = named as unknown as ApiErrorClass<E>;
   }
+  const errorFor = (init: ApiErrorDetails): E => {
+    const Class = classes[STATUS[init.status]?.[1] ?? (init.status >= 500 ? "ServerError" : "")] ?? Base;
+    return new Class(init);
+  };
+  return { ...classes, errorFor } as unknown as ApiErrorFamily<E>;
 }
 
 /**
@@ -331,7 +297,7 @@ export function apiErrorFor(init: ApiErrorDetails): ApiError {
  * catch (e) { if (e instanceof InvalidResponseError) reportToGiacom(e.correlationId); }
  * ```
  */
-export class InvalidResponseError extends GiacomError {
+export class InvalidResponseError extends SdkError {
   override readonly name = "InvalidResponseError";
   readonly status: number;
   constructor(message: string, init: { status: number; correlationId: string; cause?: unknown; retryable?: boolean }) {
@@ -351,7 +317,7 @@ export class InvalidResponseError extends GiacomError {
  * catch (e) { if (e instanceof RedirectError) console.error(`the API redirected to ${e.location}: check baseUrl`); }
  * ```
  */
-export class RedirectError extends GiacomError {
+export class RedirectError extends SdkError {
   override readonly name = "RedirectError";
   /** The redirect status (301, 302, 303, 307, 308), or 0 when the runtime hid it (an opaque redirect). */
   readonly status: number;
@@ -374,7 +340,7 @@ export class RedirectError extends GiacomError {
  * catch (e) { if (e instanceof AuthError && e.oauthError === "invalid_client") alertOps("check GIACOM_CLIENT_SECRET"); }
  * ```
  */
-export class AuthError extends GiacomError {
+export class AuthError extends SdkError {
   override readonly name = "AuthError";
   /** HTTP status of the token endpoint's answer; undefined when it could not be reached. */
   readonly status: number | undefined;
@@ -402,7 +368,7 @@ export class AuthError extends GiacomError {
  * catch (e) { if (e instanceof NetworkError) console.error("Giacom unreachable", e.cause); }
  * ```
  */
-export class NetworkError extends GiacomError {
+export class NetworkError extends SdkError {
   override readonly name = "NetworkError";
   constructor(message: string, init: { correlationId?: string | undefined; cause?: unknown; retryable?: boolean }) {
     super("NETWORK", message, init);
@@ -417,7 +383,7 @@ export class NetworkError extends GiacomError {
  * catch (e) { if (e instanceof TimeoutError) console.error(`no answer in ${e.timeoutMs} ms`); }
  * ```
  */
-export class TimeoutError extends GiacomError {
+export class TimeoutError extends SdkError {
   override readonly name = "TimeoutError";
   readonly timeoutMs: number;
   constructor(message: string, init: { timeoutMs: number; correlationId?: string | undefined; cause?: unknown }) {
@@ -434,7 +400,7 @@ export class TimeoutError extends GiacomError {
  * catch (e) { if (e instanceof AbortError) return; }
  * ```
  */
-export class AbortError extends GiacomError {
+export class AbortError extends SdkError {
   override readonly name = "AbortError";
   constructor(message: string, init: { correlationId?: string | undefined; cause?: unknown }) {
     super("ABORTED", message, init);

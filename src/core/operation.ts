@@ -1,7 +1,7 @@
 // An order followed to its end: an awaitable handle that polls with backoff, wakes early on
 // webhook events, reports progress only on real changes, and serialises to a token so that
 // another process can resume it after a restart.
-import type { CallOptions } from "./transport.js";
+import type { CallOptions } from "./types.js";
 import type { CancelServiceOrder, ServiceOrder } from "../giacom/types.js";
 import { OrderCancellationError, OrderFailedError, OrderWaitTimeoutError } from "../giacom/orders/errors.js";
 

@@ -19,7 +19,14 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
 }
 
-/** @internal */
+/**
+ * Retry settings resolved with their defaults, as a transport uses them.
+ * @group Client
+ * @example
+ * ```ts
+ * const policy: RetryPolicy = { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000 };
+ * ```
+ */
 export type RetryPolicy = Required<RetryOptions>;
 
 /** @internal */

@@ -1,180 +1,80 @@
-// The one place that talks HTTP to the API: adds the token and the correlation id, enforces
-// the call's deadline, retries what is safe to retry, and turns every failure into a typed
-// GiacomError. Resources above it only see data. Operations are typed by openapi-fetch from the
-// contract; at run time the request is a direct fetch(url, init) with a URL built here, because
-// openapi-fetch's Request per call cost more than the overhead budget and its serializers more
-// than the bundle budget (the wire format is pinned by test/client/namespaces.test.ts).
+// The one place that talks HTTP to an API: authenticates each attempt, adds the correlation
+// id, enforces the call's deadline, retries what is safe to retry, and turns every failure into
+// a typed error. It knows no API: the paths type, the authentication, the error decoding and
+// which answers count as success are given by the API's profile. Operations are typed by
+// openapi-fetch's helpers from the profile's `paths`; at run time the request is a direct
+// fetch(url, init) with a URL built here, because openapi-fetch's Request per call cost more
+// than the overhead budget and its serializers more than the bundle budget.
 import type { FetchResponse, ParamsOption, RequestBodyOption } from "openapi-fetch";
-import type { paths } from "../giacom/generated/giacom.js";
 import {
   AbortError,
-  apiErrorFor,
-  AuthError,
-  GiacomError,
+  ApiError,
+  type ApiErrorDetails,
   InvalidArgumentError,
   InvalidResponseError,
   NetworkError,
   RedirectError,
+  SdkError,
   TimeoutError,
 } from "./errors.js";
-import { BodyTooLarge, discard, isRedirect, isWellFormedToken, MALFORMED_TOKEN, readText, redirectTarget } from "./internal/response.js";
+import { BodyTooLarge, discard, isRedirect, readText, redirectTarget } from "./internal/response.js";
 import { newCorrelationId } from "./internal/ids.js";
 import { scrub } from "./internal/redact.js";
-import type { TokenProvider } from "./auth/client-credentials.js";
-import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryOptions, type RetryPolicy } from "./retry.js";
+import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry.js";
+import type { CallOptions, Credential, FetchFunction, Hooks, Logger, RequestAuth } from "./types.js";
 
-/** @internal HTTP methods the contract uses. */
-export type Method = "get" | "post" | "patch" | "delete";
+/** HTTP methods an operation may use. */
+export type Method = "get" | "put" | "post" | "patch" | "delete";
 
-/** @internal Paths of the contract that have `method`. */
-export type PathsWith<M extends Method> = { [P in keyof paths]: [NonNullable<paths[P][M]>] extends [never] ? never : P }[keyof paths];
+type OperationOf<Paths, P extends keyof Paths, M extends Method> = M extends keyof Paths[P] ? NonNullable<Paths[P][M]> : never;
 
-type OperationOf<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+/** Paths of the contract that have `method`. */
+export type PathsWith<Paths, M extends Method> = { [P in keyof Paths]: [OperationOf<Paths, P, M>] extends [never] ? never : P }[keyof Paths];
 
-/** @internal Parameters and body of an operation, typed by openapi-fetch from the contract. */
-export type Init<P extends keyof paths, M extends Method> = ParamsOption<OperationOf<P, M>> & RequestBodyOption<OperationOf<P, M>>;
+/** Parameters and body of an operation, typed by openapi-fetch from the contract. */
+export type Init<Paths, P extends keyof Paths, M extends Method> = ParamsOption<OperationOf<Paths, P, M>> & RequestBodyOption<OperationOf<Paths, P, M>>;
 
-/** @internal The JSON a successful answer of an operation carries. */
-export type Data<P extends keyof paths, M extends Method> = Extract<
-  FetchResponse<OperationOf<P, M>, Record<never, never>, "application/json">,
+/** The JSON a successful answer of an operation carries. */
+export type Data<Paths, P extends keyof Paths, M extends Method> = Extract<
+  FetchResponse<OperationOf<Paths, P, M>, Record<never, never>, "application/json">,
   { error?: never }
 >["data"];
 
 /**
- * Options of a single call; every method takes them last.
+ * An answer with an error status that nevertheless means the call did what it asked: a DELETE
+ * retried after a lost answer that finds nothing, a duplicate submission the API refuses.
  * @group Client
  * @example
  * ```ts
- * await giacom.services.get(id, { timeoutMs: 5_000, signal: controller.signal, correlationId: job.id });
+ * const duplicateWorkflow: SuccessRule = ({ status, body }) => status === 406 && (body as { code?: string })?.code === "DUPLICATED";
  * ```
  */
-export interface CallOptions {
-  /** Aborts the call (the retries included); the call then rejects with an `AbortError`. */
-  signal?: AbortSignal;
-  /** Deadline for the whole call, retries and waits included. Defaults to the client's. */
-  timeoutMs?: number;
-  /** Correlation id to send; one is generated when omitted. The same id is sent on every retry. */
-  correlationId?: string;
-  /** Retry settings for this call, or `false` for a single attempt. */
-  retry?: RetryOptions | false;
-}
+export type SuccessRule = (answer: { method: string; status: number; attempt: number; body: unknown }) => boolean;
 
 /**
- * Called as a request leaves. Headers are an allow-list (content type and length, the
- * correlation id); Authorization appears only as `[REDACTED]`.
- * @group Observability
- * @example
- * ```ts
- * const onRequest = (info: RequestHookInfo) => metrics.increment("giacom.request", { path: info.path });
- * ```
- */
-export interface RequestHookInfo {
-  method: string;
-  /** Path and query, without the base URL. */
-  path: string;
-  /** 1 for the first attempt. */
-  attempt: number;
-  correlationId: string;
-  headers: Record<string, string>;
-}
-
-/**
- * Called when a response arrives (any status). Response headers are an allow-list
- * (`content-type`, `content-length`, `retry-after`, `x-total-count`, `x-result-count` and the
- * correlation id): a server that echoes a token in another header cannot hand it to a hook.
- * @group Observability
- * @example
- * ```ts
- * const onResponse = (info: ResponseHookInfo) => histogram.observe(info.durationMs, { status: info.status });
- * ```
- */
-export interface ResponseHookInfo extends RequestHookInfo {
-  status: number;
-  durationMs: number;
-}
-
-/**
- * Called before waiting to retry a call.
- * @group Observability
- * @example
- * ```ts
- * const onRetry = (info: RetryHookInfo) => log.warn(`retrying ${info.path} in ${info.delayMs} ms: ${info.error.message}`);
- * ```
- */
-export interface RetryHookInfo {
-  method: string;
-  path: string;
-  /** The attempt that failed (1 for the first). */
-  attempt: number;
-  correlationId: string;
-  delayMs: number;
-  error: GiacomError;
-}
-
-/**
- * Called after the client asked the token endpoint for a token. Never carries the token.
- * @group Observability
- * @example
- * ```ts
- * const onTokenRefresh = (info: TokenRefreshInfo) => log.info(`token refreshed (${info.reason}) in ${info.durationMs} ms`);
- * ```
- */
-export interface TokenRefreshInfo {
-  /** `initial`: first token; `expiring`: background refresh; `expired`: the token had run out; `invalidated`: after a 401. */
-  reason: "initial" | "expiring" | "expired" | "invalidated";
-  durationMs: number;
-  /** Lifetime of the new token, when the endpoint said. */
-  expiresInMs?: number;
-  /** Set when the request failed. */
-  error?: GiacomError;
-}
-
-/**
- * Hooks for logs and metrics. Whatever they receive is redacted; an exception thrown by a
- * hook is ignored so that observability can never break a call.
- * @group Observability
- * @example
- * ```ts
- * createGiacomClient({ environment: "uat", credentials, hooks: { onRetry: (i) => console.warn(i.error.message) } });
- * ```
- */
-export interface Hooks {
-  onRequest?(info: RequestHookInfo): void;
-  onResponse?(info: ResponseHookInfo): void;
-  onRetry?(info: RetryHookInfo): void;
-  onTokenRefresh?(info: TokenRefreshInfo): void;
-}
-
-/**
- * A logger such as `console`, pino or winston; every method is optional.
- * @group Observability
- * @example
- * ```ts
- * createGiacomClient({ environment: "uat", credentials, logger: pino() });
- * ```
- */
-export interface Logger {
-  debug?(message: string, meta?: Record<string, unknown>): void;
-  info?(message: string, meta?: Record<string, unknown>): void;
-  warn?(message: string, meta?: Record<string, unknown>): void;
-  error?(message: string, meta?: Record<string, unknown>): void;
-}
-
-/**
- * A `fetch` function: the runtime's, or one you supply (undici's, a test double).
+ * The rule every REST API needs: a repeated DELETE that finds nothing (404) was done by an
+ * earlier attempt whose answer was lost.
  * @group Client
  * @example
  * ```ts
- * const logged: FetchFunction = (input, init) => (console.log(init?.method, input), fetch(input, init));
+ * createTransport({ ...config, succeeds: [repeatedDeleteGone] });
  * ```
  */
-export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+export const repeatedDeleteGone: SuccessRule = ({ method, status, attempt }) => method === "DELETE" && status === 404 && attempt > 1;
 
-/** @internal What the transport needs, resolved once by the client. */
+/**
+ * What a transport needs, resolved once by an API's client: where, how to authenticate, how
+ * long, how to retry, and the API's strategies for errors and successes.
+ * @group Client
+ * @example
+ * ```ts
+ * const http = createTransport<paths>({ ...resolveTransportOptions(options), auth: bearer(tokens), errors: toyErrors.errorFor, logPrefix: "toy" });
+ * ```
+ */
 export interface TransportConfig {
   baseUrl: string;
   fetch: FetchFunction;
-  tokenProvider: TokenProvider;
+  auth: RequestAuth;
   timeoutMs: number;
   retry: RetryPolicy;
   correlationIdHeader: string;
@@ -182,10 +82,25 @@ export interface TransportConfig {
   logger: Logger | undefined;
   /** Largest response body read, after decompression. */
   maxResponseBytes: number;
+  /** Builds the error of an error answer (usually an {@link ApiErrorFamily}'s `errorFor`). Default: a plain `ApiError`. */
+  errors?: (details: ApiErrorDetails) => SdkError;
+  /** Error answers that count as success. Default: {@link repeatedDeleteGone}. */
+  succeeds?: readonly SuccessRule[];
+  /** Response headers hooks may see besides content type and length, `Retry-After` and the correlation id (e.g. count headers). */
+  visibleHeaders?: readonly string[];
+  /** Prefix of log lines, e.g. the client's package name. */
+  logPrefix?: string;
 }
 
-/** @internal An operation of the contract and how it may be repeated. */
-export interface Operation<P extends keyof paths, M extends Method> {
+/**
+ * An operation of the contract and how it may be repeated; API profiles generate a table of them.
+ * @group Client
+ * @example
+ * ```ts
+ * const getThing = { method: "get", path: "/things/{id}", idempotent: true } as const;
+ * ```
+ */
+export interface Operation<Paths, P extends keyof Paths, M extends Method> {
   method: M;
   path: P;
   /** Repeating it cannot do harm (GET, PATCH, DELETE, and POSTs that only query). */
@@ -197,18 +112,38 @@ export interface Operation<P extends keyof paths, M extends Method> {
    * `id` (default), any JSON object, a list of objects, or nothing to check (DELETE).
    */
   returns?: "entity" | "object" | "list" | "none";
+  /** An error answer that means this operation did what it asked, besides the transport's rules. */
+  succeeds?: SuccessRule;
 }
 
-/** @internal What a successful call gives back. */
+/**
+ * What a successful call gives back: the data, the response (its body read) and the correlation id sent.
+ * @group Client
+ * @example
+ * ```ts
+ * const { data, response } = await http.send(getThing, { params: { path: { id } } });
+ * ```
+ */
 export interface Sent<T> {
   data: T;
   response: Response;
   correlationId: string;
 }
 
-/** @internal */
-export interface Transport {
-  send<P extends PathsWith<M>, M extends Method>(operation: Operation<P, M>, init: Init<P, M>, options?: CallOptions): Promise<Sent<Data<P, M>>>;
+/**
+ * Sends the operations of one API. Made by {@link createTransport}.
+ * @group Client
+ * @example
+ * ```ts
+ * const thing = (await http.send(getThing, { params: { path: { id: "t-1" } } }, { timeoutMs: 5_000 })).data;
+ * ```
+ */
+export interface Transport<Paths> {
+  send<P extends PathsWith<Paths, M>, M extends Method>(
+    operation: Operation<Paths, P, M>,
+    init: Init<Paths, P, M>,
+    options?: CallOptions,
+  ): Promise<Sent<Data<Paths, P, M>>>;
 }
 
 function safely(run: () => void): void {
@@ -220,14 +155,14 @@ function safely(run: () => void): void {
 }
 
 /** Headers hooks may see: what observability needs, nothing a server could echo a secret into. */
-const VISIBLE = new Set(["content-type", "content-length", "retry-after", "x-total-count", "x-result-count"]);
+const VISIBLE = ["content-type", "content-length", "retry-after"];
 
-function visible(headers: Record<string, string> | Headers, correlationHeader: string): Record<string, string> {
+function visible(headers: Record<string, string> | Headers, shown: ReadonlySet<string>, credential: Credential | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   const add = (value: string, key: string) => {
     const name = key.toLowerCase();
-    if (name === "authorization") out[name] = "[REDACTED]";
-    else if (VISIBLE.has(name) || name === correlationHeader) out[name] = value;
+    if (name === "authorization" || (credential && Object.keys(credential.headers).some((h) => h.toLowerCase() === name))) out[name] = "[REDACTED]";
+    else if (shown.has(name)) out[name] = value;
   };
   if (headers instanceof Headers) headers.forEach(add);
   else for (const [key, value] of Object.entries(headers)) add(value, key);
@@ -256,7 +191,7 @@ function buildUrl(base: string, path: string, params: { path?: Record<string, un
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Whether a successful body is what `returns` says the caller relies on. */
-function usable(returns: NonNullable<Operation<never, never>["returns"]>, data: unknown): boolean {
+function usable(returns: NonNullable<Operation<never, never, never>["returns"]>, data: unknown): boolean {
   if (returns === "none") return true;
   // An empty search may come back without a body.
   if (returns === "list") return data === undefined || (Array.isArray(data) && data.every(isObject));
@@ -265,30 +200,44 @@ function usable(returns: NonNullable<Operation<never, never>["returns"]>, data: 
 
 const SHAPES = { entity: "an object with a string id", object: "an object", list: "a list of objects", none: "" };
 
-const unsent = new WeakSet<GiacomError>();
+const unsent = new WeakSet<SdkError>();
 
 /**
  * Whether a call failed before its request left the client (a token that never came, a deadline
- * spent authenticating): the server cannot have acted on it.
- * @internal
+ * spent authenticating): the server cannot have acted on it, so it may be sent again.
+ * @group Client
+ * @example
+ * ```ts
+ * catch (e) { if (failedBeforeSending(e)) return resend(); }
+ * ```
  */
 export function failedBeforeSending(error: unknown): boolean {
-  return error instanceof GiacomError && unsent.has(error);
+  return error instanceof SdkError && unsent.has(error);
 }
 
-/** @internal */
-export function createTransport(config: TransportConfig): Transport {
-  const { hooks, logger, maxResponseBytes } = config;
+/**
+ * The transport of an API client over its generated `paths` type.
+ * @group Client
+ * @example
+ * ```ts
+ * const http = createTransport<paths>({ ...resolveTransportOptions(options), auth: staticHeaders({ "X-Api-Key": key }), logPrefix: "toy" });
+ * ```
+ */
+export function createTransport<Paths>(config: TransportConfig): Transport<Paths> {
+  const { hooks, logger, maxResponseBytes, auth } = config;
   const correlationHeader = config.correlationIdHeader.toLowerCase();
+  const shown = new Set([...VISIBLE, ...(config.visibleHeaders ?? []).map((h) => h.toLowerCase()), correlationHeader]);
+  const errorFor = config.errors ?? ((details: ApiErrorDetails) => new ApiError(details));
+  const succeeds = config.succeeds ?? [repeatedDeleteGone];
+  const prefix = config.logPrefix ? `${config.logPrefix}: ` : "";
   const base = config.baseUrl;
   let active = 0;
-  let checkedToken: string | undefined;
 
-  async function send<P extends PathsWith<M>, M extends Method>(
-    operation: Operation<P, M>,
-    init: Init<P, M>,
+  async function send<P extends PathsWith<Paths, M>, M extends Method>(
+    operation: Operation<Paths, P, M>,
+    init: Init<Paths, P, M>,
     options: CallOptions = {},
-  ): Promise<Sent<Data<P, M>>> {
+  ): Promise<Sent<Data<Paths, P, M>>> {
     const correlationId = options.correlationId ?? newCorrelationId();
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > 2_147_483_647)
@@ -304,7 +253,7 @@ export function createTransport(config: TransportConfig): Transport {
       params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
       body?: unknown;
     };
-    const url = buildUrl(base, operation.path, params);
+    const url = buildUrl(base, operation.path as string, params);
     const path = url.slice(base.length);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const fixedHeaders: Record<string, string> = { [config.correlationIdHeader]: correlationId };
@@ -317,8 +266,8 @@ export function createTransport(config: TransportConfig): Transport {
     // after the caller was told it had not.
     const deadline = Date.now() + timeoutMs;
     const controller = new AbortController();
-    let interrupted: GiacomError | undefined;
-    let interrupt!: (error: GiacomError) => void;
+    let interrupted: SdkError | undefined;
+    let interrupt!: (error: SdkError) => void;
     const interruption = new Promise<never>((_, reject) => {
       interrupt = (error) => {
         if (!interrupted) {
@@ -353,19 +302,15 @@ export function createTransport(config: TransportConfig): Transport {
       let reauthenticated = false;
       for (let retries = 0; ;) {
         attempts++;
-        let failure: GiacomError;
+        let failure: SdkError;
         let retryAfterMs: number | undefined;
-        let token = "";
+        let credential: Credential | undefined;
         let response: Response | undefined;
         try {
           if (interrupted) throw interrupted;
-          token = await race(config.tokenProvider.getToken({ signal: controller.signal }));
-          if (token !== checkedToken) {
-            if (!isWellFormedToken(token)) throw new AuthError(`The token provider gave ${MALFORMED_TOKEN}`, {});
-            checkedToken = token;
-          }
-          const headers = { ...fixedHeaders, Authorization: `Bearer ${token}` };
-          if (hooks.onRequest) safely(() => hooks.onRequest!({ method, path, attempt: attempts, correlationId, headers: visible(headers, correlationHeader) }));
+          credential = await race(Promise.resolve(auth.authenticate({ signal: controller.signal })));
+          const headers = { ...fixedHeaders, ...credential.headers };
+          if (hooks.onRequest) safely(() => hooks.onRequest!({ method, path, attempt: attempts, correlationId, headers: visible(headers, shown, credential) }));
           const started = hooks.onResponse ? performance.now() : 0;
           sent = true;
           const pending = config.fetch(url, fetchInit(headers));
@@ -376,10 +321,10 @@ export function createTransport(config: TransportConfig): Transport {
           });
           const status = response.status;
           if (hooks.onResponse) {
-            const headers = visible(response.headers, correlationHeader);
+            const headers = visible(response.headers, shown, credential);
             safely(() => hooks.onResponse!({ method, path, attempt: attempts, correlationId, headers, status, durationMs: performance.now() - started }));
           }
-          if (logger?.debug) safely(() => logger.debug!(`giacom-sdk: ${method} ${path} -> ${status}`, { correlationId, attempt: attempts }));
+          if (logger?.debug) safely(() => logger.debug!(`${prefix}${method} ${path} -> ${status}`, { correlationId, attempt: attempts }));
 
           if (isRedirect(response)) {
             discard(response);
@@ -398,7 +343,7 @@ export function createTransport(config: TransportConfig): Transport {
               throw invalid(status, "could not be read to its end", operation.idempotent, error);
             }
             if (!usable(returns, data)) throw invalid(status, `is not ${SHAPES[returns]}`, false);
-            return { data: data as Data<P, M>, response, correlationId };
+            return { data: data as Data<Paths, P, M>, response, correlationId };
           }
           let errorBody: unknown;
           try {
@@ -412,29 +357,28 @@ export function createTransport(config: TransportConfig): Transport {
             if (interrupted) throw interrupted;
             errorBody = error instanceof BodyTooLarge ? `[error body over ${MAX_ERROR_BODY} bytes, not read]` : undefined;
           }
-          // A repeated DELETE that finds nothing: an earlier attempt whose answer was lost did it.
-          if (status === 404 && operation.method === "delete" && attempts > 1) return { data: undefined as Data<P, M>, response, correlationId };
-          if (status === 401 && !reauthenticated && config.tokenProvider.invalidate) {
+          const answer = { method, status, attempt: attempts, body: errorBody };
+          if (succeeds.some((rule) => rule(answer)) || operation.succeeds?.(answer)) return { data: undefined as Data<Paths, P, M>, response, correlationId };
+          if (status === 401 && !reauthenticated && credential.refused?.()) {
             // The token may have been revoked or expired early: one more try with a fresh one.
             // It is an attempt like any other, but it does not use up a retry.
             reauthenticated = true;
-            config.tokenProvider.invalidate(token);
             continue;
           }
           retryAfterMs = parseRetryAfter(response.headers.get("Retry-After"));
           const retryable = isRetryableStatus(status, operation.idempotent);
           // A server that echoes the request (or its token) must not leak it through the error.
-          const scrubbed = scrub(errorBody, [token, ...(operation.secrets ?? [])]);
-          failure = apiErrorFor({ status, body: scrubbed, method, path, correlationId, retryAfterMs, retryable, attempts });
+          const scrubbed = scrub(errorBody, [...credential.secrets, ...(operation.secrets ?? [])]);
+          failure = errorFor({ status, body: scrubbed, method, path, correlationId, retryAfterMs, retryable, attempts });
         } catch (error) {
           if (interrupted) throw interrupted;
-          if (error instanceof GiacomError) {
+          if (error instanceof SdkError) {
             // From the token provider, or a verdict on the answer: retried when it says it may be.
             failure = error;
           } else if (response !== undefined) {
             throw invalid(response.status, "could not be handled", false, error);
-          } else if (!token) {
-            throw new NetworkError("The token provider failed", { correlationId, cause: error });
+          } else if (!credential) {
+            throw new NetworkError("The request could not be authenticated", { correlationId, cause: error });
           } else {
             const retryable = operation.idempotent || neverSent(error);
             failure = new NetworkError(`${method} ${path} could not reach the API`, { correlationId, cause: error, retryable });
@@ -448,7 +392,7 @@ export function createTransport(config: TransportConfig): Transport {
         if (hooks.onRetry) safely(() => hooks.onRetry!({ method, path, attempt: attempts, correlationId, delayMs, error: failure }));
         if (logger?.warn)
           safely(() =>
-            logger.warn!(`giacom-sdk: retrying ${method} ${path} in ${delayMs} ms: ${failure.message}`, {
+            logger.warn!(`${prefix}retrying ${method} ${path} in ${delayMs} ms: ${failure.message}`, {
               correlationId,
               attempt: attempts,
               code: failure.code,
@@ -459,7 +403,7 @@ export function createTransport(config: TransportConfig): Transport {
         retries++;
       }
     } catch (error) {
-      if (!sent && error instanceof GiacomError) unsent.add(error);
+      if (!sent && error instanceof SdkError) unsent.add(error);
       // Nothing of a failed call may outlive it: a body left unread keeps a connection (and the
       // process) busy. A call that succeeded has read its body to the end, and aborting it then
       // would cost more than the rest of the call's own work.
@@ -469,7 +413,7 @@ export function createTransport(config: TransportConfig): Transport {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
       // Speculative work (a background token refresh) must not keep a finished script alive.
-      if (--active === 0) safely(() => config.tokenProvider.idle?.());
+      if (--active === 0 && auth.idle) safely(() => auth.idle!());
     }
   }
 

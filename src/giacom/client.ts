@@ -1,11 +1,17 @@
 // The composition root: validates and freezes the options once, builds the token provider
-// and the transport, and hands each namespace only the transport.
-import { clientCredentials, type Credentials, type TokenProvider } from "../core/auth/client-credentials.js";
+// and the transport from the core with Giacom's strategies, and hands each namespace only the
+// transport.
+import { bearer } from "../core/auth/strategies.js";
+import { clientCredentials } from "../core/auth/client-credentials.js";
 import { ConfigurationError } from "../core/errors.js";
-import { DEFAULT_RETRY, NO_RETRY, type RetryOptions, type RetryPolicy } from "../core/retry.js";
-import { createTransport, type FetchFunction, type Hooks, type Logger } from "../core/transport.js";
+import { CLIENT_OPTIONS, checkedUrl, checkOptionNames, duration, isObject, resolveClientOptions, type ClientOptions } from "../core/options.js";
+import { createTransport, repeatedDeleteGone } from "../core/transport.js";
+import type { TokenProvider } from "../core/types.js";
 import { createTtlCache } from "../core/internal/ttl-cache.js";
-import { checkUrl } from "../core/internal/urls.js";
+import { tmfErrors } from "../tmf/errors.js";
+import { COUNT_HEADERS } from "../tmf/list.js";
+import type { Credentials } from "./credentials.js";
+import type { paths } from "./generated/giacom.js";
 import type { ContextSources } from "./orders/validation-context.js";
 import type { OrderEventSource, PollingOptions } from "../core/operation.js";
 import type { ServiceSpecification } from "./types.js";
@@ -48,7 +54,7 @@ export type GiacomEnvironment = keyof typeof ENVIRONMENTS;
  * const options: GiacomClientOptions = { environment: "uat", credentials: { clientId, clientSecret }, timeoutMs: 10_000 };
  * ```
  */
-export interface GiacomClientOptions {
+export interface GiacomClientOptions extends ClientOptions {
   /** Sets `baseUrl` and `tokenUrl` for a Giacom environment. */
   environment?: GiacomEnvironment;
   /** The API root, e.g. a simulator's `http://127.0.0.1:4010/v2`; overrides the environment's. */
@@ -58,18 +64,6 @@ export interface GiacomClientOptions {
   credentials?: Credentials;
   /** Supplies tokens instead of `credentials`. */
   tokenProvider?: TokenProvider;
-  /** The fetch to use; when omitted `globalThis.fetch` is looked up on every request (so MSW applies). */
-  fetch?: FetchFunction;
-  /** Deadline of each call, retries included. Default 30 s. */
-  timeoutMs?: number;
-  /** Retry settings, or `false` to never retry. */
-  retry?: RetryOptions | false;
-  hooks?: Hooks;
-  logger?: Logger;
-  /** Header carrying the correlation id. Default `X-Correlation-ID`. */
-  correlationIdHeader?: string;
-  /** Allow plain-HTTP URLs to hosts other than loopback. Credentials would travel in clear. */
-  allowInsecureHttp?: boolean;
   /** How long specifications fetched for order validation are reused. Default 5 minutes. */
   specificationCacheTtlMs?: number;
   /** Where order handles hear of changes before their next poll, e.g. a `giacom-sdk/webhooks` receiver. */
@@ -84,8 +78,6 @@ export interface GiacomClientOptions {
    * `SubmissionUnknownError`. It never sends the order again by itself.
    */
   submission?: { lookupWindowMs?: number; lookupIntervalMs?: number };
-  /** Largest response body the client reads, after decompression; a larger one is an `InvalidResponseError`. Default 32 MiB. */
-  maxResponseBytes?: number;
 }
 
 /**
@@ -107,56 +99,17 @@ export interface GiacomClient {
   readonly appointments: Appointments;
 }
 
-const KNOWN = new Set([
+const KNOWN = [
+  ...CLIENT_OPTIONS,
   "environment",
-  "baseUrl",
   "tokenUrl",
   "credentials",
   "tokenProvider",
-  "fetch",
-  "timeoutMs",
-  "retry",
-  "hooks",
-  "logger",
-  "correlationIdHeader",
-  "allowInsecureHttp",
   "specificationCacheTtlMs",
   "notifications",
   "polling",
   "submission",
-  "maxResponseBytes",
-]);
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const MAX_TIMER = 2_147_483_647;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function duration(name: string, value: unknown, min: number): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > MAX_TIMER) {
-    throw new ConfigurationError(name, `must be a number of milliseconds from ${min} to ${MAX_TIMER}`);
-  }
-  return value;
-}
-
-function resolveRetry(retry: unknown): RetryPolicy {
-  if (retry === undefined) return DEFAULT_RETRY;
-  if (retry === false) return NO_RETRY;
-  if (!isObject(retry)) throw new ConfigurationError("retry", "must be an object or false");
-  const policy = { ...DEFAULT_RETRY };
-  for (const [key, value] of Object.entries(retry)) {
-    if (!(key in DEFAULT_RETRY)) throw new ConfigurationError(`retry.${key}`, `is not a retry option (known: ${Object.keys(DEFAULT_RETRY).join(", ")})`);
-    if (key === "maxRetries") {
-      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 20)
-        throw new ConfigurationError("retry.maxRetries", "must be an integer from 0 to 20");
-      policy.maxRetries = value as number;
-    } else {
-      policy[key as Exclude<keyof RetryPolicy, "maxRetries">] = duration(`retry.${key}`, value, 0);
-    }
-  }
-  return Object.freeze(policy);
-}
+];
 
 function resolveCredentials(credentials: unknown): Credentials {
   if (!isObject(credentials)) throw new ConfigurationError("credentials", "must be an object with clientId and clientSecret");
@@ -195,47 +148,13 @@ function resolveCredentials(credentials: unknown): Credentials {
  * ```
  */
 export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
-  if (!isObject(options as unknown)) throw new ConfigurationError("options", "must be an object");
-  for (const key of Object.keys(options)) {
-    if (!KNOWN.has(key)) throw new ConfigurationError(key, `is not an option of createGiacomClient (known: ${[...KNOWN].join(", ")})`);
-  }
-  const { environment, allowInsecureHttp = false } = options;
+  checkOptionNames(options, KNOWN, "createGiacomClient");
+  const { environment } = options;
   if (environment !== undefined && !(environment in ENVIRONMENTS))
     throw new ConfigurationError("environment", `must be one of ${Object.keys(ENVIRONMENTS).join(", ")}`);
-  if (typeof allowInsecureHttp !== "boolean") throw new ConfigurationError("allowInsecureHttp", "must be a boolean");
   const preset = environment === undefined ? undefined : ENVIRONMENTS[environment];
-
-  const url = (name: "baseUrl" | "tokenUrl"): string => {
-    const value = options[name] ?? preset?.[name];
-    if (value === undefined) throw new ConfigurationError(name, "is required when no environment is given");
-    const checked = checkUrl(value, allowInsecureHttp);
-    if ("problem" in checked) throw new ConfigurationError(name, checked.problem);
-    return checked.url.href.replace(/\/+$/, "");
-  };
-  const baseUrl = url("baseUrl");
-
-  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConfigurationError("fetch", "must be a function");
-  const userFetch = options.fetch;
-  // Looked up on every request, so interceptors installed after the client (MSW) still apply.
-  const doFetch: FetchFunction = userFetch ?? ((input, init) => globalThis.fetch(input, init));
-
-  const hooks: Hooks = options.hooks ?? {};
-  if (!isObject(hooks as unknown)) throw new ConfigurationError("hooks", "must be an object");
-  for (const [name, hook] of Object.entries(hooks)) {
-    if (!["onRequest", "onResponse", "onRetry", "onTokenRefresh"].includes(name))
-      throw new ConfigurationError(`hooks.${name}`, "is not a hook (known: onRequest, onResponse, onRetry, onTokenRefresh)");
-    if (typeof hook !== "function") throw new ConfigurationError(`hooks.${name}`, "must be a function");
-  }
-  if (options.logger !== undefined && !isObject(options.logger)) throw new ConfigurationError("logger", "must be an object with debug/info/warn/error methods");
-
-  const timeoutMs = options.timeoutMs === undefined ? 30_000 : duration("timeoutMs", options.timeoutMs, 1);
-  const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
-  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
-    throw new ConfigurationError("maxResponseBytes", "must be a positive integer number of bytes");
-  const correlationIdHeader = options.correlationIdHeader ?? "X-Correlation-ID";
-  if (typeof correlationIdHeader !== "string" || !HEADER_NAME.test(correlationIdHeader) || /^authorization$/i.test(correlationIdHeader)) {
-    throw new ConfigurationError("correlationIdHeader", "must be a valid HTTP header name other than Authorization");
-  }
+  const resolved = resolveClientOptions(options, { baseUrl: preset?.baseUrl });
+  const { hooks, timeoutMs, allowInsecureHttp } = resolved;
 
   let tokenProvider: TokenProvider;
   if (options.credentials !== undefined && options.tokenProvider !== undefined) {
@@ -246,28 +165,27 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
     tokenProvider = options.tokenProvider;
   } else if (options.credentials !== undefined) {
     const credentials = resolveCredentials(options.credentials);
+    const tokenUrl = options.tokenUrl ?? preset?.tokenUrl;
+    if (tokenUrl === undefined) throw new ConfigurationError("tokenUrl", "is required when no environment is given");
     tokenProvider = clientCredentials({
       ...credentials,
-      tokenUrl: url("tokenUrl"),
+      tokenUrl: checkedUrl("tokenUrl", tokenUrl, allowInsecureHttp),
       allowInsecureHttp,
       timeoutMs,
-      fetch: doFetch,
+      fetch: resolved.fetch,
       ...(hooks.onTokenRefresh ? { onRefresh: hooks.onTokenRefresh } : {}),
     });
   } else {
     throw new ConfigurationError("credentials", "is required (or give a tokenProvider)");
   }
 
-  const http = createTransport({
-    baseUrl,
-    fetch: doFetch,
-    tokenProvider,
-    timeoutMs,
-    retry: resolveRetry(options.retry),
-    correlationIdHeader,
-    hooks,
-    logger: options.logger,
-    maxResponseBytes,
+  const http = createTransport<paths>({
+    ...resolved,
+    auth: bearer(tokenProvider),
+    errors: tmfErrors.errorFor,
+    succeeds: [repeatedDeleteGone],
+    visibleHeaders: COUNT_HEADERS,
+    logPrefix: "giacom-sdk",
   });
 
   if (options.notifications !== undefined && typeof (options.notifications as Partial<OrderEventSource> | null)?.subscribe !== "function") {

@@ -1,7 +1,11 @@
-// Turns a search response into { items, totalCount, resultCount } from the body and the
-// X-Total-Count / X-Result-Count headers every Giacom search returns.
+// TMF630 searches: turns a search response into { items, totalCount, resultCount } from the
+// body and the X-Total-Count / X-Result-Count headers a TMF search returns.
 import { InvalidResponseError } from "../core/errors.js";
-import type { CallOptions, Sent, Transport } from "../core/transport.js";
+import type { PathsWith, Sent, Transport } from "../core/transport.js";
+import type { CallOptions } from "../core/types.js";
+
+/** @internal The TMF630 count headers: shown to hooks, read by `list` and `count`. */
+export const COUNT_HEADERS = ["x-total-count", "x-result-count"];
 
 /**
  * One page of search results. Giacom returns every match at once unless it trims a very long
@@ -66,14 +70,12 @@ function toCount(sent: Sent<unknown>): number {
  */
 export type ListQuery<Q> = { [K in Exclude<keyof Q, "limit">]?: NonNullable<Q[K]> extends readonly (infer E)[] ? E | readonly E[] : Q[K] };
 
-/** @internal The collections a client can search. */
-export type SearchPath = "/serviceSpecification" | "/resourceSpecification" | "/resource" | "/service" | "/serviceOrder";
-
 /**
  * @internal `list` and `count` of a collection. The query types are checked by each
  * namespace's interface; here the query only passes through.
  */
-export function createSearch<T>(http: Transport, path: SearchPath) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the caller names T; the paths come with its transport
+export function createSearch<T, Paths = any>(http: Transport<Paths>, path: PathsWith<Paths, "get">) {
   const send = (query: object, options: CallOptions | undefined) =>
     http.send({ method: "get", path, idempotent: true, returns: "list" } as never, { params: { query } } as never, options) as Promise<Sent<T[] | undefined>>;
   return {

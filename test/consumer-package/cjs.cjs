@@ -6,9 +6,19 @@ const assert = require("node:assert/strict");
 const { createGiacomClient, isGiacomError, validateOrder, VERSION } = require("giacom-sdk");
 const { createWebhookReceiver } = require("giacom-sdk/webhooks");
 const { createGiacomSimulator, SIMULATOR_CREDENTIALS } = require("giacom-sdk/mock");
+const { createTransport, isSdkError, staticHeaders } = require("giacom-sdk/core");
 const expected = require("./expected.json").serviceSpecificationIds;
 
-for (const [name, value] of Object.entries({ createGiacomClient, validateOrder, isGiacomError, createWebhookReceiver, createGiacomSimulator })) {
+for (const [name, value] of Object.entries({
+  createGiacomClient,
+  validateOrder,
+  isGiacomError,
+  createWebhookReceiver,
+  createGiacomSimulator,
+  createTransport,
+  staticHeaders,
+  isSdkError,
+})) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
 assert.equal(typeof SIMULATOR_CREDENTIALS?.clientId, "string", "SIMULATOR_CREDENTIALS.clientId is not a string");
@@ -18,6 +28,7 @@ for (const [specifier, file] of [
   ["giacom-sdk", "dist/index.cjs"],
   ["giacom-sdk/webhooks", "dist/webhooks/index.cjs"],
   ["giacom-sdk/mock", "dist/mock/index.cjs"],
+  ["giacom-sdk/core", "dist/core/index.cjs"],
 ]) {
   const resolved = require.resolve(specifier).replaceAll("\\", "/");
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `require("${specifier}") resolved to ${resolved}, not ${file}`);

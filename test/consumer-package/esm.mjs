@@ -7,10 +7,20 @@ import { createRequire } from "node:module";
 import { createGiacomClient, isGiacomError, validateOrder, VERSION } from "giacom-sdk";
 import { createWebhookReceiver } from "giacom-sdk/webhooks";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS } from "giacom-sdk/mock";
+import { createTransport, isSdkError, staticHeaders } from "giacom-sdk/core";
 
 const expected = JSON.parse(readFileSync(new URL("./expected.json", import.meta.url), "utf8")).serviceSpecificationIds;
 
-for (const [name, value] of Object.entries({ createGiacomClient, validateOrder, isGiacomError, createWebhookReceiver, createGiacomSimulator })) {
+for (const [name, value] of Object.entries({
+  createGiacomClient,
+  validateOrder,
+  isGiacomError,
+  createWebhookReceiver,
+  createGiacomSimulator,
+  createTransport,
+  staticHeaders,
+  isSdkError,
+})) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
 assert.equal(typeof SIMULATOR_CREDENTIALS?.clientId, "string", "SIMULATOR_CREDENTIALS.clientId is not a string");
@@ -20,6 +30,7 @@ for (const [specifier, file] of [
   ["giacom-sdk", "dist/index.js"],
   ["giacom-sdk/webhooks", "dist/webhooks/index.js"],
   ["giacom-sdk/mock", "dist/mock/index.js"],
+  ["giacom-sdk/core", "dist/core/index.js"],
 ]) {
   const resolved = import.meta.resolve(specifier);
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `import "${specifier}" resolved to ${resolved}, not ${file}`);

@@ -1,66 +1,26 @@
 // OAuth 2.0 client credentials (RFC 6749 4.4): one cached token, refreshed ahead of expiry
 // in the background, with a single request in flight however many callers are waiting.
 // The secret lives only in this closure: nothing that can be logged or inspected holds it.
-import { AuthError, ConfigurationError, RedirectError, type GiacomError } from "../errors.js";
+import { AuthError, ConfigurationError, RedirectError, type SdkError } from "../errors.js";
 import { BodyTooLarge, discard, isRedirect, isWellFormedToken, MALFORMED_TOKEN, readText, redirectTarget } from "../internal/response.js";
 import { raceAbort } from "../internal/abort.js";
 import { scrub } from "../internal/redact.js";
 import { checkUrl } from "../internal/urls.js";
-import type { FetchFunction, TokenRefreshInfo } from "../transport.js";
+import type { FetchFunction, TokenProvider, TokenRefreshInfo } from "../types.js";
 
 /**
- * The scopes the Giacom documentation names; any other string is accepted too, as tenants
- * are granted scopes one by one.
- * @group Authentication
- * @example
- * ```ts
- * const scope: GiacomScope[] = ["integrations/serviceInventory.read", "integrations/serviceOrder.submit"];
- * ```
- */
-export type GiacomScope =
-  | "integrations/serviceCatalogue.read"
-  | "integrations/service.write"
-  | "integrations/serviceInventory.read"
-  | "integrations/resourceInventory.read"
-  | "integrations/serviceOrder.read"
-  | "integrations/serviceOrder.submit"
-  | "integrations/notifications.read"
-  | "integrations/address.manage"
-  | "integrations/appointment.manage"
-  | (string & {});
-
-/**
- * Supplies access tokens. Implement it to take tokens from your own cache or vault;
- * `invalidate` is called with a token the API refused (401), so the next call gets a new one.
- * @group Authentication
- * @example
- * ```ts
- * const tokenProvider: TokenProvider = { getToken: async () => (await vault.read("giacom-token")).value };
- * ```
- */
-export interface TokenProvider {
-  getToken(options?: { signal?: AbortSignal }): Promise<string>;
-  invalidate?(token: string): void;
-  /**
-   * Called when the client has no call in flight: abandon work nobody waits for (a background
-   * refresh), so that a finished script can exit whatever the token endpoint does.
-   */
-  idle?(): void;
-}
-
-/**
- * The client credentials Giacom issued, and how to use them.
+ * OAuth2 client credentials, and how to use them. `Scope` narrows the scopes an API names.
  * @group Authentication
  * @example
  * ```ts
  * const credentials: Credentials = { clientId: process.env.GIACOM_CLIENT_ID!, clientSecret: process.env.GIACOM_CLIENT_SECRET! };
  * ```
  */
-export interface Credentials {
+export interface Credentials<Scope extends string = string> {
   clientId: string;
   clientSecret: string;
   /** One scope or several; omitted, the token carries every scope granted to the client. */
-  scope?: GiacomScope | readonly GiacomScope[];
+  scope?: Scope | readonly Scope[];
   /** How the client authenticates: HTTP Basic (default) or `client_id`/`client_secret` in the form body. */
   authMethod?: "basic" | "body";
   /** Treat a token as expired this long before it does (clock skew, time in flight). Default 30 s. */
@@ -77,7 +37,7 @@ export interface Credentials {
  * const options: ClientCredentialsOptions = { tokenUrl, clientId, clientSecret, scope: "integrations/serviceOrder.read" };
  * ```
  */
-export interface ClientCredentialsOptions extends Credentials {
+export interface ClientCredentialsOptions<Scope extends string = string> extends Credentials<Scope> {
   tokenUrl: string;
   /** Deadline of one token request. Default 30 s. */
   timeoutMs?: number;
@@ -115,20 +75,20 @@ function field(body: unknown, key: string): string | undefined {
 }
 
 /**
- * A token provider for the OAuth 2.0 client credentials grant. `createGiacomClient` builds one
- * from `credentials`; build it yourself to share one token cache between several clients.
+ * A token provider for the OAuth 2.0 client credentials grant. A client builds one from its
+ * `credentials`; build it yourself to share one token cache between several clients.
  * @group Authentication
  * @example
  * ```ts
- * const tokens = clientCredentials({ tokenUrl: "https://auth.uat.integrations.giacom.com/oauth2/token", clientId, clientSecret });
- * const giacom = createGiacomClient({ environment: "uat", tokenProvider: tokens });
+ * const tokens = clientCredentials({ tokenUrl: "https://auth.example.com/oauth2/token", clientId, clientSecret });
+ * const auth = bearer(tokens); // or createGiacomClient({ environment: "uat", tokenProvider: tokens })
  * ```
  */
-export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
+export function clientCredentials<Scope extends string = string>(options: ClientCredentialsOptions<Scope>): TokenProvider {
   const { tokenUrl, clientId, clientSecret, authMethod = "basic", skewMs = 30_000, refreshWindowMs = 120_000, timeoutMs = 30_000, onRefresh } = options;
   const scope = options.scope === undefined ? undefined : typeof options.scope === "string" ? options.scope : options.scope.join(" ");
   const doFetch: FetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  // Built directly (not through createGiacomClient), the provider must refuse a plain-HTTP
+  // Built directly (not through a client factory), the provider must refuse a plain-HTTP
   // token endpoint too: otherwise the client secret would be sent in clear.
   const checked = checkUrl(tokenUrl, options.allowInsecureHttp === true);
   if ("problem" in checked) throw new ConfigurationError("tokenUrl", checked.problem);
@@ -249,7 +209,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
           report(expiresInMs === undefined ? {} : { expiresInMs });
           return token;
         },
-        (error: GiacomError) => {
+        (error: SdkError) => {
           if (inflight === current) inflight = undefined;
           // A background refresh abandoned because nothing waited for it is no failure to report.
           if (!controller.signal.aborted) report({ error });

@@ -1,7 +1,7 @@
 // The node:http adapter. It only uses the request and response objects it is given (no import
 // of a Node module at run time), so the webhooks entry point still loads in workers.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ConfigurationError, GiacomError, TimeoutError } from "../errors.js";
+import { ConfigurationError, SdkError, TimeoutError } from "../errors.js";
 import { REPORT, encoder } from "./receiver.js";
 import type { WebhookReceiver } from "./receiver.js";
 
@@ -18,7 +18,7 @@ import type { WebhookReceiver } from "./receiver.js";
  * ```
  * @group Webhooks
  */
-export class WebhookBodyConsumedError extends GiacomError {
+export class WebhookBodyConsumedError extends SdkError {
   override readonly name = "WebhookBodyConsumedError";
   constructor(parsed: boolean) {
     super(

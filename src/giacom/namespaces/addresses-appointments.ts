@@ -1,5 +1,6 @@
 // Geographic addresses (TMF673) and appointments (TMF646).
-import type { CallOptions, Transport } from "../../core/transport.js";
+import type { CallOptions } from "../../core/types.js";
+import type { GiacomTransport } from "../http.js";
 import type {
   Appointment,
   AppointmentCreate,
@@ -42,7 +43,7 @@ export interface Appointments {
 }
 
 /** @internal */
-export function createGeographicAddresses(http: Transport): GeographicAddresses {
+export function createGeographicAddresses(http: GiacomTransport): GeographicAddresses {
   return {
     async validate(validation, options) {
       return (await http.send({ method: "post", path: "/geographicAddressValidation", idempotent: true, returns: "object" }, { body: validation }, options))
@@ -55,7 +56,7 @@ export function createGeographicAddresses(http: Transport): GeographicAddresses 
 }
 
 /** @internal */
-export function createAppointments(http: Transport): Appointments {
+export function createAppointments(http: GiacomTransport): Appointments {
   return {
     async searchTimeSlots(search, options) {
       return (await http.send({ method: "post", path: "/searchTimeSlot", idempotent: true, returns: "object" }, { body: search }, options)).data;

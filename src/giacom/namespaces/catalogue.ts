@@ -2,7 +2,8 @@
 import type { paths } from "../generated/giacom.js";
 import { requireId } from "../../core/errors.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
-import type { CallOptions, Transport } from "../../core/transport.js";
+import type { CallOptions } from "../../core/types.js";
+import type { GiacomTransport } from "../http.js";
 import type { ResourceSpecification, ServiceSpecification } from "../types.js";
 
 /**
@@ -75,7 +76,7 @@ export interface ResourceSpecifications {
 }
 
 /** @internal */
-export function createServiceSpecifications(http: Transport): ServiceSpecifications {
+export function createServiceSpecifications(http: GiacomTransport): ServiceSpecifications {
   return {
     ...createSearch<ServiceSpecification>(http, "/serviceSpecification"),
     async get(id, { version, ...options } = {}) {
@@ -91,7 +92,7 @@ export function createServiceSpecifications(http: Transport): ServiceSpecificati
 }
 
 /** @internal */
-export function createResourceSpecifications(http: Transport): ResourceSpecifications {
+export function createResourceSpecifications(http: GiacomTransport): ResourceSpecifications {
   return {
     ...createSearch<ResourceSpecification>(http, "/resourceSpecification"),
     async get(id, { version, ...options } = {}) {

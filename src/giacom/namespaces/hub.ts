@@ -1,6 +1,7 @@
 // The notifications hub (TMF688): where Giacom delivers events.
 import { requireId, requireString } from "../../core/errors.js";
-import type { CallOptions, Transport } from "../../core/transport.js";
+import type { CallOptions } from "../../core/types.js";
+import type { GiacomTransport } from "../http.js";
 import type { Hub } from "../types.js";
 
 /**
@@ -35,7 +36,7 @@ export interface HubApi {
 }
 
 /** @internal */
-export function createHub(http: Transport): HubApi {
+export function createHub(http: GiacomTransport): HubApi {
   return {
     async subscribe({ callback, apiKey }, options) {
       requireString("callback", callback);

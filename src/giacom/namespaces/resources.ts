@@ -2,7 +2,8 @@
 import type { paths } from "../generated/giacom.js";
 import { requireId } from "../../core/errors.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
-import type { CallOptions, Transport } from "../../core/transport.js";
+import type { CallOptions } from "../../core/types.js";
+import type { GiacomTransport } from "../http.js";
 import type { Resource, ResourceCreate, ResourceUpdate } from "../types.js";
 
 /**
@@ -40,7 +41,7 @@ export interface Resources {
 }
 
 /** @internal */
-export function createResources(http: Transport): Resources {
+export function createResources(http: GiacomTransport): Resources {
   return {
     ...createSearch<Resource>(http, "/resource"),
     async create(resource, options) {

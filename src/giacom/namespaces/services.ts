@@ -3,7 +3,8 @@ import type { paths } from "../generated/giacom.js";
 import { requireId, requireString } from "../../core/errors.js";
 import { jsonPath } from "../../tmf/json-path.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
-import type { CallOptions, Transport } from "../../core/transport.js";
+import type { CallOptions } from "../../core/types.js";
+import type { GiacomTransport } from "../http.js";
 import type { Service } from "../types.js";
 
 /**
@@ -53,7 +54,7 @@ export interface Services {
 }
 
 /** @internal */
-export function createServices(http: Transport): Services {
+export function createServices(http: GiacomTransport): Services {
   const { list, count } = createSearch<Service>(http, "/service");
   return {
     list,

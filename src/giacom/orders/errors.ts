@@ -1,5 +1,5 @@
 // Errors of following an order to its end.
-import { GiacomError } from "../../core/errors.js";
+import { GiacomError } from "../errors.js";
 import type { CancelServiceOrder, ErrorBody, ServiceOrder } from "../types.js";
 
 /**

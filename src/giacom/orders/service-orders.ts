@@ -2,13 +2,16 @@
 import type { paths } from "../generated/giacom.js";
 import { InvalidArgumentError, requireId } from "../../core/errors.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
-import { failedBeforeSending, type CallOptions, type Transport } from "../../core/transport.js";
+import { failedBeforeSending } from "../../core/transport.js";
+import type { CallOptions } from "../../core/types.js";
+import type { GiacomTransport } from "../http.js";
 import type { ServiceOrder, ServiceOrderCreate, ServiceOrderUpdate } from "../types.js";
 import type { ValidationResult } from "../validation/issues.js";
 import { OrderValidationError } from "../validation/order-validation-error.js";
 import { validateOrder } from "../validation/validate-order.js";
 import { loadValidationContext, type ContextSources } from "./validation-context.js";
-import { isGiacomError, requireString, type GiacomError } from "../../core/errors.js";
+import { requireString } from "../../core/errors.js";
+import { isGiacomError, type GiacomError } from "../errors.js";
 import { jsonPath } from "../../tmf/json-path.js";
 import { newCorrelationId } from "../../core/internal/ids.js";
 import { raceAbort } from "../../core/internal/abort.js";
@@ -165,7 +168,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /** @internal */
-export function createServiceOrders(http: Transport, deps: OrderDeps): ServiceOrders {
+export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): ServiceOrders {
   const { sources, polling, submission } = deps;
   const validate = async (order: ServiceOrderCreate, options?: CallOptions) => validateOrder(order, await loadValidationContext(order, sources, options));
   const search = createSearch<ServiceOrder>(http, "/serviceOrder");

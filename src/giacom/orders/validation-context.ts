@@ -1,8 +1,8 @@
 // Gathers what validating an order needs from the API: the specifications it names (and those
 // of the services it changes) and the live services it touches. Missing ones are left out, for
 // validation to report; any other failure propagates.
-import { isGiacomError } from "../../core/errors.js";
-import type { CallOptions } from "../../core/transport.js";
+import { isGiacomError } from "../errors.js";
+import type { CallOptions } from "../../core/types.js";
 import type { Service, ServiceOrderCreate, ServiceSpecification } from "../types.js";
 import type { ValidationContext } from "../validation/validate-order.js";
 

@@ -1,5 +1,5 @@
 // The error create() throws when local validation rejects an order.
-import { GiacomError } from "../../core/errors.js";
+import { GiacomError } from "../errors.js";
 import { formatIssues, type OrderIssue } from "./issues.js";
 
 /**

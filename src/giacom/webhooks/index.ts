@@ -30,4 +30,4 @@ export type {
   ServiceOrderStateChangeEvent,
   ServiceStateChangeEvent,
 } from "../types.js";
-export type { GiacomErrorCode } from "../../core/errors.js";
+export type { GiacomErrorCode } from "../errors.js";

@@ -22,8 +22,8 @@ describe("errors", () => {
   it("are recognised across two installed copies of the package", async () => {
     vi.resetModules();
     // The same source under another module id: what a second installed copy looks like at runtime.
-    const secondCopy = "../../../src/core/errors.ts?second-copy";
-    const copy = (await import(/* @vite-ignore */ secondCopy)) as typeof import("../../../src/core/errors.js");
+    const secondCopy = "../../../src/giacom/errors.ts?second-copy";
+    const copy = (await import(/* @vite-ignore */ secondCopy)) as typeof import("../../../src/giacom/errors.js");
     const foreign = new copy.NotFoundError(init);
     expect(foreign.constructor).not.toBe(NotFoundError);
     expect(isGiacomError(foreign)).toBe(true);

@@ -11,7 +11,7 @@ import {
   type NodeHandlerOptions,
   type WebhookReceiver,
 } from "../../../src/giacom/webhooks/index.js";
-import { ConfigurationError, GiacomError } from "../../../src/core/errors.js";
+import { ConfigurationError, GiacomError } from "../../../src/giacom/errors.js";
 import { API_KEY, DOCUMENTED_DELIVERY, delivery } from "./helpers.js";
 
 type Middleware = (req: IncomingMessage & { body?: unknown }, res: ServerResponse, next: () => void) => void;

@@ -1,0 +1,40 @@
+// `giacom-sdk/core`: what every API client of the package is built from, for a fifth API. It
+// knows no API: a client gives it its generated `paths` type, its authentication, its error
+// decoding and its success rules as values. Every export is named here on purpose.
+
+export { createTransport, failedBeforeSending, repeatedDeleteGone } from "./transport.js";
+export type { Data, Init, Method, Operation, PathsWith, Sent, SuccessRule, Transport, TransportConfig } from "./transport.js";
+export { CLIENT_OPTIONS, checkedUrl, checkOptionNames, duration, resolveClientOptions } from "./options.js";
+export type { ClientOptions } from "./options.js";
+export type {
+  CallOptions,
+  Credential,
+  FetchFunction,
+  Hooks,
+  Logger,
+  RequestAuth,
+  RequestHookInfo,
+  ResponseHookInfo,
+  RetryHookInfo,
+  TokenProvider,
+  TokenRefreshInfo,
+} from "./types.js";
+export type { RetryOptions, RetryPolicy } from "./retry.js";
+export { bearer, staticHeaders } from "./auth/strategies.js";
+export { clientCredentials } from "./auth/client-credentials.js";
+export type { ClientCredentialsOptions, Credentials } from "./auth/client-credentials.js";
+export {
+  AbortError,
+  ApiError,
+  apiErrorFamily,
+  AuthError,
+  ConfigurationError,
+  InvalidArgumentError,
+  InvalidResponseError,
+  isSdkError,
+  NetworkError,
+  RedirectError,
+  SdkError,
+  TimeoutError,
+} from "./errors.js";
+export type { ApiErrorClass, ApiErrorDetails, ApiErrorFamily, DecodedError, SdkErrorCode } from "./errors.js";

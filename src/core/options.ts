@@ -1,0 +1,162 @@
+// The options every client of the package shares, checked once when the client is made: a bad
+// one throws a ConfigurationError that names it, and never shows a value that may be a secret.
+import { ConfigurationError } from "./errors.js";
+import { checkUrl } from "./internal/urls.js";
+import { DEFAULT_RETRY, NO_RETRY, type RetryOptions, type RetryPolicy } from "./retry.js";
+import type { TransportConfig } from "./transport.js";
+import type { FetchFunction, Hooks, Logger } from "./types.js";
+
+/**
+ * The options of a client that are not about one API: where, how long, how to retry, hooks.
+ * @group Client
+ * @example
+ * ```ts
+ * const options: ClientOptions = { baseUrl: "https://api.example.com/v1", timeoutMs: 10_000, retry: { maxRetries: 4 } };
+ * ```
+ */
+export interface ClientOptions {
+  /** The API root, e.g. a simulator's `http://127.0.0.1:4010/v1`. */
+  baseUrl?: string;
+  /** The fetch to use; when omitted `globalThis.fetch` is looked up on every request (so MSW applies). */
+  fetch?: FetchFunction;
+  /** Deadline of each call, retries included. Default 30 s. */
+  timeoutMs?: number;
+  /** Retry settings, or `false` to never retry. */
+  retry?: RetryOptions | false;
+  hooks?: Hooks;
+  logger?: Logger;
+  /** Header carrying the correlation id. Default `X-Correlation-ID`. */
+  correlationIdHeader?: string;
+  /** Allow plain-HTTP URLs to hosts other than loopback. Credentials would travel in clear. */
+  allowInsecureHttp?: boolean;
+  /** Largest response body the client reads, after decompression; a larger one is an `InvalidResponseError`. Default 32 MiB. */
+  maxResponseBytes?: number;
+}
+
+/** The names of {@link ClientOptions}, for a factory's list of known options. */
+export const CLIENT_OPTIONS = ["baseUrl", "fetch", "timeoutMs", "retry", "hooks", "logger", "correlationIdHeader", "allowInsecureHttp", "maxResponseBytes"];
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const MAX_TIMER = 2_147_483_647;
+
+/** Whether `value` is a plain object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A duration option in milliseconds, from `min` to the longest a timer can wait.
+ * @group Client
+ * @example
+ * ```ts
+ * const pollMs = options.pollMs === undefined ? 1_000 : duration("pollMs", options.pollMs, 1);
+ * ```
+ */
+export function duration(name: string, value: unknown, min: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > MAX_TIMER) {
+    throw new ConfigurationError(name, `must be a number of milliseconds from ${min} to ${MAX_TIMER}`);
+  }
+  return value;
+}
+
+/**
+ * Throws unless `options` is an object whose every key is known: a typo must not pass silently.
+ * @group Client
+ * @example
+ * ```ts
+ * checkOptionNames(options, [...CLIENT_OPTIONS, "apiKey"], "createToyClient");
+ * ```
+ */
+export function checkOptionNames(options: unknown, known: readonly string[], factory: string): void {
+  if (!isObject(options)) throw new ConfigurationError("options", "must be an object");
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw new ConfigurationError(key, `is not an option of ${factory} (known: ${known.join(", ")})`);
+  }
+}
+
+/**
+ * A URL option: absolute, HTTPS unless loopback (or `allowInsecureHttp`), without a trailing slash.
+ * @group Client
+ * @example
+ * ```ts
+ * const tokenUrl = checkedUrl("tokenUrl", options.tokenUrl, false);
+ * ```
+ */
+export function checkedUrl(name: string, value: unknown, allowInsecureHttp: boolean): string {
+  if (value === undefined) throw new ConfigurationError(name, "is required");
+  const checked = checkUrl(value, allowInsecureHttp);
+  if ("problem" in checked) throw new ConfigurationError(name, checked.problem);
+  return checked.url.href.replace(/\/+$/, "");
+}
+
+function resolveRetry(retry: unknown): RetryPolicy {
+  if (retry === undefined) return DEFAULT_RETRY;
+  if (retry === false) return NO_RETRY;
+  if (!isObject(retry)) throw new ConfigurationError("retry", "must be an object or false");
+  const policy = { ...DEFAULT_RETRY };
+  for (const [key, value] of Object.entries(retry)) {
+    if (!(key in DEFAULT_RETRY)) throw new ConfigurationError(`retry.${key}`, `is not a retry option (known: ${Object.keys(DEFAULT_RETRY).join(", ")})`);
+    if (key === "maxRetries") {
+      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 20)
+        throw new ConfigurationError("retry.maxRetries", "must be an integer from 0 to 20");
+      policy.maxRetries = value as number;
+    } else {
+      policy[key as Exclude<keyof RetryPolicy, "maxRetries">] = duration(`retry.${key}`, value, 0);
+    }
+  }
+  return Object.freeze(policy);
+}
+
+/**
+ * Checks the shared options and resolves them with their defaults into what a transport
+ * needs, all but the authentication (the API's profile adds it and its strategies).
+ * @group Client
+ * @example
+ * ```ts
+ * const resolved = resolveClientOptions(options, { baseUrl: "https://api.example.com/v1" });
+ * const http = createTransport<paths>({ ...resolved, auth: bearer(tokens) });
+ * ```
+ */
+export function resolveClientOptions(
+  options: ClientOptions,
+  defaults: { baseUrl?: string | undefined } = {},
+): Omit<TransportConfig, "auth"> & { allowInsecureHttp: boolean } {
+  const { allowInsecureHttp = false } = options;
+  if (typeof allowInsecureHttp !== "boolean") throw new ConfigurationError("allowInsecureHttp", "must be a boolean");
+  const given = options.baseUrl ?? defaults.baseUrl;
+  if (given === undefined) throw new ConfigurationError("baseUrl", "is required when no environment is given");
+  const baseUrl = checkedUrl("baseUrl", given, allowInsecureHttp);
+
+  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConfigurationError("fetch", "must be a function");
+  // Looked up on every request, so interceptors installed after the client (MSW) still apply.
+  const fetch: FetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  const hooks: Hooks = options.hooks ?? {};
+  if (!isObject(hooks as unknown)) throw new ConfigurationError("hooks", "must be an object");
+  for (const [name, hook] of Object.entries(hooks)) {
+    if (!["onRequest", "onResponse", "onRetry", "onTokenRefresh"].includes(name))
+      throw new ConfigurationError(`hooks.${name}`, "is not a hook (known: onRequest, onResponse, onRetry, onTokenRefresh)");
+    if (typeof hook !== "function") throw new ConfigurationError(`hooks.${name}`, "must be a function");
+  }
+  if (options.logger !== undefined && !isObject(options.logger)) throw new ConfigurationError("logger", "must be an object with debug/info/warn/error methods");
+
+  const timeoutMs = options.timeoutMs === undefined ? 30_000 : duration("timeoutMs", options.timeoutMs, 1);
+  const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
+    throw new ConfigurationError("maxResponseBytes", "must be a positive integer number of bytes");
+  const correlationIdHeader = options.correlationIdHeader ?? "X-Correlation-ID";
+  if (typeof correlationIdHeader !== "string" || !HEADER_NAME.test(correlationIdHeader) || /^authorization$/i.test(correlationIdHeader)) {
+    throw new ConfigurationError("correlationIdHeader", "must be a valid HTTP header name other than Authorization");
+  }
+  return {
+    baseUrl,
+    fetch,
+    timeoutMs,
+    retry: resolveRetry(options.retry),
+    correlationIdHeader,
+    hooks,
+    logger: options.logger,
+    maxResponseBytes,
+    allowInsecureHttp,
+  };
+}

@@ -1,0 +1,74 @@
+// The TM Forum error body (TMF630: code, reason, message, status, referenceError) as the TMF
+// APIs answer it, decoded onto the core's API error.
+import { ApiError, apiErrorFamily, type ApiErrorDetails, type ApiErrorFamily } from "../core/errors.js";
+
+/**
+ * The TMF error body. Every field is optional here: a gateway may answer with part of it.
+ * @group Errors
+ * @example
+ * ```ts
+ * const body: TmfErrorBody = { code: "ERR_000001", reason: "Invalid request", message: "Error parsing field 'name'", status: "400" };
+ * ```
+ */
+export interface TmfErrorBody {
+  code?: string;
+  reason?: string;
+  message?: string;
+  status?: string;
+  referenceError?: string;
+  "@type"?: string;
+}
+
+function text(body: unknown, key: string): string | undefined {
+  const value = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * An error answer of a TMF API. Carries the HTTP `status`, the TMF error body (`tmfCode`,
+ * `reason`, `tmfMessage`, `tmfStatus`) when there is one, and the raw `body` otherwise (a
+ * proxy's HTML page, say). Giacom exports it as `ApiError`.
+ * @group Errors
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof TmfApiError && e.tmfCode === "ERR_000001") showFieldError(e.tmfMessage); }
+ * ```
+ */
+export class TmfApiError extends ApiError<TmfErrorBody> {
+  /** TMF `code`, e.g. `ERR_000001`. */
+  readonly tmfCode: string | undefined;
+  /** TMF `reason`: what the code means. */
+  readonly reason: string | undefined;
+  /** TMF `message`: details and corrective actions for this occurrence. */
+  readonly tmfMessage: string | undefined;
+  /** TMF `status`, e.g. `Error`. */
+  readonly tmfStatus: string | undefined;
+
+  constructor(init: ApiErrorDetails) {
+    const { body } = init;
+    const reason = text(body, "reason");
+    const message = text(body, "message");
+    const code = text(body, "code");
+    const summary =
+      reason || message
+        ? [reason, message].filter(Boolean).join(": ")
+        : typeof body === "string" && body.trim() !== ""
+          ? `non-TMF body: ${body.trim().slice(0, 200)}`
+          : "no error body";
+    super(init, { summary, detail: reason || message || code ? (body as TmfErrorBody) : undefined });
+    this.tmfCode = code;
+    this.reason = reason;
+    this.tmfMessage = message;
+    this.tmfStatus = text(body, "status");
+  }
+}
+
+/**
+ * The TMF APIs' error classes by status, on {@link TmfApiError}.
+ * @group Errors
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof tmfErrors.NotFoundError) return undefined; }
+ * ```
+ */
+export const tmfErrors: ApiErrorFamily<TmfApiError> = /* @__PURE__ */ apiErrorFamily(TmfApiError);

@@ -1,0 +1,182 @@
+// The core driven by a toy API of its own (test/core/toy.ts): no Giacom type, URL or body.
+// Real servers on 127.0.0.1 with system-chosen ports: a node:http API and a real OAuth2 server.
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
+import { OAuth2Server } from "oauth2-mock-server";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  clientCredentials,
+  ConfigurationError,
+  createTransport,
+  isSdkError,
+  RedirectError,
+  resolveClientOptions,
+  SdkError,
+  staticHeaders,
+  type RequestHookInfo,
+  type ResponseHookInfo,
+} from "giacom-sdk/core";
+import { createToyClient, operations, ToyApiError, toyErrors, type ToyPaths } from "./toy.js";
+
+import { TOY_CLIENT_SECRET as SECRET } from "../helpers/secrets.js";
+
+interface Recorded {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+type Answer = (request: Recorded) => { status: number; body?: unknown; headers?: Record<string, string> };
+
+const servers: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function api(answer: Answer) {
+  const requests: Recorded[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    req.on("end", () => {
+      const request = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body };
+      requests.push(request);
+      const { status, body: out, headers = {} } = answer(request);
+      res.writeHead(status, { ...(out === undefined ? {} : { "content-type": "application/json" }), ...headers });
+      res.end(out === undefined ? undefined : JSON.stringify(out));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  servers.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+  return { url, requests };
+}
+
+const widget = { id: "w/1", name: "Sprocket" };
+
+describe("core transport driven by a toy API", () => {
+  it("fills any number of path parameters, sends the header credentials and types the answer", async () => {
+    const server = await api(() => ({ status: 200, body: widget }));
+    const toy = createToyClient({ baseUrl: server.url, businessId: "TT", clientId: "toy-client", clientSecret: SECRET });
+    const got = await toy.widgets.get("w/1");
+    expect(got).toEqual(widget);
+    expect(server.requests[0]).toMatchObject({ method: "GET", url: "/TT/widgets/w%2F1" });
+    expect(server.requests[0]!.headers).toMatchObject({ client_id: "toy-client", client_secret: SECRET });
+    expect(server.requests[0]!.headers["x-correlation-id"]).toMatch(/\S/);
+    expect(server.requests[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it("decodes the API's error body with its own strategy: every entry kept, one class per status", async () => {
+    const errors = [
+      { code: "NOT_FOUND", message: "no such widget" },
+      { code: "HINT", message: `request had client_secret=${SECRET}` },
+    ];
+    const server = await api(() => ({ status: 404, body: { errors } }));
+    const toy = createToyClient({ baseUrl: server.url, businessId: "TT", clientId: "toy-client", clientSecret: SECRET });
+    const error = (await toy.widgets.get("w-9").catch((e: unknown) => e)) as ToyApiError;
+
+    expect(error).toBeInstanceOf(toyErrors.NotFoundError);
+    expect(error).toBeInstanceOf(ToyApiError);
+    expect(error).toBeInstanceOf(SdkError);
+    expect(error).not.toBeInstanceOf(toyErrors.ServerError);
+    expect(isSdkError(error)).toBe(true);
+    expect(error).toMatchObject({ name: "NotFoundError", code: "NOT_FOUND", status: 404, method: "GET", path: "/TT/widgets/w-9" });
+    expect(error.detail?.errors.map((e) => e.code)).toEqual(["NOT_FOUND", "HINT"]);
+    expect(error.message).toBe("GET /TT/widgets/w-9 failed with 404: NOT_FOUND no such widget; HINT request had client_secret=[REDACTED]");
+    // The server echoed the header credential: it reaches no part of the error.
+    for (const view of [error.message, JSON.stringify(error.detail), JSON.stringify(error.body), inspect(error, { depth: 10 })])
+      expect(view).not.toContain(SECRET);
+  });
+
+  it("never shows a header credential to hooks", async () => {
+    const server = await api(() => ({ status: 200, body: widget, headers: { client_secret: SECRET } }));
+    const seen: (RequestHookInfo | ResponseHookInfo)[] = [];
+    const toy = createToyClient({
+      baseUrl: server.url,
+      businessId: "TT",
+      clientId: "toy-client",
+      clientSecret: SECRET,
+      hooks: { onRequest: (i) => seen.push(i), onResponse: (i) => seen.push(i) },
+    });
+    await toy.widgets.get("w/1");
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.headers.client_secret).toBe("[REDACTED]");
+    expect(seen[1]!.headers.client_secret).toBe("[REDACTED]");
+    expect(JSON.stringify(seen)).not.toContain(SECRET);
+    expect(inspect(toy, { depth: 10, showHidden: true })).not.toContain(SECRET);
+  });
+
+  it("counts what the API's success rule says as success, and only that", async () => {
+    let code = "DUPLICATE";
+    const server = await api(() => ({ status: 409, body: { errors: [{ code, message: "exists" }] } }));
+    const toy = createToyClient({ baseUrl: server.url, businessId: "TT", clientId: "toy-client", clientSecret: SECRET });
+    await expect(toy.widgets.create({ name: "Sprocket" })).resolves.toBeUndefined();
+    code = "LOCKED";
+    await expect(toy.widgets.create({ name: "Sprocket" })).rejects.toBeInstanceOf(toyErrors.ConflictError);
+  });
+
+  it("never follows a redirect: the other origin receives nothing", async () => {
+    const elsewhere = await api(() => ({ status: 200, body: widget }));
+    const server = await api(() => ({ status: 307, headers: { location: `${elsewhere.url}/steal` } }));
+    const toy = createToyClient({ baseUrl: server.url, businessId: "TT", clientId: "toy-client", clientSecret: SECRET, retry: false });
+    const error = await toy.widgets.get("w/1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect((error as RedirectError).location).toBe(elsewhere.url);
+    expect(elsewhere.requests).toHaveLength(0);
+  });
+
+  it("refuses unusable header credentials by name, never by value", () => {
+    const error = (() => {
+      try {
+        staticHeaders({ client_id: "toy-client", client_secret: "abc" }, { minLength: 5 });
+      } catch (e) {
+        return e;
+      }
+    })() as ConfigurationError;
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.option).toBe("headers.client_secret");
+    expect(error.message).not.toContain("abc");
+  });
+
+  it("authenticates with a bearer token from a real OAuth2 server: one token for concurrent calls, a fresh one after a 401", async () => {
+    const oauth = new OAuth2Server();
+    await oauth.issuer.keys.generate("RS256");
+    await oauth.start(0, "127.0.0.1");
+    servers.push({ close: () => oauth.stop() });
+    let tokenRequests = 0;
+    oauth.service.on("beforeResponse", () => tokenRequests++);
+    // Two tokens signed within the same second are otherwise byte for byte equal.
+    oauth.service.on("beforeTokenSigning", (token: { payload: Record<string, unknown> }) => (token.payload.jti = randomUUID()));
+
+    let refused: string | undefined;
+    const server = await api((request) => {
+      const token = request.headers.authorization;
+      if (refused === undefined) refused = token; // the first token is revoked early
+      return token === refused ? { status: 401, body: { errors: [{ code: "EXPIRED", message: "token revoked" }] } } : { status: 200, body: widget };
+    });
+    const tokens = clientCredentials({ tokenUrl: `http://127.0.0.1:${oauth.address().port}/token`, clientId: "toy-client", clientSecret: SECRET });
+    const toy = createToyClient({ baseUrl: server.url, businessId: "TT", tokenProvider: tokens });
+
+    const first = await toy.widgets.get("w/1");
+    expect(first).toEqual(widget);
+    expect(tokenRequests).toBe(2);
+    await Promise.all(Array.from({ length: 5 }, () => toy.widgets.get("w/1")));
+    expect(tokenRequests).toBe(2);
+    expect(server.requests.every((r) => r.headers.authorization?.startsWith("Bearer "))).toBe(true);
+  });
+
+  it("types every operation from the paths it is given", () => {
+    const http = createTransport<ToyPaths>({ ...resolveClientOptions({ baseUrl: "http://127.0.0.1:1" }), auth: staticHeaders({ k: "value" }) });
+    const send = () => {
+      // @ts-expect-error a path parameter is missing
+      void http.send(operations.getWidget, { params: { path: { id: "w" } } });
+      // @ts-expect-error the body of a create is a widget without id
+      void http.send(operations.createWidget, { params: { path: { businessId: "TT" } }, body: { colour: "green" } });
+      // @ts-expect-error the contract has no PUT on widgets
+      void http.send({ method: "put", path: "/{businessId}/widgets", idempotent: true }, { params: { path: { businessId: "TT" } } });
+    };
+    expect(typeof send).toBe("function");
+  });
+});
