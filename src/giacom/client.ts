@@ -21,29 +21,9 @@ import { createHub, type HubApi } from "./namespaces/hub.js";
 import { createResources, type Resources } from "./namespaces/resources.js";
 import { createServiceOrders, type ServiceOrders } from "./orders/service-orders.js";
 import { createServices, type Services } from "./namespaces/services.js";
+import { ENVIRONMENTS, type GiacomEnvironment } from "./environments.js";
 
-/**
- * The Giacom environments and their URLs.
- * @group Client
- * @example
- * ```ts
- * console.log(ENVIRONMENTS.uat.baseUrl); // https://api.uat.integrations.giacom.com/v2
- * ```
- */
-export const ENVIRONMENTS = Object.freeze({
-  production: Object.freeze({ baseUrl: "https://api.integrations.giacom.com/v2", tokenUrl: "https://auth.integrations.giacom.com/oauth2/token" }),
-  uat: Object.freeze({ baseUrl: "https://api.uat.integrations.giacom.com/v2", tokenUrl: "https://auth.uat.integrations.giacom.com/oauth2/token" }),
-});
-
-/**
- * A Giacom environment: sets the API and token URLs.
- * @group Client
- * @example
- * ```ts
- * const environment: GiacomEnvironment = process.env.NODE_ENV === "production" ? "production" : "uat";
- * ```
- */
-export type GiacomEnvironment = keyof typeof ENVIRONMENTS;
+export { ENVIRONMENTS, type GiacomEnvironment } from "./environments.js";
 
 /**
  * Options of {@link createGiacomClient}. Give an `environment` (or a `baseUrl`), and either

@@ -2,7 +2,8 @@
 // advance()/settle() move it; "real" time is the wall clock plus whatever advance() added, with a
 // timer armed for the next task. Tasks that fall due at the same instant run as one step:
 // state changes first (in the order they were scheduled), then, in the next step, every
-// delivery due at that instant as one batch, which is what `events.reorder` reverses.
+// delivery due at that instant as one batch, which is the order a simulator may
+// change (`batchOrder`), e.g. to deliver them in reverse.
 
 export type TaskKind = "change" | "delivery";
 

@@ -1,8 +1,8 @@
 // Injected failures, matched per request and counted down. They sit in front of everything, as
 // a failing network or gateway would: a fault answers before authentication, except `drop`
 // "after" and `malformed`, which let the simulator act first.
-import { errorBody, json } from "../../giacom/mock/http.js";
-import type { Fault, FaultOptions, FaultTarget } from "../../giacom/mock/options.js";
+import { json, type ErrorBodyStrategy } from "./http.js";
+import type { Fault, FaultOptions, FaultTarget } from "./types.js";
 
 interface Armed {
   target: FaultTarget;
@@ -10,6 +10,7 @@ interface Armed {
   remaining: number;
 }
 
+/** @internal */
 export interface Target {
   kind: "token" | "api";
   method: string;
@@ -34,8 +35,11 @@ function check(target: FaultTarget, fault: Fault, times: number): void {
   if (!ok) throw new TypeError(`fault(): not a valid fault: ${JSON.stringify(fault)}`);
 }
 
+/** @internal The armed faults of one simulator; their error bodies are written by the API's strategy. */
 export class Faults {
   private armed: Armed[] = [];
+
+  constructor(private readonly errorBody: ErrorBodyStrategy) {}
 
   add(target: FaultTarget, fault: Fault, options: FaultOptions = {}): void {
     const times = options.times ?? 1;
@@ -63,12 +67,12 @@ export class Faults {
         await sleep(fault.ms);
         return act();
       case "status": {
-        const body = fault.body === undefined ? errorBody(fault.status, `Fault injected by the simulator: status ${fault.status}`) : fault.body;
+        const body = fault.body === undefined ? this.errorBody(fault.status, `Fault injected by the simulator: status ${fault.status}`) : fault.body;
         return fault.status === 204 || fault.status === 304 ? new Response(null, { status: fault.status }) : json(body, fault.status);
       }
       case "rateLimit": {
         const retryAfter = fault.retryAfter instanceof Date ? fault.retryAfter.toUTCString() : String(Math.ceil(fault.retryAfter));
-        return json(errorBody(429, "Fault injected by the simulator: rate limited"), 429, { "Retry-After": retryAfter });
+        return json(this.errorBody(429, "Fault injected by the simulator: rate limited"), 429, { "Retry-After": retryAfter });
       }
       case "drop":
         if (fault.when === "after") await act();

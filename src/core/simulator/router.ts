@@ -1,69 +1,58 @@
-// Every operation of the contract with the scopes its `security` asks for. `security` lists
-// alternatives: a token must carry every scope of at least one; `[]` needs only a valid token.
-// test/mock/routes.test.ts checks this table against spec/giacom.openapi.yaml.
+// A route table matched against a method and a path under the API's base URL. Paths are
+// templates whose `{name}` segments capture one path segment each, as OpenAPI writes them.
 
-const CATALOGUE_READ = [["integrations/serviceCatalogue.read"], ["integrations/service.write"]] as const;
-const ANY_TOKEN = [[]] as const;
-const only = <S extends string>(scope: S) => [[scope]] as const;
-
-/** @internal */
-export const ROUTES = [
-  { operationId: "listServiceSpecification", method: "GET", path: "/serviceSpecification", security: CATALOGUE_READ },
-  { operationId: "retrieveServiceSpecification", method: "GET", path: "/serviceSpecification/{id}", security: CATALOGUE_READ },
-  { operationId: "listResourceSpecification", method: "GET", path: "/resourceSpecification", security: ANY_TOKEN },
-  { operationId: "retrieveResourceSpecification", method: "GET", path: "/resourceSpecification/{id}", security: ANY_TOKEN },
-  { operationId: "listResource", method: "GET", path: "/resource", security: only("integrations/resourceInventory.read") },
-  { operationId: "createResource", method: "POST", path: "/resource", security: ANY_TOKEN },
-  { operationId: "retrieveResource", method: "GET", path: "/resource/{id}", security: only("integrations/resourceInventory.read") },
-  { operationId: "patchResource", method: "PATCH", path: "/resource/{id}", security: ANY_TOKEN },
-  { operationId: "deleteResource", method: "DELETE", path: "/resource/{id}", security: ANY_TOKEN },
-  { operationId: "listService", method: "GET", path: "/service", security: only("integrations/serviceInventory.read") },
-  { operationId: "retrieveService", method: "GET", path: "/service/{id}", security: only("integrations/serviceInventory.read") },
-  { operationId: "listServiceOrder", method: "GET", path: "/serviceOrder", security: only("integrations/serviceOrder.read") },
-  { operationId: "createServiceOrder", method: "POST", path: "/serviceOrder", security: only("integrations/serviceOrder.submit") },
-  { operationId: "retrieveServiceOrder", method: "GET", path: "/serviceOrder/{id}", security: only("integrations/serviceOrder.read") },
-  { operationId: "patchServiceOrder", method: "PATCH", path: "/serviceOrder/{id}", security: only("integrations/serviceOrder.submit") },
-  { operationId: "listCancelServiceOrder", method: "GET", path: "/cancelServiceOrder", security: only("integrations/serviceOrder.read") },
-  { operationId: "createCancelServiceOrder", method: "POST", path: "/cancelServiceOrder", security: only("integrations/serviceOrder.submit") },
-  { operationId: "retrieveCancelServiceOrder", method: "GET", path: "/cancelServiceOrder/{id}", security: only("integrations/serviceOrder.read") },
-  { operationId: "registerListener", method: "POST", path: "/topic/default/hub", security: only("integrations/notifications.read") },
-  { operationId: "unregisterListener", method: "DELETE", path: "/topic/default/hub/{id}", security: only("integrations/notifications.read") },
-  { operationId: "createGeographicAddress", method: "POST", path: "/geographicAddress", security: only("integrations/address.manage") },
-  { operationId: "createGeographicAddressValidation", method: "POST", path: "/geographicAddressValidation", security: only("integrations/address.manage") },
-  { operationId: "createAppointment", method: "POST", path: "/appointment", security: only("integrations/appointment.manage") },
-  { operationId: "createSearchTimeSlot", method: "POST", path: "/searchTimeSlot", security: only("integrations/appointment.manage") },
-] as const;
+/** @internal The fields the router reads; a table's other fields come back with the match. */
+export interface RouteDefinition {
+  readonly method: string;
+  readonly path: string;
+}
 
 /** @internal */
-export type OperationId = (typeof ROUTES)[number]["operationId"];
+export type RouteMatch<R extends RouteDefinition> = { route: R; params: Record<string, string> } | { allowed: string[] } | undefined;
 
 /** @internal */
-export type Route = (typeof ROUTES)[number];
+export type Router<R extends RouteDefinition> = (method: string, path: string) => RouteMatch<R>;
 
-const compiled = ROUTES.map((route) => ({
-  route,
-  pattern: new RegExp(`^${route.path.replaceAll(/\{[^}]+\}/g, "([^/]+)")}$`),
-}));
+const PARAM = /\{([^}]+)\}/g;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** @internal The route for a method and a path under the base; `allowed` lists methods when only the path matched. */
-export function matchRoute(method: string, path: string): { route: Route; id: string | undefined } | { allowed: string[] } | undefined {
-  const allowed: string[] = [];
-  for (const { route, pattern } of compiled) {
-    const m = pattern.exec(path);
-    if (!m) continue;
-    if (route.method !== method.toUpperCase()) {
-      allowed.push(route.method);
-      continue;
-    }
-    let id: string | undefined;
-    if (m[1] !== undefined) {
-      try {
-        id = decodeURIComponent(m[1]);
-      } catch {
-        id = m[1];
-      }
-    }
-    return { route, id };
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A bad escape is still a value the operation can answer (with a 404 for an unknown id).
+    return segment;
   }
-  return allowed.length > 0 ? { allowed } : undefined;
+}
+
+/**
+ * @internal A router over `routes`: the first route whose method and path match, with its path
+ * parameters decoded; `{ allowed }` lists the methods of the routes whose path alone matched
+ * (a 405); undefined when no path matched (a 404).
+ */
+export function createRouter<const R extends RouteDefinition>(routes: readonly R[]): Router<R> {
+  const compiled = routes.map((route) => {
+    const names = [...route.path.matchAll(PARAM)].map((m) => m[1]!);
+    const source = route.path
+      .split(PARAM)
+      .map((part, i) => (i % 2 === 1 ? "([^/]+)" : escape(part)))
+      .join("");
+    return { route, names, pattern: new RegExp(`^${source}$`) };
+  });
+  return (method, path) => {
+    const wanted = method.toUpperCase();
+    const allowed: string[] = [];
+    for (const { route, names, pattern } of compiled) {
+      const m = pattern.exec(path);
+      if (!m) continue;
+      if (route.method.toUpperCase() !== wanted) {
+        allowed.push(route.method);
+        continue;
+      }
+      const params: Record<string, string> = {};
+      names.forEach((name, i) => (params[name] = decode(m[i + 1]!)));
+      return { route, params };
+    }
+    return allowed.length > 0 ? { allowed } : undefined;
+  };
 }

@@ -1,12 +1,20 @@
-// The simulator as a real HTTP server on 127.0.0.1: the API under /v2, the token endpoint at
-// /oauth2/token. node:http is loaded here, on first use, so the module also loads where Node's
-// APIs do not exist (MSW in a browser, other runtimes).
+// The HTTP face: a simulator as a real HTTP server on 127.0.0.1, the API under its base path and
+// the token endpoint at its token path. node:http is loaded here, on first use, so the module
+// also loads where Node's APIs do not exist (MSW in a browser, other runtimes).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SimulatorServer } from "../../giacom/mock/options.js";
+import type { SimulatorHandle, SimulatorServer } from "./types.js";
 
 const HOST = "127.0.0.1";
 
-type Handle = (request: Request, at: { baseUrl: string; tokenUrl: string }) => Promise<Response>;
+/** @internal */
+export interface ListenOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Where the API is served, e.g. `/v2`. */
+  basePath: string;
+  /** Where the token endpoint is served, e.g. `/oauth2/token`. */
+  tokenPath: string;
+}
 
 async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const chunks: Uint8Array[] = [];
@@ -48,7 +56,8 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   res.end(body);
 }
 
-export async function listen(handle: Handle, options: { port?: number }): Promise<SimulatorServer> {
+/** @internal Serves `handle` on 127.0.0.1 until `close()`. */
+export async function listen(handle: SimulatorHandle, options: ListenOptions): Promise<SimulatorServer> {
   const { createServer } = await import("node:http");
   const server = createServer((req, res) => {
     readBody(req)
@@ -68,7 +77,7 @@ export async function listen(handle: Handle, options: { port?: number }): Promis
   });
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : (options.port ?? 0);
-  const urls = { baseUrl: `http://${HOST}:${port}/v2`, tokenUrl: `http://${HOST}:${port}/oauth2/token` };
+  const urls = { baseUrl: `http://${HOST}:${port}${options.basePath}`, tokenUrl: `http://${HOST}:${port}${options.tokenPath}` };
   return {
     ...urls,
     close: () =>

@@ -1,23 +1,19 @@
-// OAuth 2.0 client credentials as the document describes it: the client authenticates with HTTP
+// An OAuth 2.0 client credentials token endpoint (RFC 6749 4.4): the client authenticates with HTTP
 // Basic or with client_id/client_secret in the form body, may narrow the scopes with `scope`,
 // and gets an opaque bearer token that expires on the simulator's clock.
 import type { Clock } from "./clock.js";
-import { HttpError } from "../../giacom/mock/http.js";
-import type { SimulatorClient } from "../../giacom/mock/options.js";
+import { HttpError } from "./http.js";
+import type { SimulatorClient } from "./types.js";
 
-/** Every scope of the contract (`components.securitySchemes.oauth2`). */
-export const ALL_SCOPES: readonly string[] = [
-  "integrations/serviceCatalogue.read",
-  "integrations/service.write",
-  "integrations/serviceInventory.read",
-  "integrations/resourceInventory.read",
-  "integrations/serviceOrder.read",
-  "integrations/serviceOrder.submit",
-  "integrations/notifications.read",
-  "integrations/address.manage",
-  "integrations/appointment.manage",
-];
+/** @internal What a token endpoint serves beyond its clients: the API's scopes and its Basic realm. */
+export interface TokenIssuerProfile {
+  /** Every scope of the API: what a client without its own `scopes` is granted. */
+  scopes: readonly string[];
+  /** The realm of the `WWW-Authenticate: Basic` challenge to a client that failed Basic authentication. */
+  realm: string;
+}
 
+/** @internal */
 export interface Grant {
   clientId: string;
   scopes: ReadonlySet<string>;
@@ -52,6 +48,7 @@ function basicCredentials(header: string | null): { id: string; secret: string }
   return { id: form(decoded.slice(0, colon)), secret: form(decoded.slice(colon + 1)) };
 }
 
+/** @internal */
 export class TokenIssuer {
   private grants = new Map<string, Grant>();
 
@@ -59,6 +56,7 @@ export class TokenIssuer {
     private readonly clients: Record<string, SimulatorClient>,
     private readonly ttlSeconds: number,
     private readonly clock: Clock,
+    private readonly profile: TokenIssuerProfile,
   ) {}
 
   revokeAll(): void {
@@ -78,14 +76,14 @@ export class TokenIssuer {
     const secret = basic?.secret ?? form.get("client_secret") ?? undefined;
     const client = id === undefined ? undefined : Object.hasOwn(this.clients, id) ? this.clients[id] : undefined;
     if (!client || secret !== client.secret) {
-      const challenge: Record<string, string> = basic ? { "WWW-Authenticate": 'Basic realm="giacom-simulator"' } : {};
+      const challenge: Record<string, string> = basic ? { "WWW-Authenticate": `Basic realm="${this.profile.realm}"` } : {};
       return oauthError(401, "invalid_client", id === undefined ? "No client credentials were sent" : "Unknown client or wrong secret", challenge);
     }
     const grantType = form.get("grant_type");
     if (grantType !== "client_credentials") {
       return oauthError(400, "unsupported_grant_type", `grant_type must be client_credentials${grantType === null ? "" : `, not ${grantType}`}`);
     }
-    const granted = client.scopes ?? ALL_SCOPES;
+    const granted = client.scopes ?? this.profile.scopes;
     const requested = (form.get("scope") ?? "").split(" ").filter((s) => s !== "");
     const outside = requested.filter((s) => !granted.includes(s));
     if (outside.length > 0) return oauthError(400, "invalid_scope", `Scopes not granted to this client: ${outside.join(" ")}`);
@@ -108,12 +106,12 @@ export class TokenIssuer {
     if (!grant || grant.expiresAt <= this.clock.now()) {
       if (grant) this.grants.delete(token!);
       const problem = token === undefined ? "No bearer access token was sent" : grant ? "The access token has expired" : "The access token is not valid";
-      throw new HttpError(401, problem, undefined, { "WWW-Authenticate": `Bearer error="invalid_token"` });
+      throw new HttpError(401, problem, { headers: { "WWW-Authenticate": `Bearer error="invalid_token"` } });
     }
     if (!alternatives.some((scopes) => scopes.every((s) => grant.scopes.has(s)))) {
       const needed = alternatives.map((scopes) => scopes.join(" + ")).join(" or ");
-      throw new HttpError(403, `The access token lacks the scope this operation needs: ${needed}`, undefined, {
-        "WWW-Authenticate": `Bearer error="insufficient_scope"`,
+      throw new HttpError(403, `The access token lacks the scope this operation needs: ${needed}`, {
+        headers: { "WWW-Authenticate": `Bearer error="insufficient_scope"` },
       });
     }
     return grant;

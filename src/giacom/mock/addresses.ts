@@ -5,7 +5,8 @@
 import type { Appointment, GeographicAddress, GeographicAddressValidation, SearchTimeSlot, TimeSlot } from "../types.js";
 import type { Clock } from "../../core/simulator/clock.js";
 import { defined, parties } from "./enrich.js";
-import { bodyError, isRecord } from "./http.js";
+import { isRecord } from "../../core/simulator/http.js";
+import { bodyError } from "./http.js";
 
 const ADDRESS_FIELDS = ["city", "locality", "postcode", "stateOrProvince", "streetName", "streetNr", "openreachALK"] as const;
 const SUB_ADDRESS_FIELDS = ["buildingName", "levelNumber", "levelType"] as const;

@@ -4,9 +4,12 @@ import type { Addresses } from "./addresses.js";
 import type { Grant } from "../../core/simulator/token-issuer.js";
 import { SERVICE_WRITE, type Catalogue } from "./catalogue.js";
 import type { Notifier } from "../../tmf/simulator/notifier.js";
-import { json, notFound, readJsonObject } from "./http.js";
+import { createRouter } from "../../core/simulator/router.js";
+import { json, notFound } from "../../core/simulator/http.js";
+import { readJsonObject } from "./http.js";
 import type { Orders } from "./orders.js";
-import type { OperationId } from "../../core/simulator/router.js";
+import type { SimulatorEvent } from "./options.js";
+import { ROUTES, type OperationId } from "./routes.js";
 import { compileQuery, searchResponse, type Query } from "../../tmf/simulator/search.js";
 import type { State } from "./state.js";
 import type { Stock } from "./stock.js";
@@ -21,12 +24,21 @@ export interface Call {
 
 export type Operation = (call: Call) => Promise<Response> | Response;
 
+/** The router over the contract's route table. */
+export const router = createRouter(ROUTES);
+
+/** A route of the table for a method and a path under the base, with its `{id}` (the table's only parameter). */
+export function matchRoute(method: string, path: string) {
+  const matched = router(method, path);
+  return matched && "route" in matched ? { route: matched.route, id: matched.params.id } : matched;
+}
+
 export interface ApiParts {
   state: State;
   catalogue: Catalogue;
   stock: Stock;
   orders: Orders;
-  notifier: Notifier;
+  notifier: Notifier<SimulatorEvent>;
   addresses: Addresses;
 }
 

@@ -3,7 +3,7 @@
 // state. Without `version` a search or a read returns the most current version: the highest
 // overall with service.write, else the Launched one, else the Retired one.
 import type { ResourceSpecification, ServiceSpecification } from "../types.js";
-import { badRequest, notFound } from "./http.js";
+import { badRequest, notFound } from "../../core/simulator/http.js";
 import { compileQuery, searchResponse, type Query } from "../../tmf/simulator/search.js";
 
 export const SERVICE_WRITE = "integrations/service.write";

@@ -2,7 +2,7 @@
 // name, description and value type of their specification (the documented acknowledgement and
 // service show it), and stored entities keep only the fields the contract declares.
 import type { Characteristic, CharacteristicSpecification, Feature, RelatedParty, ServiceSpecification } from "../types.js";
-import { isRecord } from "./http.js";
+import { isRecord } from "../../core/simulator/http.js";
 
 /** `T` with every field that may be undefined made optional instead. */
 export type Defined<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {

@@ -8,6 +8,7 @@ import type { Characteristic, Feature, Service, ServiceOrder, ServiceOrderItem, 
 import type { Clock } from "../../core/simulator/clock.js";
 import { defaultFeatures, defined, feature, mergeParties, records, relationshipsHold, serviceCharacteristic, specCharacteristic } from "./enrich.js";
 import type { Notifier } from "../../tmf/simulator/notifier.js";
+import type { SimulatorEvent } from "./options.js";
 import type { State } from "./state.js";
 
 /** An item that can no longer be carried out when the order completes: the order fails. */
@@ -24,7 +25,7 @@ export class Inventory {
   constructor(
     private readonly state: State,
     private readonly clock: Clock,
-    private readonly notifier: Notifier,
+    private readonly notifier: Notifier<SimulatorEvent>,
   ) {}
 
   /** Checks every item can be applied, then applies them all (an order completes whole or fails). */

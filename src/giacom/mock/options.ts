@@ -1,4 +1,5 @@
-// The simulator's public shapes: its options, the object it returns, faults and deliveries.
+// The simulator's public shapes: its options, the object it returns, its events and deliveries,
+// and the engine's shapes of faults, clients and servers.
 import type { HttpHandler } from "msw";
 import type {
   CancelServiceOrderCreateEvent,
@@ -14,6 +15,10 @@ import type {
   ServiceStateChangeEvent,
 } from "../types.js";
 import type { SimulatorSeed } from "./seed.js";
+import type { Fault, FaultOptions, FaultTarget, SimulatorClient, SimulatorServer } from "../../core/simulator/types.js";
+
+// The engine's shapes, under the same names: one declaration, documented once.
+export type { Fault, FaultOptions, FaultTarget, SimulatorClient, SimulatorServer };
 
 /**
  * The client the simulator accepts by default, with every scope.
@@ -24,20 +29,6 @@ import type { SimulatorSeed } from "./seed.js";
  * ```
  */
 export const SIMULATOR_CREDENTIALS = Object.freeze({ clientId: "sim-client", clientSecret: "sim-secret" } as const);
-
-/**
- * A client the simulator's token endpoint knows.
- * @group Simulator
- * @example
- * ```ts
- * const reader: SimulatorClient = { secret: "s3cret", scopes: ["integrations/serviceInventory.read"] };
- * ```
- */
-export interface SimulatorClient {
-  secret: string;
-  /** The scopes granted to the client; omitted, every scope. */
-  scopes?: readonly string[];
-}
 
 /**
  * How long a service order (and a cancellation) stays in each state, in simulated milliseconds.
@@ -86,48 +77,6 @@ export interface SimulatorOptions {
 }
 
 /**
- * Which requests a fault applies to: the token endpoint, or API requests whose path under the
- * base URL (e.g. `/serviceOrder`) equals the string or matches the regular expression.
- * @group Simulator
- * @example
- * ```ts
- * const orders: FaultTarget = { method: "POST", path: "/serviceOrder" };
- * const anyService: FaultTarget = { path: /^\/service\// };
- * ```
- */
-export type FaultTarget = "token" | { method?: string; path: string | RegExp };
-
-/**
- * What goes wrong: a delay, an error status, a rate limit, a dropped connection (before the
- * simulator acts on the request, or after it did), or a 200 whose JSON body is cut short.
- * @group Simulator
- * @example
- * ```ts
- * sim.fault({ method: "POST", path: "/serviceOrder" }, { kind: "drop", when: "after" }); // the order IS created
- * sim.fault("token", { kind: "rateLimit", retryAfter: 2 });
- * ```
- */
-export type Fault =
-  | { kind: "latency"; ms: number }
-  | { kind: "status"; status: number; body?: unknown }
-  | { kind: "rateLimit"; retryAfter: number | Date }
-  | { kind: "drop"; when: "before" | "after" }
-  | { kind: "malformed" };
-
-/**
- * Options of {@link GiacomSimulator.fault}.
- * @group Simulator
- * @example
- * ```ts
- * const always: FaultOptions = { times: Infinity };
- * ```
- */
-export interface FaultOptions {
-  /** How many matching requests get the fault. Default 1; `Infinity` for all. */
-  times?: number;
-}
-
-/**
  * An event the simulator sends to registered hub callbacks.
  * @group Simulator
  * @example
@@ -159,23 +108,6 @@ export interface Delivery {
   event: SimulatorEvent;
   status: number | "error";
   attempt: number;
-}
-
-/**
- * A running loopback HTTP server of the simulator.
- * @group Simulator
- * @example
- * ```ts
- * const { baseUrl, tokenUrl, close }: SimulatorServer = await sim.listen();
- * ```
- */
-export interface SimulatorServer {
-  /** The API root, `http://127.0.0.1:<port>/v2`. */
-  baseUrl: string;
-  /** The token endpoint, `http://127.0.0.1:<port>/oauth2/token`. */
-  tokenUrl: string;
-  /** Stops the server and closes its connections. */
-  close(): Promise<void>;
 }
 
 /**

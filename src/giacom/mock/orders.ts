@@ -8,7 +8,9 @@ import { validateOrder } from "../validation/validate-order.js";
 import type { Clock } from "../../core/simulator/clock.js";
 import { defined, orderCharacteristic, orderFeatures, parties, records } from "./enrich.js";
 import type { Notifier } from "../../tmf/simulator/notifier.js";
-import { bodyError, HttpError, isRecord, notFound, REJECTED } from "./http.js";
+import type { SimulatorEvent } from "./options.js";
+import { HttpError, isRecord, notFound } from "../../core/simulator/http.js";
+import { bodyError, REJECTED } from "./http.js";
 import { Inventory, ItemFailure } from "./inventory.js";
 import type { OrderRecord, State } from "./state.js";
 
@@ -55,7 +57,7 @@ export class Orders {
   constructor(
     private readonly state: State,
     private readonly clock: Clock,
-    private readonly notifier: Notifier,
+    private readonly notifier: Notifier<SimulatorEvent>,
     private readonly timing: OrderTiming,
     private readonly decideOutcome: (order: ServiceOrder) => "completed" | "failed",
   ) {
@@ -128,7 +130,7 @@ export class Orders {
     const { order } = record;
     if (FINAL.has(order.state) || CANCELLING.has(order.state)) {
       const why = CANCELLING.has(order.state) ? `is already being cancelled (${order.state})` : `is ${order.state} and can no longer be cancelled`;
-      throw new HttpError(400, `Service order ${order.id} ${why}`, REJECTED);
+      throw new HttpError(400, `Service order ${order.id} ${why}`, { code: REJECTED.code });
     }
     const reason = body.cancellationReason as string | undefined;
     const task: CancelServiceOrder = defined({

@@ -1,32 +1,26 @@
-// The simulator: one state and one web-standard handler, `(Request) => Promise<Response>`, served
-// as MSW handlers and by a node:http server. A network failure is `Response.error()`, which
-// MSW turns into a failed fetch and the HTTP server into a closed socket.
-import { http, HttpResponse } from "msw";
-import { ENVIRONMENTS } from "../client.js";
-import { Addresses } from "./addresses.js";
-import { createApi } from "./api.js";
-import { TokenIssuer } from "../../core/simulator/token-issuer.js";
-import { Catalogue } from "./catalogue.js";
+// The Giacom simulator: one state and the core engine's one web-standard handler, given Giacom's
+// route table, operations, token endpoint and error body, served as MSW handlers and by a
+// node:http server.
 import { Clock } from "../../core/simulator/clock.js";
-import { Notifier } from "../../tmf/simulator/notifier.js";
-import { Faults, type Target } from "../../core/simulator/faults.js";
-import { errorResponse, HttpError } from "./http.js";
-import { SIMULATOR_CREDENTIALS, type GiacomSimulator, type SimulatorOptions } from "./options.js";
-import { Orders } from "./orders.js";
-import { matchRoute } from "../../core/simulator/router.js";
-import { readQuery } from "../../tmf/simulator/search.js";
-import { defaultSeed } from "./seed.js";
+import { createEngine, trimUrl } from "../../core/simulator/engine.js";
+import { Faults } from "../../core/simulator/faults.js";
+import { mswHandlers } from "../../core/simulator/msw.js";
 import { listen } from "../../core/simulator/server.js";
+import { TokenIssuer } from "../../core/simulator/token-issuer.js";
+import type { SimulatorUrls } from "../../core/simulator/types.js";
+import { Notifier } from "../../tmf/simulator/notifier.js";
+import { readQuery } from "../../tmf/simulator/search.js";
+import { ENVIRONMENTS } from "../environments.js";
+import { Addresses } from "./addresses.js";
+import { createApi, router } from "./api.js";
+import { Catalogue } from "./catalogue.js";
+import { bodyError, errorBody } from "./http.js";
+import { SIMULATOR_CREDENTIALS, type GiacomSimulator, type SimulatorEvent, type SimulatorOptions } from "./options.js";
+import { Orders } from "./orders.js";
+import { ALL_SCOPES } from "./scopes.js";
+import { defaultSeed } from "./seed.js";
 import { State } from "./state.js";
 import { Stock } from "./stock.js";
-
-export interface Urls {
-  baseUrl: string;
-  tokenUrl: string;
-}
-
-const trim = (url: string) => url.replace(/\/+$/, "");
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -55,7 +49,10 @@ function positive(name: string, value: number | undefined, fallback: number): nu
  * ```
  */
 export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSimulator {
-  const urls: Urls = { baseUrl: trim(options.baseUrl ?? ENVIRONMENTS.uat.baseUrl), tokenUrl: trim(options.tokenUrl ?? ENVIRONMENTS.uat.tokenUrl) };
+  const urls: SimulatorUrls = {
+    baseUrl: trimUrl(options.baseUrl ?? ENVIRONMENTS.uat.baseUrl),
+    tokenUrl: trimUrl(options.tokenUrl ?? ENVIRONMENTS.uat.tokenUrl),
+  };
   const timing = {
     acknowledgedMs: positive("timing.acknowledgedMs", options.timing?.acknowledgedMs, 1000),
     inProgressMs: positive("timing.inProgressMs", options.timing?.inProgressMs, 3000),
@@ -67,52 +64,27 @@ export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSim
 
   const clock = new Clock(options.clock === "real" ? "real" : "manual", (batch) => (reorder ? [...batch].reverse() : batch));
   const state = new State(options.seed ?? defaultSeed());
-  const notifier = new Notifier(state, clock, options.events?.duplicate === true);
+  const notifier = new Notifier<SimulatorEvent>(state, clock, { duplicate: options.events?.duplicate === true, invalid: bodyError });
   const orders = new Orders(state, clock, notifier, timing, options.decideOutcome ?? (() => "completed"));
-  const issuer = new TokenIssuer(clients, ttl, clock);
-  const faults = new Faults();
+  const issuer = new TokenIssuer(clients, ttl, clock, { scopes: ALL_SCOPES, realm: "giacom-simulator" });
+  const faults = new Faults(errorBody);
   const api = createApi({ state, catalogue: new Catalogue(() => state), stock: new Stock(state, clock), orders, notifier, addresses: new Addresses(clock) });
-
-  async function serveApi(request: Request, path: string): Promise<Response> {
-    let response: Response;
-    try {
-      const matched = matchRoute(request.method, path);
-      if (!matched) throw new HttpError(404, `There is no operation at ${request.method} ${path}`);
-      if ("allowed" in matched) throw new HttpError(405, `${request.method} is not allowed on ${path}`, undefined, { Allow: matched.allowed.join(", ") });
-      const grant = issuer.authorize(request, matched.route.security);
-      response = await api[matched.route.operationId]({ request, id: matched.id ?? "", query: readQuery(new URL(request.url)), grant });
-    } catch (error) {
-      response = errorResponse(
-        error instanceof HttpError ? error : new HttpError(500, `The simulator failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }
-    const correlationId = request.headers.get("X-Correlation-ID");
-    if (correlationId !== null) response.headers.set("X-Correlation-ID", correlationId);
-    return response;
-  }
-
-  /** The one handler behind both faces; `at` says where this face serves the API and the token endpoint. */
-  async function handle(request: Request, at: Urls): Promise<Response> {
-    const url = new URL(request.url);
-    const where = trim(`${url.origin}${url.pathname}`);
-    let target: Target;
-    if (where === at.tokenUrl) target = { kind: "token", method: request.method, path: "" };
-    else if (where === at.baseUrl || where.startsWith(`${at.baseUrl}/`))
-      target = { kind: "api", method: request.method, path: where.slice(at.baseUrl.length) || "/" };
-    else return errorResponse(new HttpError(404, `${url.pathname} is not served by the simulator`));
-    const act = () => (target.kind === "token" ? issuer.issue(request) : serveApi(request, target.path));
-    const fault = faults.take(target);
-    return fault ? faults.apply(fault, act) : act();
-  }
-
-  const handlers = [
-    http.all(new RegExp(`^${escape(urls.tokenUrl)}/?$`), async ({ request }) => toMsw(await handle(request, urls))),
-    http.all(new RegExp(`^${escape(urls.baseUrl)}(?:/.*)?$`), async ({ request }) => toMsw(await handle(request, urls))),
-  ];
+  const handle = createEngine({
+    router,
+    errorBody,
+    faults,
+    token: (request) => issuer.issue(request),
+    serve: ({ request, route, params }) => {
+      const grant = issuer.authorize(request, route.security);
+      return api[route.operationId]({ request, id: params.id ?? "", query: readQuery(new URL(request.url)), grant });
+    },
+    echoHeaders: ["X-Correlation-ID"],
+  });
+  const handlers = mswHandlers(handle, urls);
 
   return {
     handlers,
-    listen: (listenOptions = {}) => listen(handle, listenOptions),
+    listen: (listenOptions = {}) => listen(handle, { ...listenOptions, basePath: "/v2", tokenPath: "/oauth2/token" }),
     advance: (ms) => clock.advance(ms),
     settle: () => clock.settle(),
     fault: (target, fault, faultOptions) => faults.add(target, fault, faultOptions),
@@ -137,8 +109,4 @@ export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSim
       notifier.deliveries.length = 0;
     },
   };
-}
-
-function toMsw(response: Response): Response {
-  return response.type === "error" ? HttpResponse.error() : response;
 }

@@ -1,5 +1,6 @@
 // The one in-memory state both faces (MSW and HTTP) read and change.
-import type { CancelServiceOrder, Hub, Resource, ResourceSpecification, Service, ServiceOrder, ServiceSpecification } from "../types.js";
+import type { HubRecord, HubStore } from "../../tmf/simulator/notifier.js";
+import type { CancelServiceOrder, Resource, ResourceSpecification, Service, ServiceOrder, ServiceSpecification } from "../types.js";
 import type { SimulatorSeed } from "./seed.js";
 
 export interface OrderRecord {
@@ -10,15 +11,10 @@ export interface OrderRecord {
   plannedServiceIds: Map<string, string>;
 }
 
-export interface HubRecord {
-  hub: Hub;
-  apiKey: string | undefined;
-}
-
 // Ofcom keeps 07700 900000-900999 for fiction: numbers that can never reach a real subscriber.
 const POOL_START = 7_700_900_000;
 
-export class State {
+export class State implements HubStore {
   serviceSpecifications: ServiceSpecification[] = [];
   resourceSpecifications: ResourceSpecification[] = [];
   services: Service[] = [];

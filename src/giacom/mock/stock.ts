@@ -4,7 +4,8 @@
 import type { Characteristic, Resource, ServiceSpecification } from "../types.js";
 import type { Clock } from "../../core/simulator/clock.js";
 import { defined, orderCharacteristic, parties, records } from "./enrich.js";
-import { bodyError, isRecord, notFound } from "./http.js";
+import { isRecord, notFound } from "../../core/simulator/http.js";
+import { bodyError } from "./http.js";
 import type { State } from "./state.js";
 
 const ADMINISTRATIVE = ["locked", "unlocked", "shutdown"];

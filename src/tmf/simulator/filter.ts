@@ -19,7 +19,7 @@
 //   S          = *(SP / HTAB / LF / CR)
 //
 // Anything else is a 400, so a query never means something other than what it says.
-import { badRequest } from "../../giacom/mock/http.js";
+import { badRequest } from "../../core/simulator/http.js";
 
 type Literal = string | number | boolean | null;
 

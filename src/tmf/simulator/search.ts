@@ -4,7 +4,7 @@
 // which runs no request text as code), and `limit` only takes 0. Every search answers with
 // X-Total-Count and X-Result-Count.
 import { readFilter } from "./filter.js";
-import { badRequest, json } from "../../giacom/mock/http.js";
+import { badRequest, json } from "../../core/simulator/http.js";
 
 /** Parameters that are not field filters. */
 const RESERVED = new Set(["filter", "limit"]);

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readFilter } from "../../../src/tmf/simulator/filter.js";
-import { HttpError } from "../../../src/giacom/mock/http.js";
+import { HttpError } from "../../../src/core/simulator/http.js";
 
 const PWNED = "__giacomFilterUnitPwned";
 const pwned = () => (globalThis as Record<string, unknown>)[PWNED];

@@ -1,11 +1,10 @@
 // Shared by the simulator's tests: serving a simulator in either mode (MSW handlers or its own
 // HTTP server), raw fetch calls whose every answer is checked against the contract (closed
 // schemas), and a real webhook listener on 127.0.0.1.
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { http, passthrough } from "msw";
 import type { SetupServer } from "msw/node";
 import { expect } from "vitest";
+import { startListener as startCallbackListener, type Received as ReceivedRequest } from "../../helpers/listener.js";
 import type { GiacomSimulator } from "../../../src/giacom/mock/index.js";
 import { createValidator, deref, loadSpec, type JsonObject } from "../spec/spec-helpers.js";
 
@@ -125,34 +124,7 @@ export function client(served: Served) {
 
 export const basic = (id: string, secret: string) => `Basic ${btoa(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`)}`;
 
-export interface Received {
-  headers: IncomingHttpHeaders;
-  body: { eventId: string; eventType: string; event: Record<string, { id: string; state?: string; version?: number }> };
-}
+export type Received = ReceivedRequest<{ eventId: string; eventType: string; event: Record<string, { id: string; state?: string; version?: number }> }>;
 
 /** A webhook listener on 127.0.0.1: records each delivery and answers the next planned status (then 202). */
-export async function startListener() {
-  const received: Received[] = [];
-  const plan: number[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Received["body"] });
-      res.writeHead(plan.shift() ?? 202).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/webhook`,
-    received,
-    /** Statuses for the next deliveries, in order. */
-    answer: (...statuses: number[]) => void plan.push(...statuses),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
+export const startListener = () => startCallbackListener<Received["body"]>({ path: "/webhook", status: 202 });

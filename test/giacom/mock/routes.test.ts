@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ALL_SCOPES } from "../../../src/core/simulator/token-issuer.js";
-import { matchRoute, ROUTES } from "../../../src/core/simulator/router.js";
+import { matchRoute } from "../../../src/giacom/mock/api.js";
+import { ROUTES } from "../../../src/giacom/mock/routes.js";
+import { ALL_SCOPES } from "../../../src/giacom/mock/scopes.js";
 import { spec } from "./helpers.js";
 
 type Security = Record<string, string[]>[];
