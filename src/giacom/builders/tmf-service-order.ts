@@ -49,10 +49,6 @@ function upsert<T>(list: readonly T[], entry: T, key: keyof T): readonly T[] {
   return Object.freeze(at === -1 ? [...list, entry] : list.map((old, i) => (i === at ? entry : old)));
 }
 
-function party(argument: string, role: unknown, partyId: unknown): RelatedParty {
-  return { role: requireString(`${argument}.role`, role), partyOrPartyRole: { id: requireString(`${argument}.partyId`, partyId) } };
-}
-
 // Plain items are JSON data; a structural copy keeps the builder immune to later changes.
 // `within` holds the objects being copied around this one: JSON cannot hold a cycle, and
 // following one would overflow the stack with a RangeError instead of naming the argument.
@@ -87,15 +83,24 @@ interface OrderEntry {
 
 const ENTRY = Symbol("serviceOrderItem");
 
-/** @internal Any item: its id and its build. */
-export class ItemBuilder {
-  protected readonly state: ItemState;
-  constructor(state: ItemState) {
+/** @internal What every builder shares: a frozen state, changed into a new builder. */
+class Builder<S extends { readonly relatedParty: readonly RelatedParty[] }> {
+  protected readonly state: S;
+  constructor(state: S) {
     this.state = Object.freeze(state);
   }
-  protected with(patch: Partial<ItemState>): this {
-    return new (this.constructor as new (state: ItemState) => this)({ ...this.state, ...patch });
+  protected with(patch: Partial<S>): this {
+    return new (this.constructor as new (state: S) => this)({ ...this.state, ...patch });
   }
+  /** Adds a party, its arguments named `<argument>.role` and `<argument>.partyId`. */
+  protected party(argument: string, role: unknown, partyId: unknown): this {
+    const relatedParty = { role: requireString(`${argument}.role`, role), partyOrPartyRole: { id: requireString(`${argument}.partyId`, partyId) } };
+    return this.with({ relatedParty: added(this.state.relatedParty, relatedParty) } as Partial<S>);
+  }
+}
+
+/** @internal Any item: its id and its build. */
+export class ItemBuilder extends Builder<ItemState> {
   id(itemId: string): this {
     return this.with({ itemId: requireString("id.itemId", itemId) });
   }
@@ -119,10 +124,6 @@ export class ConfigurableItem extends ItemBuilder {
     let feature = this.state.feature;
     for (const id of ids) feature = upsert(feature, { id: requireString(`${argument}.id`, id), isEnabled: enabled }, "id");
     return this.with({ feature });
-  }
-  /** Adds a party, its arguments named `<argument>.role` and `<argument>.partyId`. */
-  protected party(argument: string, role: unknown, partyId: unknown): this {
-    return this.with({ relatedParty: added(this.state.relatedParty, party(argument, role, partyId)) });
   }
   /** Relates the service to another; a later relationship of the same type replaces it. */
   protected relate(relationshipType: NonNullable<ServiceRelationship["relationshipType"]>, serviceId: string): this {
@@ -177,17 +178,9 @@ interface OrderState {
 }
 
 /** @internal A service order: references, parties, priority and items. */
-export class OrderBuilder {
-  readonly #state: OrderState;
+export class OrderBuilder extends Builder<OrderState> {
   constructor(state: OrderState = { externalReference: NONE, relatedParty: NONE, items: NONE }) {
-    this.#state = Object.freeze(state);
-  }
-  #with(patch: Partial<OrderState>): this {
-    return new (this.constructor as new (state: OrderState) => this)({ ...this.#state, ...patch });
-  }
-  /** Adds a party, its arguments named `<argument>.role` and `<argument>.partyId`. */
-  protected party(argument: string, role: unknown, partyId: unknown): this {
-    return this.#with({ relatedParty: added(this.#state.relatedParty, party(argument, role, partyId)) });
+    super(state);
   }
   externalReference(id: string, options: { type?: string; name?: string } = {}): this {
     const reference: ExternalReferenceCreate = { id: requireString("externalReference.id", id) };
@@ -195,21 +188,21 @@ export class OrderBuilder {
     const name = optionalString("externalReference.name", options?.name);
     if (type !== undefined) reference.externalReferenceType = type;
     if (name !== undefined) reference.name = name;
-    return this.#with({ externalReference: added(this.#state.externalReference, reference) });
+    return this.with({ externalReference: added(this.state.externalReference, reference) });
   }
   relatedParty(role: string, partyId: string): this {
     return this.party("relatedParty", role, partyId);
   }
   priority(value: string): this {
-    return this.#with({ priority: requireString("priority.value", value) });
+    return this.with({ priority: requireString("priority.value", value) });
   }
   /** Appends an item: a builder, or a plain item (copied now, so later changes to it are not seen). */
   item(item: ItemBuilder | ServiceOrderItemCreate): this {
-    return this.#with({ items: added(this.#state.items, entryOf(item)) });
+    return this.with({ items: added(this.state.items, entryOf(item)) });
   }
   /** Items without an explicit id are numbered "1", "2", ... skipping ids other items use explicitly. */
   build(): ServiceOrderCreate {
-    const { externalReference, relatedParty, priority, items } = this.#state;
+    const { externalReference, relatedParty, priority, items } = this.state;
     const taken = new Set(items.map((item) => item.explicitId));
     let next = 1;
     const serviceOrderItem = items.map((item) => {
