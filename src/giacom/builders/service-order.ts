@@ -1,19 +1,13 @@
-// Fluent builders for service orders: optional sugar over the plain ServiceOrderCreate, which
-// every API also accepts. Each method returns a new builder, so a half-built order or item can be
-// shared as a template; .build() returns fresh plain objects the caller may change freely.
-// Arguments are checked for shape only. What a specification allows (per-network SIM swap
-// rules, tariffs, bars that exclude each other) is validation's job, because validation also
-// has to judge orders written by hand.
+// Fluent builders for Giacom service orders: optional sugar over the plain ServiceOrderCreate,
+// which every API also accepts. This module is Giacom's vocabulary (its specifications'
+// characteristics, SIM swaps, bolt-ons, the distributor party) over the generic TMF order
+// assembly of tmf-service-order.ts. Arguments are checked for shape only. What a specification
+// allows (per-network SIM swap rules, tariffs, bars that exclude each other) is validation's
+// job, because validation also has to judge orders written by hand.
 import { InvalidArgumentError, requireString } from "../../core/errors.js";
-import type {
-  ExternalIdentifierCreate,
-  ExternalReferenceCreate,
-  ItemAction,
-  RelatedParty,
-  ServiceOrderCreate,
-  ServiceOrderItemCreate,
-  ServiceRefOrValueCreate,
-} from "../types.js";
+import type { ServiceOrderCreate, ServiceOrderItemCreate } from "../types.js";
+import { dateTime, numeric, optionalString, optionalText, versionString } from "./arguments.js";
+import { ConfigurableItem, ItemBuilder, itemState, OrderBuilder } from "./tmf-service-order.js";
 
 /**
  * The SIM types of Giacom's mobile specifications (`SIM_TYPE`).
@@ -241,175 +235,15 @@ export interface ServiceOrderBuilder {
   build(): ServiceOrderCreate;
 }
 
-// ---------- argument checks: `argument` is "<function or method>.<parameter>"
+// ---------- Giacom's vocabulary over the generic items
 
-function optionalString(argument: string, value: unknown): string | undefined {
-  return value === undefined ? undefined : requireString(argument, value);
-}
-
-// Blank is allowed: the document lets a client "pass a blank value" for eSIM delivery details.
-function optionalText(argument: string, value: unknown): string | undefined {
-  if (value !== undefined && typeof value !== "string") throw new InvalidArgumentError(argument, "must be a string (it may be empty)");
-  return value;
-}
-
-function finite(argument: string, value: number): string {
-  if (!Number.isFinite(value)) throw new InvalidArgumentError(argument, `must be a finite number, got ${String(value)}`);
-  return String(value);
-}
-
-// Characteristic values may be blank: the document has clients "pass a blank value".
-function wireValue(argument: string, value: unknown): string {
-  if (typeof value === "number") return finite(argument, value);
-  if (typeof value === "string") return value;
-  throw new InvalidArgumentError(argument, "must be a string or a finite number");
-}
-
-function versionString(argument: string, value: unknown): string {
-  return typeof value === "number" ? finite(argument, value) : requireString(argument, value);
-}
-
-function dateTime(argument: string, value: unknown): string {
-  if (Object.prototype.toString.call(value) === "[object Date]") {
-    const time = Date.prototype.getTime.call(value);
-    if (Number.isNaN(time)) throw new InvalidArgumentError(argument, "must be a valid Date, got an Invalid Date");
-    return new Date(time).toISOString();
-  }
-  if (typeof value !== "string" && value !== undefined) throw new InvalidArgumentError(argument, "must be a date-time string or a Date");
-  return requireString(argument, value);
-}
-
-function numeric(argument: string, value: unknown): string {
-  if (typeof value === "string" && (value.trim() === "" || !Number.isFinite(Number(value)))) {
-    throw new InvalidArgumentError(argument, `must be a number, got "${value}"`);
-  }
-  if (typeof value !== "string" && typeof value !== "number") throw new InvalidArgumentError(argument, "must be a number or a numeric string");
-  return wireValue(argument, value);
-}
-
-function party(argument: string, role: unknown, partyId: unknown): RelatedParty {
-  return { role: requireString(`${argument}.role`, role), partyOrPartyRole: { id: requireString(`${argument}.partyId`, partyId) } };
-}
-
-// ---------- item builders
-
-interface Entry<V> {
-  readonly id: string;
-  readonly value: V;
-}
-
-// A repeated id replaces the earlier entry where it stood, so the wire order stays the order
-// in which things were first set (the documented examples' order).
-function upsert<V>(list: readonly Entry<V>[], id: string, value: V): readonly Entry<V>[] {
-  const at = list.findIndex((entry) => entry.id === id);
-  const entry = Object.freeze({ id, value });
-  return Object.freeze(at === -1 ? [...list, entry] : list.map((old, i) => (i === at ? entry : old)));
-}
-
-interface ServiceState {
-  readonly itemId: string | undefined;
-  readonly serviceId: string | undefined;
-  readonly specification: { readonly id: string; readonly version: string } | undefined;
-  readonly externalIdentifier: readonly ExternalIdentifierCreate[];
-  readonly relatedParty: readonly RelatedParty[];
-  readonly addonFor: string | undefined;
-  readonly characteristics: readonly Entry<readonly string[]>[];
-  readonly features: readonly Entry<boolean>[];
-  readonly endDate: string | undefined;
-}
-
-const EMPTY: ServiceState = Object.freeze({
-  itemId: undefined,
-  serviceId: undefined,
-  specification: undefined,
-  externalIdentifier: Object.freeze([]),
-  relatedParty: Object.freeze([]),
-  addonFor: undefined,
-  characteristics: Object.freeze([]),
-  features: Object.freeze([]),
-  endDate: undefined,
-});
-
-// How an order sees an item: the id the user chose, if any, and how to build it with an id.
-interface OrderEntry {
-  readonly explicitId: string | undefined;
-  build(id: string): ServiceOrderItemCreate;
-}
-
-const ENTRY = Symbol("serviceOrderItem");
-
-abstract class ItemBuilder {
-  protected readonly state: ServiceState;
-  protected constructor(state: ServiceState) {
-    this.state = Object.freeze(state);
-  }
-  protected abstract readonly action: ItemAction;
-  protected abstract service(): ServiceRefOrValueCreate;
-
-  [ENTRY](): OrderEntry {
-    return { explicitId: this.state.itemId, build: (id) => ({ id, action: this.action, service: this.service() }) };
-  }
-
-  build(): ServiceOrderItemCreate {
-    return this[ENTRY]().build(this.state.itemId ?? "1");
-  }
-}
-
-abstract class ConfigurableItem extends ItemBuilder implements ServiceConfigurationBuilder {
-  protected abstract with(patch: Partial<ServiceState>): this;
-
-  protected set(argument: string, id: unknown, values: readonly unknown[]): this {
-    const key = requireString(`${argument}.id`, id);
-    if (values.length === 0) throw new InvalidArgumentError(`${argument}.value`, "must have at least one value");
-    const wire = Object.freeze(values.map((value) => wireValue(`${argument}.value`, value)));
-    return this.with({ characteristics: upsert(this.state.characteristics, key, wire) });
-  }
-
-  protected put(id: string, value: string): this {
-    return this.with({ characteristics: upsert(this.state.characteristics, id, Object.freeze([value])) });
-  }
-
+// The setters shared by add and modify items: Giacom's mobile characteristics and parties.
+class MobileItem extends ConfigurableItem implements ServiceConfigurationBuilder {
   protected named(id: string, argument: string, value: unknown): this {
     return this.put(id, requireString(argument, value));
   }
-
-  protected toggle(argument: string, ids: readonly unknown[], enabled: unknown): this {
-    if (typeof enabled !== "boolean") throw new InvalidArgumentError(`${argument}.enabled`, "must be a boolean");
-    let features = this.state.features;
-    for (const id of ids) features = upsert(features, requireString(`${argument}.id`, id), enabled);
-    return this.with({ features });
-  }
-
-  id(itemId: string): this {
-    return this.with({ itemId: requireString("id.itemId", itemId) });
-  }
-  characteristic(id: string, value: string | number | readonly (string | number)[]): this {
-    return this.set("characteristic", id, Array.isArray(value) ? value : [value]);
-  }
-  feature(id: string, enabled: boolean): this {
-    return this.toggle("feature", [id], enabled);
-  }
-  enable(...featureIds: string[]): this {
-    return this.toggle("enable", featureIds, true);
-  }
-  disable(...featureIds: string[]): this {
-    return this.toggle("disable", featureIds, false);
-  }
-  externalIdentifier(id: string, options: { owner?: string; type?: string } = {}): this {
-    const owner = optionalString("externalIdentifier.owner", options.owner);
-    const type = optionalString("externalIdentifier.type", options.type);
-    const identifier: ExternalIdentifierCreate = {
-      ...(owner === undefined ? {} : { owner }),
-      ...(type === undefined ? {} : { externalIdentifierType: type }),
-      id: requireString("externalIdentifier.id", id),
-    };
-    return this.with({ externalIdentifier: Object.freeze([...this.state.externalIdentifier, identifier]) });
-  }
-  relatedParty(role: string, partyId: string): this {
-    return this.with({ relatedParty: Object.freeze([...this.state.relatedParty, party("relatedParty", role, partyId)]) });
-  }
   distributor(partyId: string): this {
-    return this.with({ relatedParty: Object.freeze([...this.state.relatedParty, party("distributor", "distributor", partyId)]) });
+    return this.party("distributor", "distributor", partyId);
   }
   billLimit(amount: number | string): this {
     return this.put("BILL_LIMIT", numeric("billLimit.amount", amount));
@@ -444,49 +278,18 @@ abstract class ConfigurableItem extends ItemBuilder implements ServiceConfigurat
     const date = dateTime("portIn.portDate", port?.portDate);
     return this.put("SUBSCRIBER_NUMBER", msisdn).put("PAC", pac).put("PORT_DATE", date);
   }
-
-  // The shared tail of an add or modify service, in the documented key order.
-  protected configuration(service: ServiceRefOrValueCreate, always: boolean): ServiceRefOrValueCreate {
-    const s = this.state;
-    if (s.externalIdentifier.length > 0) service.externalIdentifier = s.externalIdentifier.map((e) => ({ ...e }));
-    if (s.relatedParty.length > 0) service.relatedParty = s.relatedParty.map((p) => ({ ...p, partyOrPartyRole: { ...p.partyOrPartyRole } }));
-    if (s.addonFor !== undefined) service.serviceRelationship = [{ relationshipType: "addon_for", service: { id: s.addonFor } }];
-    if (always || s.characteristics.length > 0)
-      service.serviceCharacteristic = s.characteristics.map((c) => ({ id: c.id, value: c.value.map((value) => ({ value })) }));
-    if (always || s.features.length > 0) service.feature = s.features.map((f) => ({ id: f.id, isEnabled: f.value }));
-    return service;
-  }
 }
 
-class AddItem extends ConfigurableItem implements AddServiceBuilder {
-  protected readonly action = "add";
-  constructor(state: ServiceState) {
-    super(state);
-  }
-  protected with(patch: Partial<ServiceState>): this {
-    return new AddItem({ ...this.state, ...patch }) as this;
-  }
+class AddItem extends MobileItem implements AddServiceBuilder {
   addonFor(serviceId: string): AddServiceBuilder {
-    return this.with({ addonFor: requireString("addonFor.serviceId", serviceId) });
-  }
-  // The documented add examples always carry both arrays, empty ones included (`"feature": []`).
-  protected service(): ServiceRefOrValueCreate {
-    const { id, version } = this.state.specification!;
-    return this.configuration({ serviceSpecification: { id, version } }, true);
+    return this.relate("addon_for", requireString("addonFor.serviceId", serviceId));
   }
 }
 
-class ModifyItem extends ConfigurableItem implements ModifyServiceBuilder {
-  protected readonly action = "modify";
-  constructor(state: ServiceState) {
-    super(state);
-  }
-  protected with(patch: Partial<ServiceState>): this {
-    return new ModifyItem({ ...this.state, ...patch }) as this;
-  }
+class ModifyItem extends MobileItem implements ModifyServiceBuilder {
   changeSpecification(specificationId: string, version: string | number = "1"): ModifyServiceBuilder {
     const id = requireString("changeSpecification.specificationId", specificationId);
-    return this.with({ specification: Object.freeze({ id, version: versionString("changeSpecification.version", version) }) });
+    return this.with({ serviceSpecification: { id, version: versionString("changeSpecification.version", version) } });
   }
   clearBillLimit(): ModifyServiceBuilder {
     return this.billLimit("0");
@@ -502,39 +305,20 @@ class ModifyItem extends ConfigurableItem implements ModifyServiceBuilder {
     if (simSerial === undefined && simType === undefined) {
       throw new InvalidArgumentError("simSwap.swap", "needs a simSerial or a simType: one of them is what triggers a SIM swap");
     }
-    const type = optionalString("simSwap.simType", simType);
-    const serial = optionalString("simSwap.simSerial", simSerial);
-    const email = optionalText("simSwap.esimDelivery.email", esimDelivery?.email);
-    const contactName = optionalText("simSwap.esimDelivery.contactName", esimDelivery?.contactName);
     // SIM_TYPE before SIM_SERIAL, as in the documented SIM swap.
-    // The builder to extend; `this` is never changed, so aliasing it is safe.
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    let next: this = this;
-    if (type !== undefined) next = next.put("SIM_TYPE", type);
-    if (serial !== undefined) next = next.put("SIM_SERIAL", serial);
-    if (email !== undefined) next = next.put("ESIM_DELIVERY_EMAIL", email);
-    if (contactName !== undefined) next = next.put("ESIM_CONTACT_NAME", contactName);
-    return next;
-  }
-  protected service(): ServiceRefOrValueCreate {
-    const service: ServiceRefOrValueCreate = { id: this.state.serviceId! };
-    const spec = this.state.specification;
-    if (spec) service.serviceSpecification = { id: spec.id, version: spec.version };
-    return this.configuration(service, false);
+    const swapped: [string, string | undefined][] = [
+      ["SIM_TYPE", optionalString("simSwap.simType", simType)],
+      ["SIM_SERIAL", optionalString("simSwap.simSerial", simSerial)],
+      ["ESIM_DELIVERY_EMAIL", optionalText("simSwap.esimDelivery.email", esimDelivery?.email)],
+      ["ESIM_CONTACT_NAME", optionalText("simSwap.esimDelivery.contactName", esimDelivery?.contactName)],
+    ];
+    return swapped.reduce<this>((next, [id, value]) => (value === undefined ? next : next.put(id, value)), this);
   }
 }
 
-class CeaseItem extends ItemBuilder implements CeaseServiceBuilder {
-  protected readonly action = "delete";
-  constructor(state: ServiceState) {
-    super(state);
-  }
-  id(itemId: string): CeaseServiceBuilder {
-    return new CeaseItem({ ...this.state, itemId: requireString("id.itemId", itemId) });
-  }
-  protected service(): ServiceRefOrValueCreate {
-    const { serviceId, endDate } = this.state;
-    return endDate === undefined ? { id: serviceId! } : { id: serviceId!, endDate };
+class GiacomOrder extends OrderBuilder implements ServiceOrderBuilder {
+  distributor(partyId: string): this {
+    return this.party("distributor", "distributor", partyId);
   }
 }
 
@@ -551,7 +335,7 @@ class CeaseItem extends ItemBuilder implements CeaseServiceBuilder {
  */
 export function addService(specificationId: string, version: string | number = "1"): AddServiceBuilder {
   const id = requireString("addService.specificationId", specificationId);
-  return new AddItem({ ...EMPTY, specification: Object.freeze({ id, version: versionString("addService.version", version) }) });
+  return new AddItem(itemState("add", { serviceSpecification: { id, version: versionString("addService.version", version) } }));
 }
 
 /**
@@ -563,7 +347,7 @@ export function addService(specificationId: string, version: string | number = "
  * @group Builders
  */
 export function modifyService(serviceId: string): ModifyServiceBuilder {
-  return new ModifyItem({ ...EMPTY, serviceId: requireString("modifyService.serviceId", serviceId) });
+  return new ModifyItem(itemState("modify", { serviceId: requireString("modifyService.serviceId", serviceId) }));
 }
 
 /**
@@ -577,7 +361,7 @@ export function modifyService(serviceId: string): ModifyServiceBuilder {
 export function ceaseService(serviceId: string, options: { endDate?: string | Date } = {}): CeaseServiceBuilder {
   const id = requireString("ceaseService.serviceId", serviceId);
   const endDate = options?.endDate === undefined ? undefined : dateTime("ceaseService.endDate", options.endDate);
-  return new CeaseItem({ ...EMPTY, serviceId: id, endDate });
+  return new ItemBuilder(itemState("delete", { serviceId: id, endDate }));
 }
 
 /**
@@ -593,8 +377,8 @@ export function ceaseService(serviceId: string, options: { endDate?: string | Da
 export function addBoltOn(boltOnSpecificationId: string, options: { to: string; version?: string | number }): AddServiceBuilder {
   const id = requireString("addBoltOn.boltOnSpecificationId", boltOnSpecificationId);
   const to = requireString("addBoltOn.to", options?.to);
-  const spec = Object.freeze({ id, version: versionString("addBoltOn.version", options.version ?? "1") });
-  return new AddItem({ ...EMPTY, specification: spec, addonFor: to });
+  const version = versionString("addBoltOn.version", options.version ?? "1");
+  return new AddItem(itemState("add", { serviceSpecification: { id, version } })).addonFor(to);
 }
 
 /**
@@ -606,85 +390,7 @@ export function addBoltOn(boltOnSpecificationId: string, options: { to: string; 
  * @group Builders
  */
 export function ceaseBoltOn(boltOnServiceId: string): CeaseServiceBuilder {
-  return new CeaseItem({ ...EMPTY, serviceId: requireString("ceaseBoltOn.boltOnServiceId", boltOnServiceId) });
-}
-
-// ---------- the order
-
-interface OrderState {
-  readonly externalReference: readonly ExternalReferenceCreate[];
-  readonly relatedParty: readonly RelatedParty[];
-  readonly priority: string | undefined;
-  readonly items: readonly OrderEntry[];
-}
-
-// Plain items are JSON data; a structural copy keeps the builder immune to later changes.
-// `within` holds the objects being copied around this one: JSON cannot hold a cycle, and
-// following one would overflow the stack with a RangeError instead of naming the argument.
-function copy<T>(value: T, within: Set<object> = new Set()): T {
-  if (!value || typeof value !== "object") return value;
-  if (within.has(value)) throw new InvalidArgumentError("item", "must be JSON data, but it contains itself");
-  within.add(value);
-  const copied = Array.isArray(value) ? value.map((v) => copy(v, within)) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v, within)]));
-  within.delete(value);
-  return copied as T;
-}
-
-function entryOf(item: unknown): OrderEntry {
-  if (item instanceof ItemBuilder) return item[ENTRY]();
-  if (!item || typeof item !== "object") throw new InvalidArgumentError("item", "must be an item builder or a ServiceOrderItemCreate object");
-  // A builder from another copy of the SDK: its build() is all we can rely on.
-  const plain = copy(typeof (item as { build?: unknown }).build === "function" ? (item as { build(): unknown }).build() : item) as ServiceOrderItemCreate;
-  const explicitId = optionalString("item.id", (plain as { id?: unknown }).id);
-  const rest: Partial<ServiceOrderItemCreate> = { ...plain };
-  delete rest.id;
-  return { explicitId, build: (id) => ({ ...copy(rest), id }) as ServiceOrderItemCreate };
-}
-
-class OrderBuilder implements ServiceOrderBuilder {
-  readonly #state: OrderState;
-  constructor(state: OrderState) {
-    this.#state = Object.freeze(state);
-  }
-  #with(patch: Partial<OrderState>): ServiceOrderBuilder {
-    return new OrderBuilder({ ...this.#state, ...patch });
-  }
-  externalReference(id: string, options: { type?: string; name?: string } = {}): ServiceOrderBuilder {
-    const reference: ExternalReferenceCreate = { id: requireString("externalReference.id", id) };
-    const type = optionalString("externalReference.type", options?.type);
-    const name = optionalString("externalReference.name", options?.name);
-    if (type !== undefined) reference.externalReferenceType = type;
-    if (name !== undefined) reference.name = name;
-    return this.#with({ externalReference: Object.freeze([...this.#state.externalReference, Object.freeze(reference)]) });
-  }
-  relatedParty(role: string, partyId: string): ServiceOrderBuilder {
-    return this.#with({ relatedParty: Object.freeze([...this.#state.relatedParty, party("relatedParty", role, partyId)]) });
-  }
-  distributor(partyId: string): ServiceOrderBuilder {
-    return this.#with({ relatedParty: Object.freeze([...this.#state.relatedParty, party("distributor", "distributor", partyId)]) });
-  }
-  priority(value: string): ServiceOrderBuilder {
-    return this.#with({ priority: requireString("priority.value", value) });
-  }
-  item(item: ServiceOrderItemBuilder | ServiceOrderItemCreate): ServiceOrderBuilder {
-    return this.#with({ items: Object.freeze([...this.#state.items, entryOf(item)]) });
-  }
-  build(): ServiceOrderCreate {
-    const { externalReference, relatedParty, priority, items } = this.#state;
-    const taken = new Set(items.map((item) => item.explicitId).filter((id) => id !== undefined));
-    let next = 1;
-    const serviceOrderItem = items.map((item) => {
-      if (item.explicitId !== undefined) return item.build(item.explicitId);
-      while (taken.has(String(next))) next++;
-      return item.build(String(next++));
-    });
-    return {
-      ...(externalReference.length > 0 ? { externalReference: externalReference.map((r) => ({ ...r })) } : {}),
-      ...(relatedParty.length > 0 ? { relatedParty: relatedParty.map((p) => ({ ...p, partyOrPartyRole: { ...p.partyOrPartyRole } })) } : {}),
-      ...(priority === undefined ? {} : { priority }),
-      serviceOrderItem,
-    };
-  }
+  return new ItemBuilder(itemState("delete", { serviceId: requireString("ceaseBoltOn.boltOnServiceId", boltOnServiceId) }));
 }
 
 /**
@@ -702,5 +408,5 @@ class OrderBuilder implements ServiceOrderBuilder {
  * @group Builders
  */
 export function serviceOrder(): ServiceOrderBuilder {
-  return new OrderBuilder({ externalReference: Object.freeze([]), relatedParty: Object.freeze([]), priority: undefined, items: Object.freeze([]) });
+  return new GiacomOrder();
 }
