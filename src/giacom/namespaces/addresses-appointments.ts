@@ -1,5 +1,6 @@
 // Geographic addresses (TMF673) and appointments (TMF646).
 import type { CallOptions, Transport } from "../../core/transport.js";
+import { operations } from "../generated/operations.js";
 import type {
   Appointment,
   AppointmentCreate,
@@ -45,11 +46,10 @@ export interface Appointments {
 export function createGeographicAddresses(http: Transport): GeographicAddresses {
   return {
     async validate(validation, options) {
-      return (await http.send({ method: "post", path: "/geographicAddressValidation", idempotent: true, returns: "object" }, { body: validation }, options))
-        .data;
+      return (await http.send(operations.createGeographicAddressValidation, { body: validation }, options)).data;
     },
     async create(address, options) {
-      return (await http.send({ method: "post", path: "/geographicAddress", idempotent: false, returns: "object" }, { body: address }, options)).data;
+      return (await http.send(operations.createGeographicAddress, { body: address }, options)).data;
     },
   };
 }
@@ -58,10 +58,10 @@ export function createGeographicAddresses(http: Transport): GeographicAddresses 
 export function createAppointments(http: Transport): Appointments {
   return {
     async searchTimeSlots(search, options) {
-      return (await http.send({ method: "post", path: "/searchTimeSlot", idempotent: true, returns: "object" }, { body: search }, options)).data;
+      return (await http.send(operations.createSearchTimeSlot, { body: search }, options)).data;
     },
     async book(appointment, options) {
-      return (await http.send({ method: "post", path: "/appointment", idempotent: false, returns: "object" }, { body: appointment }, options)).data;
+      return (await http.send(operations.createAppointment, { body: appointment }, options)).data;
     },
   };
 }

@@ -4,6 +4,7 @@ import { requireId } from "../../core/errors.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
 import type { CallOptions, Transport } from "../../core/transport.js";
 import type { ResourceSpecification, ServiceSpecification } from "../types.js";
+import { operations } from "../generated/operations.js";
 
 /**
  * Filters of `serviceSpecifications.list`: repeat a value (pass a list) for an IN query.
@@ -77,11 +78,11 @@ export interface ResourceSpecifications {
 /** @internal */
 export function createServiceSpecifications(http: Transport): ServiceSpecifications {
   return {
-    ...createSearch<ServiceSpecification>(http, "/serviceSpecification"),
+    ...createSearch<ServiceSpecification>(http, operations.listServiceSpecification.path),
     async get(id, { version, ...options } = {}) {
       requireId("id", id);
       const sent = await http.send(
-        { method: "get", path: "/serviceSpecification/{id}", idempotent: true },
+        operations.retrieveServiceSpecification,
         { params: { path: { id }, query: version === undefined ? {} : { version } } },
         options,
       );
@@ -93,11 +94,11 @@ export function createServiceSpecifications(http: Transport): ServiceSpecificati
 /** @internal */
 export function createResourceSpecifications(http: Transport): ResourceSpecifications {
   return {
-    ...createSearch<ResourceSpecification>(http, "/resourceSpecification"),
+    ...createSearch<ResourceSpecification>(http, operations.listResourceSpecification.path),
     async get(id, { version, ...options } = {}) {
       requireId("id", id);
       const sent = await http.send(
-        { method: "get", path: "/resourceSpecification/{id}", idempotent: true },
+        operations.retrieveResourceSpecification,
         { params: { path: { id }, query: version === undefined ? {} : { version } } },
         options,
       );
