@@ -72,24 +72,20 @@ function operationsFile(spec, specFile) {
     if (method === "post" && op["x-idempotent"] !== undefined && op["x-idempotent"] !== true) {
       throw new Error(`${op.operationId}: x-idempotent may only be true`);
     }
+    if (!/^[a-z][A-Za-z0-9]*$/.test(op.operationId ?? "")) throw new Error(`${method} ${path}: its operationId must be a camelCase name`);
     const idempotent = IDEMPOTENT.has(method) || op["x-idempotent"] === true;
     const returns = returnsOf(spec, operation);
     const entry = { method, path, idempotent, ...(returns === undefined ? {} : { returns }) };
-    return `  ${op.operationId}: ${literal(entry)},`;
+    return `/** @internal \`${method.toUpperCase()} ${path}\` */\nexport const ${op.operationId} = ${literal(entry)} as const;\n`;
   });
+  // One export per operation, imported as a namespace (\`import * as operations\`): a bundler then
+  // drops the operations a build does not use and shortens the names of those it does.
   return `${header(specFile)}
-/**
- * @internal Every operation of the spec by operationId: its method and path, whether repeating it
- * is harmless (GET, PUT, PATCH, DELETE, and a POST marked \`x-idempotent\`), and what a successful
- * answer must be when that is not the method's default (\`returns\` of \`Operation\`).
- */
-export const operations = {
-${rows.join("\n")}
-} as const;
+// Every operation of the spec by operationId: its method and path, whether repeating it is
+// harmless (GET, PUT, PATCH, DELETE, and a POST marked \`x-idempotent\`), and what a successful
+// answer must be when that is not the method's default (\`returns\` of \`Operation\`).
 
-/** @internal */
-export type OperationId = keyof typeof operations;
-`;
+${rows.join("\n")}`;
 }
 
 function routesFile(spec, specFile) {

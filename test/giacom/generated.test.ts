@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { webhookEvents } from "../../src/giacom/generated/events.js";
-import { operations } from "../../src/giacom/generated/operations.js";
+import * as operations from "../../src/giacom/generated/operations.js";
 import { routes } from "../../src/giacom/generated/routes.js";
 import { scopes } from "../../src/giacom/generated/scopes.js";
 import { ROUTES } from "../../src/core/simulator/router.js";

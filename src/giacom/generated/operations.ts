@@ -3,37 +3,78 @@
  * Do not make direct changes to the file.
  */
 
-/**
- * @internal Every operation of the spec by operationId: its method and path, whether repeating it
- * is harmless (GET, PUT, PATCH, DELETE, and a POST marked `x-idempotent`), and what a successful
- * answer must be when that is not the method's default (`returns` of `Operation`).
- */
-export const operations = {
-  listServiceSpecification: { method: "get", path: "/serviceSpecification", idempotent: true, returns: "list" },
-  retrieveServiceSpecification: { method: "get", path: "/serviceSpecification/{id}", idempotent: true },
-  listResourceSpecification: { method: "get", path: "/resourceSpecification", idempotent: true, returns: "list" },
-  retrieveResourceSpecification: { method: "get", path: "/resourceSpecification/{id}", idempotent: true },
-  listResource: { method: "get", path: "/resource", idempotent: true, returns: "list" },
-  createResource: { method: "post", path: "/resource", idempotent: false },
-  retrieveResource: { method: "get", path: "/resource/{id}", idempotent: true },
-  patchResource: { method: "patch", path: "/resource/{id}", idempotent: true },
-  deleteResource: { method: "delete", path: "/resource/{id}", idempotent: true },
-  listService: { method: "get", path: "/service", idempotent: true, returns: "list" },
-  retrieveService: { method: "get", path: "/service/{id}", idempotent: true },
-  listServiceOrder: { method: "get", path: "/serviceOrder", idempotent: true, returns: "list" },
-  createServiceOrder: { method: "post", path: "/serviceOrder", idempotent: false },
-  retrieveServiceOrder: { method: "get", path: "/serviceOrder/{id}", idempotent: true },
-  patchServiceOrder: { method: "patch", path: "/serviceOrder/{id}", idempotent: true },
-  listCancelServiceOrder: { method: "get", path: "/cancelServiceOrder", idempotent: true, returns: "list" },
-  createCancelServiceOrder: { method: "post", path: "/cancelServiceOrder", idempotent: false },
-  retrieveCancelServiceOrder: { method: "get", path: "/cancelServiceOrder/{id}", idempotent: true },
-  registerListener: { method: "post", path: "/topic/default/hub", idempotent: false },
-  unregisterListener: { method: "delete", path: "/topic/default/hub/{id}", idempotent: true },
-  createGeographicAddress: { method: "post", path: "/geographicAddress", idempotent: false, returns: "object" },
-  createGeographicAddressValidation: { method: "post", path: "/geographicAddressValidation", idempotent: true, returns: "object" },
-  createAppointment: { method: "post", path: "/appointment", idempotent: false, returns: "object" },
-  createSearchTimeSlot: { method: "post", path: "/searchTimeSlot", idempotent: true, returns: "object" },
-} as const;
+// Every operation of the spec by operationId: its method and path, whether repeating it is
+// harmless (GET, PUT, PATCH, DELETE, and a POST marked `x-idempotent`), and what a successful
+// answer must be when that is not the method's default (`returns` of `Operation`).
 
-/** @internal */
-export type OperationId = keyof typeof operations;
+/** @internal `GET /serviceSpecification` */
+export const listServiceSpecification = { method: "get", path: "/serviceSpecification", idempotent: true, returns: "list" } as const;
+
+/** @internal `GET /serviceSpecification/{id}` */
+export const retrieveServiceSpecification = { method: "get", path: "/serviceSpecification/{id}", idempotent: true } as const;
+
+/** @internal `GET /resourceSpecification` */
+export const listResourceSpecification = { method: "get", path: "/resourceSpecification", idempotent: true, returns: "list" } as const;
+
+/** @internal `GET /resourceSpecification/{id}` */
+export const retrieveResourceSpecification = { method: "get", path: "/resourceSpecification/{id}", idempotent: true } as const;
+
+/** @internal `GET /resource` */
+export const listResource = { method: "get", path: "/resource", idempotent: true, returns: "list" } as const;
+
+/** @internal `POST /resource` */
+export const createResource = { method: "post", path: "/resource", idempotent: false } as const;
+
+/** @internal `GET /resource/{id}` */
+export const retrieveResource = { method: "get", path: "/resource/{id}", idempotent: true } as const;
+
+/** @internal `PATCH /resource/{id}` */
+export const patchResource = { method: "patch", path: "/resource/{id}", idempotent: true } as const;
+
+/** @internal `DELETE /resource/{id}` */
+export const deleteResource = { method: "delete", path: "/resource/{id}", idempotent: true } as const;
+
+/** @internal `GET /service` */
+export const listService = { method: "get", path: "/service", idempotent: true, returns: "list" } as const;
+
+/** @internal `GET /service/{id}` */
+export const retrieveService = { method: "get", path: "/service/{id}", idempotent: true } as const;
+
+/** @internal `GET /serviceOrder` */
+export const listServiceOrder = { method: "get", path: "/serviceOrder", idempotent: true, returns: "list" } as const;
+
+/** @internal `POST /serviceOrder` */
+export const createServiceOrder = { method: "post", path: "/serviceOrder", idempotent: false } as const;
+
+/** @internal `GET /serviceOrder/{id}` */
+export const retrieveServiceOrder = { method: "get", path: "/serviceOrder/{id}", idempotent: true } as const;
+
+/** @internal `PATCH /serviceOrder/{id}` */
+export const patchServiceOrder = { method: "patch", path: "/serviceOrder/{id}", idempotent: true } as const;
+
+/** @internal `GET /cancelServiceOrder` */
+export const listCancelServiceOrder = { method: "get", path: "/cancelServiceOrder", idempotent: true, returns: "list" } as const;
+
+/** @internal `POST /cancelServiceOrder` */
+export const createCancelServiceOrder = { method: "post", path: "/cancelServiceOrder", idempotent: false } as const;
+
+/** @internal `GET /cancelServiceOrder/{id}` */
+export const retrieveCancelServiceOrder = { method: "get", path: "/cancelServiceOrder/{id}", idempotent: true } as const;
+
+/** @internal `POST /topic/default/hub` */
+export const registerListener = { method: "post", path: "/topic/default/hub", idempotent: false } as const;
+
+/** @internal `DELETE /topic/default/hub/{id}` */
+export const unregisterListener = { method: "delete", path: "/topic/default/hub/{id}", idempotent: true } as const;
+
+/** @internal `POST /geographicAddress` */
+export const createGeographicAddress = { method: "post", path: "/geographicAddress", idempotent: false, returns: "object" } as const;
+
+/** @internal `POST /geographicAddressValidation` */
+export const createGeographicAddressValidation = { method: "post", path: "/geographicAddressValidation", idempotent: true, returns: "object" } as const;
+
+/** @internal `POST /appointment` */
+export const createAppointment = { method: "post", path: "/appointment", idempotent: false, returns: "object" } as const;
+
+/** @internal `POST /searchTimeSlot` */
+export const createSearchTimeSlot = { method: "post", path: "/searchTimeSlot", idempotent: true, returns: "object" } as const;

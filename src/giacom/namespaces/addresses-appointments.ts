@@ -1,6 +1,6 @@
 // Geographic addresses (TMF673) and appointments (TMF646).
 import type { CallOptions, Transport } from "../../core/transport.js";
-import { operations } from "../generated/operations.js";
+import * as operations from "../generated/operations.js";
 import type {
   Appointment,
   AppointmentCreate,

@@ -4,7 +4,7 @@ import { requireId } from "../../core/errors.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
 import type { CallOptions, Transport } from "../../core/transport.js";
 import type { ResourceSpecification, ServiceSpecification } from "../types.js";
-import { operations } from "../generated/operations.js";
+import * as operations from "../generated/operations.js";
 
 /**
  * Filters of `serviceSpecifications.list`: repeat a value (pass a list) for an IN query.

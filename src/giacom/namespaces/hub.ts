@@ -2,7 +2,7 @@
 import { requireId, requireString } from "../../core/errors.js";
 import type { CallOptions, Transport } from "../../core/transport.js";
 import type { Hub } from "../types.js";
-import { operations } from "../generated/operations.js";
+import * as operations from "../generated/operations.js";
 
 /**
  * A listener to register.

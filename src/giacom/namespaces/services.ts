@@ -5,7 +5,7 @@ import { jsonPath } from "../../tmf/json-path.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
 import type { CallOptions, Transport } from "../../core/transport.js";
 import type { Service } from "../types.js";
-import { operations } from "../generated/operations.js";
+import * as operations from "../generated/operations.js";
 
 /**
  * Filters of `services.list`: exact matches, a list for an IN query, and `filter` for a

@@ -13,7 +13,7 @@ import { jsonPath } from "../../tmf/json-path.js";
 import { newCorrelationId } from "../../core/internal/ids.js";
 import { raceAbort } from "../../core/internal/abort.js";
 import type { CancelServiceOrder } from "../types.js";
-import { operations } from "../generated/operations.js";
+import * as operations from "../generated/operations.js";
 import { OrderCancellationError, SubmissionUnknownError } from "./errors.js";
 import {
   createOrderOperation,

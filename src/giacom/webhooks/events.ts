@@ -42,6 +42,7 @@ export interface UnknownWebhookEvent {
 
 // Where each documented event carries its entity. The payload key also names the entity in
 // version-store keys ("ServiceOrder:<id>").
+/** @internal */
 export const PAYLOAD_KEYS: Readonly<Record<WebhookEventType, (typeof webhookEvents)[WebhookEventType]>> = webhookEvents;
 
 export function isWebhookEventType(type: string): type is WebhookEventType {
