@@ -170,7 +170,16 @@ export function findViolations(graph: ImportGraph): string[] {
       const lines = [first!, ...more].map((edge) => edge.line).join(", ");
       const where = `(line${more.length > 0 ? "s" : ""} ${lines}${[first!, ...more].every((edge) => edge.typeOnly) ? ", type-only" : ""})`;
       const { kind, to } = first!;
-      const why = kind === "file" ? fileRule(from, to) : kind === "package" ? packageRule(from, to, edges.every((edge) => edge.typeOnly)) : undefined;
+      const why =
+        kind === "file"
+          ? fileRule(from, to)
+          : kind === "package"
+            ? packageRule(
+                from,
+                to,
+                edges.every((edge) => edge.typeOnly),
+              )
+            : undefined;
       if (why) messages.push(`${from} imports ${kind === "package" ? `package "${to}"` : to}: ${why} ${where}`);
       if (kind === "missing") messages.push(`${from} imports "${to}", which is no file under src/ ${where}`);
       if (kind === "computed") messages.push(`${from} has an import() of a computed specifier, which this check cannot follow ${where}`);

@@ -9,10 +9,12 @@ import { json, notFound } from "../../core/simulator/http.js";
 import { readJsonObject } from "./http.js";
 import type { Orders } from "./orders.js";
 import type { SimulatorEvent } from "./options.js";
-import { ROUTES, type OperationId } from "./routes.js";
+import { routes, type Route } from "../generated/routes.js";
 import { compileQuery, searchResponse, type Query } from "../../tmf/simulator/search.js";
 import type { State } from "./state.js";
 import type { Stock } from "./stock.js";
+
+type OperationId = Route["operationId"];
 
 export interface Call {
   request: Request;
@@ -25,7 +27,7 @@ export interface Call {
 export type Operation = (call: Call) => Promise<Response> | Response;
 
 /** The router over the contract's route table. */
-export const router = createRouter(ROUTES);
+export const router = createRouter(routes);
 
 /** A route of the table for a method and a path under the base, with its `{id}` (the table's only parameter). */
 export function matchRoute(method: string, path: string) {

@@ -17,7 +17,7 @@ import { Catalogue } from "./catalogue.js";
 import { bodyError, errorBody } from "./http.js";
 import { SIMULATOR_CREDENTIALS, type GiacomSimulator, type SimulatorEvent, type SimulatorOptions } from "./options.js";
 import { Orders } from "./orders.js";
-import { ALL_SCOPES } from "./scopes.js";
+import { scopes } from "../generated/scopes.js";
 import { defaultSeed } from "./seed.js";
 import { State } from "./state.js";
 import { Stock } from "./stock.js";
@@ -66,7 +66,7 @@ export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSim
   const state = new State(options.seed ?? defaultSeed());
   const notifier = new Notifier<SimulatorEvent>(state, clock, { duplicate: options.events?.duplicate === true, invalid: bodyError });
   const orders = new Orders(state, clock, notifier, timing, options.decideOutcome ?? (() => "completed"));
-  const issuer = new TokenIssuer(clients, ttl, clock, { scopes: ALL_SCOPES, realm: "giacom-simulator" });
+  const issuer = new TokenIssuer(clients, ttl, clock, { scopes, realm: "giacom-simulator" });
   const faults = new Faults(errorBody);
   const api = createApi({ state, catalogue: new Catalogue(() => state), stock: new Stock(state, clock), orders, notifier, addresses: new Addresses(clock) });
   const handle = createEngine({

@@ -1,6 +1,7 @@
 // Geographic addresses (TMF673) and appointments (TMF646).
 import type { CallOptions } from "../../core/types.js";
 import type { GiacomTransport } from "../http.js";
+import * as operations from "../generated/operations.js";
 import type {
   Appointment,
   AppointmentCreate,
@@ -46,11 +47,10 @@ export interface Appointments {
 export function createGeographicAddresses(http: GiacomTransport): GeographicAddresses {
   return {
     async validate(validation, options) {
-      return (await http.send({ method: "post", path: "/geographicAddressValidation", idempotent: true, returns: "object" }, { body: validation }, options))
-        .data;
+      return (await http.send(operations.createGeographicAddressValidation, { body: validation }, options)).data;
     },
     async create(address, options) {
-      return (await http.send({ method: "post", path: "/geographicAddress", idempotent: false, returns: "object" }, { body: address }, options)).data;
+      return (await http.send(operations.createGeographicAddress, { body: address }, options)).data;
     },
   };
 }
@@ -59,10 +59,10 @@ export function createGeographicAddresses(http: GiacomTransport): GeographicAddr
 export function createAppointments(http: GiacomTransport): Appointments {
   return {
     async searchTimeSlots(search, options) {
-      return (await http.send({ method: "post", path: "/searchTimeSlot", idempotent: true, returns: "object" }, { body: search }, options)).data;
+      return (await http.send(operations.createSearchTimeSlot, { body: search }, options)).data;
     },
     async book(appointment, options) {
-      return (await http.send({ method: "post", path: "/appointment", idempotent: false, returns: "object" }, { body: appointment }, options)).data;
+      return (await http.send(operations.createAppointment, { body: appointment }, options)).data;
     },
   };
 }

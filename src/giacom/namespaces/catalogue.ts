@@ -5,6 +5,7 @@ import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js
 import type { CallOptions } from "../../core/types.js";
 import type { GiacomTransport } from "../http.js";
 import type { ResourceSpecification, ServiceSpecification } from "../types.js";
+import * as operations from "../generated/operations.js";
 
 /**
  * Filters of `serviceSpecifications.list`: repeat a value (pass a list) for an IN query.
@@ -78,11 +79,11 @@ export interface ResourceSpecifications {
 /** @internal */
 export function createServiceSpecifications(http: GiacomTransport): ServiceSpecifications {
   return {
-    ...createSearch<ServiceSpecification>(http, "/serviceSpecification"),
+    ...createSearch<ServiceSpecification>(http, operations.listServiceSpecification.path),
     async get(id, { version, ...options } = {}) {
       requireId("id", id);
       const sent = await http.send(
-        { method: "get", path: "/serviceSpecification/{id}", idempotent: true },
+        operations.retrieveServiceSpecification,
         { params: { path: { id }, query: version === undefined ? {} : { version } } },
         options,
       );
@@ -94,11 +95,11 @@ export function createServiceSpecifications(http: GiacomTransport): ServiceSpeci
 /** @internal */
 export function createResourceSpecifications(http: GiacomTransport): ResourceSpecifications {
   return {
-    ...createSearch<ResourceSpecification>(http, "/resourceSpecification"),
+    ...createSearch<ResourceSpecification>(http, operations.listResourceSpecification.path),
     async get(id, { version, ...options } = {}) {
       requireId("id", id);
       const sent = await http.send(
-        { method: "get", path: "/resourceSpecification/{id}", idempotent: true },
+        operations.retrieveResourceSpecification,
         { params: { path: { id }, query: version === undefined ? {} : { version } } },
         options,
       );

@@ -3,6 +3,7 @@ import { requireId, requireString } from "../../core/errors.js";
 import type { CallOptions } from "../../core/types.js";
 import type { GiacomTransport } from "../http.js";
 import type { Hub } from "../types.js";
+import * as operations from "../generated/operations.js";
 
 /**
  * A listener to register.
@@ -42,11 +43,11 @@ export function createHub(http: GiacomTransport): HubApi {
       requireString("callback", callback);
       const body = apiKey === undefined ? { callback } : { callback, credentials: { type: "apikey" as const, value: requireString("apiKey", apiKey) } };
       const secrets = apiKey === undefined ? [] : [apiKey];
-      return (await http.send({ method: "post", path: "/topic/default/hub", idempotent: false, secrets }, { body }, options)).data;
+      return (await http.send({ ...operations.registerListener, secrets }, { body }, options)).data;
     },
     async unsubscribe(id, options) {
       requireId("id", id);
-      await http.send({ method: "delete", path: "/topic/default/hub/{id}", idempotent: true }, { params: { path: { id } } }, options);
+      await http.send(operations.unregisterListener, { params: { path: { id } } }, options);
     },
   };
 }

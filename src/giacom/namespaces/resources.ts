@@ -5,6 +5,7 @@ import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js
 import type { CallOptions } from "../../core/types.js";
 import type { GiacomTransport } from "../http.js";
 import type { Resource, ResourceCreate, ResourceUpdate } from "../types.js";
+import * as operations from "../generated/operations.js";
 
 /**
  * Filters of `resources.list`.
@@ -43,22 +44,22 @@ export interface Resources {
 /** @internal */
 export function createResources(http: GiacomTransport): Resources {
   return {
-    ...createSearch<Resource>(http, "/resource"),
+    ...createSearch<Resource>(http, operations.listResource.path),
     async create(resource, options) {
-      return (await http.send({ method: "post", path: "/resource", idempotent: false }, { body: resource }, options)).data;
+      return (await http.send(operations.createResource, { body: resource }, options)).data;
     },
     async get(id, options) {
       requireId("id", id);
-      return (await http.send({ method: "get", path: "/resource/{id}", idempotent: true }, { params: { path: { id } } }, options)).data;
+      return (await http.send(operations.retrieveResource, { params: { path: { id } } }, options)).data;
     },
     async update(id, patch, options) {
       requireId("id", id);
       // A partial update sets fields to values: repeating it leaves the same result.
-      return (await http.send({ method: "patch", path: "/resource/{id}", idempotent: true }, { params: { path: { id } }, body: patch }, options)).data;
+      return (await http.send(operations.patchResource, { params: { path: { id } }, body: patch }, options)).data;
     },
     async delete(id, options) {
       requireId("id", id);
-      await http.send({ method: "delete", path: "/resource/{id}", idempotent: true }, { params: { path: { id } } }, options);
+      await http.send(operations.deleteResource, { params: { path: { id } } }, options);
     },
   };
 }

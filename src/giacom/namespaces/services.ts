@@ -6,6 +6,7 @@ import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js
 import type { CallOptions } from "../../core/types.js";
 import type { GiacomTransport } from "../http.js";
 import type { Service } from "../types.js";
+import * as operations from "../generated/operations.js";
 
 /**
  * Filters of `services.list`: exact matches, a list for an IN query, and `filter` for a
@@ -55,7 +56,7 @@ export interface Services {
 
 /** @internal */
 export function createServices(http: GiacomTransport): Services {
-  const { list, count } = createSearch<Service>(http, "/service");
+  const { list, count } = createSearch<Service>(http, operations.listService.path);
   return {
     list,
     count,
@@ -63,7 +64,7 @@ export function createServices(http: GiacomTransport): Services {
       requireId("id", id);
       // The document defines only `network_refresh: true`; anything else sends no header.
       const header = networkRefresh === true ? { network_refresh: true } : {};
-      return (await http.send({ method: "get", path: "/service/{id}", idempotent: true }, { params: { path: { id }, header } }, options)).data;
+      return (await http.send(operations.retrieveService, { params: { path: { id }, header } }, options)).data;
     },
     async findBySubscriberNumber(msisdn, options) {
       return (await list({ filter: jsonPath.characteristicValue("SUBSCRIBER_NUMBER", requireString("msisdn", msisdn)) }, options)).items;

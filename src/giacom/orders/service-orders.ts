@@ -16,6 +16,7 @@ import { jsonPath } from "../../tmf/json-path.js";
 import { newCorrelationId } from "../../core/internal/ids.js";
 import { raceAbort } from "../../core/internal/abort.js";
 import type { CancelServiceOrder } from "../types.js";
+import * as operations from "../generated/operations.js";
 import { OrderCancellationError, SubmissionUnknownError } from "./errors.js";
 import {
   createOrderOperation,
@@ -171,13 +172,12 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): ServiceOrders {
   const { sources, polling, submission } = deps;
   const validate = async (order: ServiceOrderCreate, options?: CallOptions) => validateOrder(order, await loadValidationContext(order, sources, options));
-  const search = createSearch<ServiceOrder>(http, "/serviceOrder");
+  const search = createSearch<ServiceOrder>(http, operations.listServiceOrder.path);
   const get = async (id: string, options?: CallOptions) => {
     requireId("id", id);
-    return (await http.send({ method: "get", path: "/serviceOrder/{id}", idempotent: true }, { params: { path: { id } } }, options)).data;
+    return (await http.send(operations.retrieveServiceOrder, { params: { path: { id } } }, options)).data;
   };
-  const post = async (order: ServiceOrderCreate, options?: CallOptions) =>
-    (await http.send({ method: "post", path: "/serviceOrder", idempotent: false }, { body: order }, options)).data;
+  const post = async (order: ServiceOrderCreate, options?: CallOptions) => (await http.send(operations.createServiceOrder, { body: order }, options)).data;
   const findBySubmission = async (key: string, options?: CallOptions) => {
     const { items } = await search.list({ filter: `$.externalReference[?(@.id==${jsonPath.quote(key)})]` }, options);
     return items.find((o) => o.externalReference?.some((r) => r.id === key && r.externalReferenceType === SUBMISSION_REFERENCE));
@@ -187,7 +187,7 @@ export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): Ser
     let task: CancelServiceOrder;
     try {
       const body = reason === undefined ? { serviceOrder: { id } } : { serviceOrder: { id }, cancellationReason: reason };
-      task = (await http.send({ method: "post", path: "/cancelServiceOrder", idempotent: false }, { body }, options)).data;
+      task = (await http.send(operations.createCancelServiceOrder, { body }, options)).data;
     } catch (error) {
       if (isGiacomError(error) && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
         throw new OrderCancellationError(id, (error as GiacomError & { tmfMessage?: string }).tmfMessage ?? error.message, { cause: error });
@@ -197,8 +197,7 @@ export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): Ser
     return followCancellation(
       id,
       task,
-      async (taskId) =>
-        (await http.send({ method: "get", path: "/cancelServiceOrder/{id}", idempotent: true }, { params: { path: { id: taskId } } }, options)).data,
+      async (taskId) => (await http.send(operations.retrieveCancelServiceOrder, { params: { path: { id: taskId } } }, options)).data,
       polling,
     );
   };
@@ -287,7 +286,7 @@ export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): Ser
     },
     async update(id, patch, options) {
       requireId("id", id);
-      return (await http.send({ method: "patch", path: "/serviceOrder/{id}", idempotent: true }, { params: { path: { id } }, body: patch }, options)).data;
+      return (await http.send(operations.patchServiceOrder, { params: { path: { id } }, body: patch }, options)).data;
     },
   };
 }

@@ -1,84 +1,10 @@
-// The 15 notifications of the spec's `webhooks`, typed from the public event types, and the
-// validation of a delivery: the envelope plus the identity of the entity it carries. The rest
-// of the entity is not checked here: a receiver must not refuse what Giacom really sends.
-import type {
-  CancelServiceOrder,
-  CancelServiceOrderCreateEvent,
-  CancelServiceOrderInformationRequiredEvent,
-  CancelServiceOrderStateChangeEvent,
-  Service,
-  ServiceAttributeValueChangeEvent,
-  ServiceCreateEvent,
-  ServiceDeleteEvent,
-  ServiceOperatingStatusChangeEvent,
-  ServiceOrder,
-  ServiceOrderAttributeValueChangeEvent,
-  ServiceOrderCreateEvent,
-  ServiceOrderDeleteEvent,
-  ServiceOrderInformationRequiredEvent,
-  ServiceOrderJeopardyEvent,
-  ServiceOrderMilestoneEvent,
-  ServiceOrderStateChangeEvent,
-  ServiceStateChangeEvent,
-} from "../types.js";
+// The notifications of the spec's `webhooks` (generated/events.ts lists them and types each
+// from the public event types), and the validation of a delivery: the envelope plus the identity
+// of the entity it carries. The rest of the entity is not checked here: a receiver must not
+// refuse what Giacom really sends.
+import { webhookEvents, type WebhookEvent, type WebhookEventType } from "../generated/events.js";
 
-/**
- * The `eventType` of every notification Giacom documents (the spec's `webhooks`).
- * @example
- * ```ts
- * const orderTypes: WebhookEventType[] = ["ServiceOrderStateChangeEvent", "ServiceOrderMilestoneEvent"];
- * ```
- * @group Webhooks
- */
-export type WebhookEventType =
-  | "ServiceOrderCreateEvent"
-  | "ServiceOrderStateChangeEvent"
-  | "ServiceOrderAttributeValueChangeEvent"
-  | "ServiceOrderDeleteEvent"
-  | "ServiceOrderInformationRequiredEvent"
-  | "ServiceOrderJeopardyEvent"
-  | "ServiceOrderMilestoneEvent"
-  | "CancelServiceOrderCreateEvent"
-  | "CancelServiceOrderStateChangeEvent"
-  | "CancelServiceOrderInformationRequiredEvent"
-  | "ServiceCreateEvent"
-  | "ServiceStateChangeEvent"
-  | "ServiceAttributeValueChangeEvent"
-  | "ServiceOperatingStatusChangeEvent"
-  | "ServiceDeleteEvent";
-
-/**
- * A validated notification, discriminated on `eventType`. Each member is the public event type
- * with `eventType` narrowed to its literal and the entity (`ServiceOrder`, `CancelServiceOrder`
- * or `service`) present: the receiver checked that it is an object with a string `id` and, when
- * present, a numeric `version` (at most 256 characters). Other fields of the entity are as Giacom
- * sent them. A delivery of a documented type that lacks any of this is an {@link UnknownWebhookEvent}.
- * @example
- * ```ts
- * const summary = (e: WebhookEvent) =>
- *   e.eventType === "ServiceOrderStateChangeEvent" ? `order ${e.event.ServiceOrder.id} is ${e.event.ServiceOrder.state}` : e.eventType;
- * ```
- * @group Webhooks
- */
-export type WebhookEvent =
-  | (ServiceOrderCreateEvent & { eventType: "ServiceOrderCreateEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderStateChangeEvent & { eventType: "ServiceOrderStateChangeEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderAttributeValueChangeEvent & { eventType: "ServiceOrderAttributeValueChangeEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderDeleteEvent & { eventType: "ServiceOrderDeleteEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderInformationRequiredEvent & { eventType: "ServiceOrderInformationRequiredEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderJeopardyEvent & { eventType: "ServiceOrderJeopardyEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderMilestoneEvent & { eventType: "ServiceOrderMilestoneEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (CancelServiceOrderCreateEvent & { eventType: "CancelServiceOrderCreateEvent"; event: { CancelServiceOrder: CancelServiceOrder } })
-  | (CancelServiceOrderStateChangeEvent & { eventType: "CancelServiceOrderStateChangeEvent"; event: { CancelServiceOrder: CancelServiceOrder } })
-  | (CancelServiceOrderInformationRequiredEvent & {
-      eventType: "CancelServiceOrderInformationRequiredEvent";
-      event: { CancelServiceOrder: CancelServiceOrder };
-    })
-  | (ServiceCreateEvent & { eventType: "ServiceCreateEvent"; event: { service: Service } })
-  | (ServiceStateChangeEvent & { eventType: "ServiceStateChangeEvent"; event: { service: Service } })
-  | (ServiceAttributeValueChangeEvent & { eventType: "ServiceAttributeValueChangeEvent"; event: { service: Service } })
-  | (ServiceOperatingStatusChangeEvent & { eventType: "ServiceOperatingStatusChangeEvent"; event: { service: Service } })
-  | (ServiceDeleteEvent & { eventType: "ServiceDeleteEvent"; event: { service: Service } });
+export type { WebhookEvent, WebhookEventType };
 
 /**
  * The member of {@link WebhookEvent} for one `eventType`.
@@ -116,23 +42,8 @@ export interface UnknownWebhookEvent {
 
 // Where each documented event carries its entity. The payload key also names the entity in
 // version-store keys ("ServiceOrder:<id>").
-export const PAYLOAD_KEYS: Readonly<Record<WebhookEventType, "ServiceOrder" | "CancelServiceOrder" | "service">> = {
-  ServiceOrderCreateEvent: "ServiceOrder",
-  ServiceOrderStateChangeEvent: "ServiceOrder",
-  ServiceOrderAttributeValueChangeEvent: "ServiceOrder",
-  ServiceOrderDeleteEvent: "ServiceOrder",
-  ServiceOrderInformationRequiredEvent: "ServiceOrder",
-  ServiceOrderJeopardyEvent: "ServiceOrder",
-  ServiceOrderMilestoneEvent: "ServiceOrder",
-  CancelServiceOrderCreateEvent: "CancelServiceOrder",
-  CancelServiceOrderStateChangeEvent: "CancelServiceOrder",
-  CancelServiceOrderInformationRequiredEvent: "CancelServiceOrder",
-  ServiceCreateEvent: "service",
-  ServiceStateChangeEvent: "service",
-  ServiceAttributeValueChangeEvent: "service",
-  ServiceOperatingStatusChangeEvent: "service",
-  ServiceDeleteEvent: "service",
-};
+/** @internal */
+export const PAYLOAD_KEYS: Readonly<Record<WebhookEventType, (typeof webhookEvents)[WebhookEventType]>> = webhookEvents;
 
 export function isWebhookEventType(type: string): type is WebhookEventType {
   return Object.hasOwn(PAYLOAD_KEYS, type);

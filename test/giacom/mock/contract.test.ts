@@ -4,7 +4,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createGiacomSimulator } from "../../../src/giacom/mock/index.js";
 import { matchRoute } from "../../../src/giacom/mock/api.js";
-import { ROUTES } from "../../../src/giacom/mock/routes.js";
+import { routes as ROUTES } from "../../../src/giacom/generated/routes.js";
 import type { Resource, ServiceOrder } from "../../../src/giacom/types.js";
 import { client, example, expectConforms, loopbackPassthrough, MODES, responseSchema, serve, type Served } from "./helpers.js";
 

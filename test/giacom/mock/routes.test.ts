@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchRoute } from "../../../src/giacom/mock/api.js";
-import { ROUTES } from "../../../src/giacom/mock/routes.js";
-import { ALL_SCOPES } from "../../../src/giacom/mock/scopes.js";
+import { routes as ROUTES } from "../../../src/giacom/generated/routes.js";
+import { scopes as ALL_SCOPES } from "../../../src/giacom/generated/scopes.js";
 import { spec } from "./helpers.js";
 
 type Security = Record<string, string[]>[];
