@@ -7,7 +7,7 @@ import { createTransport, type FetchFunction, type Hooks, type Logger } from "..
 import { createTtlCache } from "../core/internal/ttl-cache.js";
 import { checkUrl } from "../core/internal/urls.js";
 import type { ContextSources } from "./orders/validation-context.js";
-import type { OrderEventSource, PollingOptions } from "../core/operation.js";
+import type { OrderEventSource, PollingOptions } from "./orders/order-operation.js";
 import type { ServiceSpecification } from "./types.js";
 import { createAppointments, createGeographicAddresses, type Appointments, type GeographicAddresses } from "./namespaces/addresses-appointments.js";
 import { createResourceSpecifications, createServiceSpecifications, type ResourceSpecifications, type ServiceSpecifications } from "./namespaces/catalogue.js";

@@ -22,7 +22,7 @@ import {
   type OrderOperation,
   type OrderOperationToken,
   type PollingOptions,
-} from "../../core/operation.js";
+} from "./order-operation.js";
 
 /**
  * Options of `serviceOrders.submit`.
@@ -199,7 +199,7 @@ export function createServiceOrders(http: Transport, deps: OrderDeps): ServiceOr
       polling,
     );
   };
-  const operationDeps: OperationDeps = { get, cancel, events: deps.events, polling };
+  const operationDeps: OperationDeps = { read: get, cancel, events: deps.events, polling };
 
   async function submitSafely(order: ServiceOrderCreate, key: string, lookFirst: boolean, options: CallOptions): Promise<ServiceOrder> {
     const lookup = async () => {
