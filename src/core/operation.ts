@@ -91,8 +91,9 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
   const { polling } = strategy;
   let current: T | undefined;
   const listeners = new Set<(value: T, previous: T | undefined) => void>();
-  let settle!: { resolve: (value: T) => void; reject: (e: unknown) => void };
-  const final = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
+  let succeed!: (value: T) => void;
+  let fail!: (error: unknown) => void;
+  const final = new Promise<T>((resolve, reject) => ((succeed = resolve), (fail = reject)));
   let ended = false;
   let waiters = 0;
   let following = false;
@@ -116,8 +117,8 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
     if (strategy.isFinal(value)) {
       ended = true;
       const error = strategy.failure(value);
-      if (error) settle.reject(error);
-      else settle.resolve(value);
+      if (error) fail(error);
+      else succeed(value);
       wake?.();
     }
   };
@@ -125,7 +126,7 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
   const started = start.then((value) => (observe(value), value));
   started.catch((error: unknown) => {
     ended = true;
-    settle.reject(error);
+    fail(error);
   });
 
   const unsubscribe = strategy.events?.subscribe((event, meta) => {
@@ -168,7 +169,7 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
     } catch (error) {
       // The resource could no longer be read (after the transport's own retries): tell the waiters.
       ended = true;
-      settle.reject(error);
+      fail(error);
     } finally {
       pollAbort = undefined;
       following = false;

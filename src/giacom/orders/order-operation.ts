@@ -84,7 +84,13 @@ export function progressed(previous: ServiceOrder | undefined, next: ServiceOrde
 
 /** @internal */
 export function createOrderOperation(deps: OperationDeps, start: Promise<ServiceOrder>, externalReference: string | undefined): OrderOperation {
-  const operation = createOperation<ServiceOrder, OrderOperationToken, { eventType: string; event: unknown }, { reason?: string } & CallOptions, CancelServiceOrder>(
+  const operation = createOperation<
+    ServiceOrder,
+    OrderOperationToken,
+    { eventType: string; event: unknown },
+    { reason?: string } & CallOptions,
+    CancelServiceOrder
+  >(
     {
       ...deps,
       id: (order) => order.id,
