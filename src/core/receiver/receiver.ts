@@ -22,9 +22,9 @@ export interface ReceiverOptions {
  * What the receiver knows about a delivery besides the event.
  * @example
  * ```ts
- * receiver.on("ServiceOrderStateChangeEvent", (event, meta) => {
- *   if (meta.outOfOrder) return; // an older state than one already processed
- *   orders.setState(event.event.ServiceOrder.id, event.event.ServiceOrder.state);
+ * receiver.subscribe((event, meta) => {
+ *   if (meta.duplicate || meta.outOfOrder) return; // processed already, or older than what was
+ *   audit.record(event, meta.receivedAt);
  * });
  * ```
  * @group Webhooks
