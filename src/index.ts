@@ -73,7 +73,7 @@ export type { ItemView, SupplierRule, SupplierRuleSet } from "./giacom/validatio
 export { OrderValidationError } from "./giacom/validation/order-validation-error.js";
 export { SUBMISSION_REFERENCE } from "./giacom/orders/service-orders.js";
 export type { SubmitOptions } from "./giacom/orders/service-orders.js";
-export type { OrderEventSource, OrderOperation, OrderOperationToken, PollingOptions, WaitOptions } from "./core/operation.js";
+export type { OrderEventSource, OrderOperation, OrderOperationToken, PollingOptions, WaitOptions } from "./giacom/orders/order-operation.js";
 export { OrderCancellationError, OrderFailedError, OrderWaitTimeoutError, SubmissionUnknownError } from "./giacom/orders/errors.js";
 export type { ItemOutcome } from "./giacom/orders/errors.js";
 

@@ -1,30 +1,16 @@
-// An order followed to its end: an awaitable handle that polls with backoff, wakes early on
-// webhook events, reports progress only on real changes, and serialises to a token so that
-// another process can resume it after a restart.
-import type { CallOptions } from "./types.js";
-import type { CancelServiceOrder, ServiceOrder } from "../giacom/types.js";
-import { OrderCancellationError, OrderFailedError, OrderWaitTimeoutError } from "../giacom/orders/errors.js";
+// A long-running resource followed to its end: an awaitable handle that polls with backoff,
+// wakes early on events, reports progress only on real changes, and serialises to a token so
+// that another process can resume it after a restart. What the resource is, when it is over
+// and which error says so are the profile's strategies.
+import { backoff } from "./retry.js";
 
 /**
- * Where order handles learn of changes before their next poll: anything with `subscribe`,
- * such as the receiver of `giacom-sdk/webhooks`.
+ * How handles poll: from `initialDelayMs`, times `factor` each time, at most `maxDelayMs`,
+ * each wait jittered between half and all of it.
  * @group Orders
  * @example
  * ```ts
- * const giacom = createGiacomClient({ environment: "uat", credentials, notifications: receiver });
- * ```
- */
-export interface OrderEventSource {
-  subscribe(listener: (event: { eventType: string; event: unknown }, meta: { duplicate: boolean }) => void): () => void;
-}
-
-/**
- * How handles poll an order: from `initialDelayMs`, times `factor` each time, at most
- * `maxDelayMs`, each wait jittered between half and all of it.
- * @group Orders
- * @example
- * ```ts
- * createGiacomClient({ environment: "uat", credentials, polling: { initialDelayMs: 2_000, maxDelayMs: 60_000 } });
+ * const polling: PollingOptions = { initialDelayMs: 2_000, maxDelayMs: 60_000 };
  * ```
  */
 export interface PollingOptions {
@@ -34,25 +20,11 @@ export interface PollingOptions {
 }
 
 /**
- * What `toJSON()` gives: enough to find the order again from another process.
+ * Options of `wait()`: both only stop waiting; neither cancels the operation.
  * @group Orders
  * @example
  * ```ts
- * await db.save(job.id, JSON.stringify(operation)); // later: giacom.serviceOrders.resume(JSON.parse(saved))
- * ```
- */
-export interface OrderOperationToken {
-  v: 1;
-  orderId?: string;
-  externalReference?: string;
-}
-
-/**
- * Options of `wait()`: both only stop waiting; neither cancels the order.
- * @group Orders
- * @example
- * ```ts
- * const order = await operation.wait({ timeoutMs: 10 * 60_000 });
+ * const done = await operation.wait({ timeoutMs: 10 * 60_000 });
  * ```
  */
 export interface WaitOptions {
@@ -61,60 +33,67 @@ export interface WaitOptions {
 }
 
 /**
- * A submitted (or tracked) service order, followed to its end. Awaiting it (or `wait()`)
- * resolves with the order once `completed`, and rejects with `OrderFailedError` when it ends
- * `rejected`, `failed`, `cancelled` or `partial`.
- * @group Orders
- * @example
- * ```ts
- * const operation = giacom.serviceOrders.submit(order);
- * operation.onProgress((o) => console.log(o.state));
- * const done = await operation;
- * ```
+ * @internal
+ * Where handles hear of changes before their next poll: a receiver's `subscribe`.
  */
-export interface OrderOperation extends PromiseLike<ServiceOrder> {
-  /** The order's id, once Giacom has created it. */
-  readonly orderId: string | undefined;
-  /** The external reference the submission is known by (given, or generated). */
-  readonly externalReference: string | undefined;
-  /** The most recent state seen. */
-  readonly lastKnown: ServiceOrder | undefined;
-  /** Resolves once Giacom has accepted the order (201), with that answer. */
-  submitted(): Promise<ServiceOrder>;
-  /** Waits for the end of the order; aborting or timing out stops the waiting only. */
-  wait(options?: WaitOptions): Promise<ServiceOrder>;
-  /** Called when the order's state or an item's state changes; returns an unsubscribe. */
-  onProgress(listener: (order: ServiceOrder, previous: ServiceOrder | undefined) => void): () => void;
-  /** Asks Giacom to cancel the order and follows the cancellation to its end. */
-  cancel(options?: { reason?: string } & CallOptions): Promise<CancelServiceOrder>;
-  /** A small token for `serviceOrders.resume(token)`, in this or another process. */
-  toJSON(): OrderOperationToken;
+export interface OperationEvents<E> {
+  subscribe(listener: (event: E, meta: { duplicate: boolean }) => void): () => void;
 }
 
-/** @internal What a handle needs from the client. */
-export interface OperationDeps {
-  get(id: string, options?: CallOptions): Promise<ServiceOrder>;
-  cancel(id: string, options: { reason?: string } & CallOptions): Promise<CancelServiceOrder>;
-  events: OrderEventSource | undefined;
+/**
+ * @internal
+ * What an API profile tells the engine about one kind of long-running resource `T`.
+ */
+export interface OperationStrategy<T, Token, E = never, C = never, R = never> {
+  /** The id a snapshot names its resource by. */
+  id(value: T): string;
+  /** Reads the resource again. */
+  read(id: string, options?: { signal: AbortSignal }): Promise<T>;
+  /** Asks the server to stop the operation; the handle then reads the resource at once. */
+  cancel?(id: string, options?: C): Promise<R>;
+  /** Whether a snapshot ends the operation. */
+  isFinal(value: T): boolean;
+  /** Whether `next` differs from `previous` in a way a user follows. */
+  progressed(previous: T | undefined, next: T): boolean;
+  /** Whether `next` is older than `last` (events can arrive late or twice): it is then ignored. */
+  stale?(last: T, next: T): boolean;
+  /** The error a final snapshot rejects with; falsy when it is a success. */
+  failure(value: T): unknown;
+  /** The error a `wait({ timeoutMs })` that ran out rejects with. */
+  timeout(last: T | undefined, timeoutMs: number): unknown;
+  /** What `toJSON()` gives: enough to find the resource again. */
+  token(last: T | undefined): Token;
   polling: Required<PollingOptions>;
+  events?: OperationEvents<E> | undefined;
+  /** The snapshot an event carries for this operation; falsy when the event is about something else. */
+  matches?(event: E, last: T): T | false | undefined;
 }
 
-const FINAL = new Set(["completed", "rejected", "failed", "cancelled", "partial"]);
-
-/** @internal Whether two snapshots differ in a way a user follows: the order's or an item's state. */
-export function progressed(previous: ServiceOrder | undefined, next: ServiceOrder): boolean {
-  if (!previous || previous.state !== next.state) return true;
-  const before = new Map((previous.serviceOrderItem ?? []).map((i) => [i.id, i.state]));
-  return (next.serviceOrderItem ?? []).some((i) => before.get(i.id) !== i.state);
+/** @internal The generic handle; profiles name and extend it. */
+export interface Operation<T, Token, C = never, R = never> extends PromiseLike<T> {
+  /** The most recent snapshot seen. */
+  readonly lastKnown: T | undefined;
+  /** Resolves with the first snapshot: once the resource was created (or found). */
+  submitted(): Promise<T>;
+  /** Waits for the end; aborting or timing out stops the waiting only. */
+  wait(options?: WaitOptions): Promise<T>;
+  onProgress(listener: (value: T, previous: T | undefined) => void): () => void;
+  /** Asks the server to stop the operation (the strategy's `cancel`) and follows it to its end. */
+  cancel(options?: C): Promise<R>;
+  toJSON(): Token;
 }
 
-/** @internal */
-export function createOrderOperation(deps: OperationDeps, start: Promise<ServiceOrder>, externalReference: string | undefined): OrderOperation {
-  let current: ServiceOrder | undefined;
-  const listeners = new Set<(order: ServiceOrder, previous: ServiceOrder | undefined) => void>();
-  let settle!: { resolve: (o: ServiceOrder) => void; reject: (e: unknown) => void };
-  const final = new Promise<ServiceOrder>((resolve, reject) => (settle = { resolve, reject }));
-  final.catch(() => undefined);
+/** @internal Follows the resource `start` resolves with until a snapshot's outcome ends it. */
+export function createOperation<T, Token, E = never, C = never, R = never>(
+  strategy: OperationStrategy<T, Token, E, C, R>,
+  start: Promise<T>,
+): Operation<T, Token, C, R> {
+  const { polling } = strategy;
+  let current: T | undefined;
+  const listeners = new Set<(value: T, previous: T | undefined) => void>();
+  let succeed!: (value: T) => void;
+  let fail!: (error: unknown) => void;
+  const final = new Promise<T>((resolve, reject) => ((succeed = resolve), (fail = reject)));
   let ended = false;
   let waiters = 0;
   let following = false;
@@ -122,42 +101,43 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
   // Stops the poll in flight when the last waiter leaves: nothing must outlive the waiting.
   let pollAbort: AbortController | undefined;
 
-  const observe = (order: ServiceOrder) => {
-    // Events can arrive late or twice: an older version never replaces a newer one.
-    if (ended || (current && typeof current.version === "number" && typeof order.version === "number" && order.version < current.version)) return;
+  const observe = (value: T) => {
+    if (ended || (current !== undefined && strategy.stale?.(current, value))) return;
     const previous = current;
-    current = order;
-    if (progressed(previous, order)) {
+    current = value;
+    if (strategy.progressed(previous, value)) {
       for (const listener of listeners) {
         try {
-          listener(order, previous);
+          listener(value, previous);
         } catch {
           // a listener's failure must not stop the following
         }
       }
     }
-    if (FINAL.has(order.state)) {
+    if (strategy.isFinal(value)) {
       ended = true;
-      if (order.state === "completed") settle.resolve(order);
-      else settle.reject(new OrderFailedError(order));
+      const error = strategy.failure(value);
+      if (error) fail(error);
+      else succeed(value);
       wake?.();
     }
   };
 
-  const submitted = start.then((order) => (observe(order), order));
-  submitted.catch((error: unknown) => {
+  const started = start.then((value) => (observe(value), value));
+  started.catch((error: unknown) => {
     ended = true;
-    settle.reject(error);
+    fail(error);
   });
 
-  const unsubscribe = deps.events?.subscribe((event, meta) => {
-    if (meta.duplicate || !current) return;
-    const payload = (event.event as { ServiceOrder?: ServiceOrder } | undefined)?.ServiceOrder;
-    if (payload?.id === current.id && typeof payload.state === "string") {
-      observe(payload);
+  const unsubscribe = strategy.events?.subscribe((event, meta) => {
+    if (meta.duplicate || current === undefined) return;
+    const value = strategy.matches?.(event, current);
+    if (value) {
+      observe(value);
       wake?.();
     }
   });
+  // Also marks `final` handled: a failure nobody waits for is not an unhandled rejection.
   void final.finally(() => unsubscribe?.()).catch(() => undefined);
 
   async function follow(): Promise<void> {
@@ -165,33 +145,31 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
     following = true;
     let abandoned = false;
     try {
-      await submitted;
-      let delay = deps.polling.initialDelayMs;
-      while (!ended && waiters > 0) {
-        const jittered = delay / 2 + (Math.random() * delay) / 2;
+      await started;
+      for (let attempt = 0; !ended && waiters > 0; attempt++) {
+        const delay = backoff(attempt, polling.initialDelayMs, polling.maxDelayMs, polling.factor, 0.5);
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, jittered);
+          const timer = setTimeout(resolve, delay);
           wake = () => (clearTimeout(timer), resolve());
         });
         wake = undefined;
         if (ended || waiters === 0) break;
         const poll = (pollAbort = new AbortController());
         try {
-          observe(await deps.get(current!.id, { signal: poll.signal }));
+          observe(await strategy.read(strategy.id(current!), { signal: poll.signal }));
         } catch (error) {
-          // Every waiter left while the poll was in flight: the poll was abandoned, the order is not over.
+          // Every waiter left while the poll was in flight: the poll was abandoned, the operation is not over.
           if (poll.signal.aborted) {
             abandoned = true;
             break;
           }
           throw error;
         }
-        delay = Math.min(deps.polling.maxDelayMs, delay * deps.polling.factor);
       }
     } catch (error) {
-      // The order could no longer be read (after the transport's own retries): tell the waiters.
+      // The resource could no longer be read (after the transport's own retries): tell the waiters.
       ended = true;
-      settle.reject(error);
+      fail(error);
     } finally {
       pollAbort = undefined;
       following = false;
@@ -200,25 +178,16 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
     if (abandoned && waiters > 0 && !ended) void follow();
   }
 
-  const operation: OrderOperation = {
-    get orderId() {
-      return current?.id;
-    },
-    get externalReference() {
-      return externalReference;
-    },
+  const operation: Operation<T, Token, C, R> = {
     get lastKnown() {
       return current;
     },
-    submitted: () => submitted,
+    submitted: () => started,
     wait({ signal, timeoutMs } = {}) {
       waiters++;
       void follow();
-      return new Promise<ServiceOrder>((resolve, reject) => {
-        const timer =
-          timeoutMs === undefined
-            ? undefined
-            : setTimeout(() => done(() => reject(new OrderWaitTimeoutError(current?.id ?? "(not yet created)", timeoutMs, current))), timeoutMs);
+      return new Promise<T>((resolve, reject) => {
+        const timer = timeoutMs === undefined ? undefined : setTimeout(() => done(() => reject(strategy.timeout(current, timeoutMs))), timeoutMs);
         const onAbort = () => done(() => reject(signal!.reason));
         const done = (then: () => void) => {
           clearTimeout(timer);
@@ -233,7 +202,7 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
         if (signal?.aborted) return onAbort();
         signal?.addEventListener("abort", onAbort, { once: true });
         final.then(
-          (order) => done(() => resolve(order)),
+          (value) => done(() => resolve(value)),
           (error: unknown) => done(() => reject(error)),
         );
       });
@@ -242,38 +211,17 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async cancel(options = {}) {
-      const order = await submitted;
-      const task = await deps.cancel(order.id, options);
-      // The order ends cancelled: fetch it so that waiters see it without waiting a poll.
-      if (!ended) observe(await deps.get(order.id));
-      return task;
+    async cancel(options) {
+      const id = strategy.id(await started);
+      const result = await strategy.cancel!(id, options);
+      // The resource ends cancelled: read it so that waiters see it without waiting a poll.
+      if (!ended) observe(await strategy.read(id));
+      return result;
     },
-    toJSON() {
-      return { v: 1, ...(current ? { orderId: current.id } : {}), ...(externalReference ? { externalReference } : {}) };
-    },
+    toJSON: () => strategy.token(current),
     then(onFulfilled, onRejected) {
       return operation.wait().then(onFulfilled, onRejected);
     },
   };
   return operation;
-}
-
-/** @internal Follows a cancellation task until it is done, or reports why it was not. */
-export async function followCancellation(
-  orderId: string,
-  task: CancelServiceOrder,
-  getTask: (id: string) => Promise<CancelServiceOrder>,
-  polling: Required<PollingOptions>,
-): Promise<CancelServiceOrder> {
-  let delay = polling.initialDelayMs;
-  for (;;) {
-    if (task.state === "done") return task;
-    if (task.state === "rejected" || task.state === "terminatedWithError" || task.state === "cancelled") {
-      throw new OrderCancellationError(orderId, `the cancellation task ended ${task.state}`, { task });
-    }
-    await new Promise((resolve) => setTimeout(resolve, delay / 2 + (Math.random() * delay) / 2));
-    task = await getTask(task.id);
-    delay = Math.min(polling.maxDelayMs, delay * polling.factor);
-  }
 }

@@ -63,9 +63,18 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 
 /**
  * @internal
+ * The one backoff formula, for retries and polling alike: the `attempt`th exponential step from
+ * `baseMs`, capped at `maxMs`, then jittered uniformly between `floor` (a share of it) and all of it.
+ */
+export function backoff(attempt: number, baseMs: number, maxMs: number, factor: number, floor: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(maxMs, baseMs * factor ** attempt);
+  return ceiling * floor + random() * ceiling * (1 - floor);
+}
+
+/**
+ * @internal
  * Exponential backoff with full jitter: a uniform wait in [0, min(max, base * 2^retry)).
  */
 export function backoffDelay(policy: RetryPolicy, retry: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
-  return Math.floor(random() * ceiling);
+  return Math.floor(backoff(retry, policy.baseDelayMs, policy.maxDelayMs, 2, 0, random));
 }

@@ -13,7 +13,7 @@ import { COUNT_HEADERS } from "../tmf/list.js";
 import type { Credentials } from "./credentials.js";
 import type { paths } from "./generated/giacom.js";
 import type { ContextSources } from "./orders/validation-context.js";
-import type { OrderEventSource, PollingOptions } from "../core/operation.js";
+import type { OrderEventSource, PollingOptions } from "./orders/order-operation.js";
 import type { ServiceSpecification } from "./types.js";
 import { createAppointments, createGeographicAddresses, type Appointments, type GeographicAddresses } from "./namespaces/addresses-appointments.js";
 import { createResourceSpecifications, createServiceSpecifications, type ResourceSpecifications, type ServiceSpecifications } from "./namespaces/catalogue.js";

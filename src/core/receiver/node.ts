@@ -3,12 +3,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ConfigurationError, SdkError, TimeoutError } from "../errors.js";
 import { REPORT, encoder } from "./receiver.js";
-import type { WebhookReceiver } from "./receiver.js";
 
 /**
  * The Node adapter could not read the delivery's raw body: a framework consumed the request
  * stream (usually body-parsing middleware such as `express.json()`) before the receiver ran.
- * The delivery is answered 500, so Giacom retries it once the app is fixed.
+ * The delivery is answered 500, so the sender retries it once the app is fixed.
  * @example
  * ```ts
  * const receiver = createWebhookReceiver({
@@ -123,7 +122,10 @@ function streamOf(req: NodeRequest, state: StreamState): ReadableStream<Uint8Arr
  * ```
  * @group Webhooks
  */
-export function toNodeHandler(receiver: WebhookReceiver, options: NodeHandlerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+export function toNodeHandler(
+  receiver: { handle(request: Request): Promise<Response> },
+  options: NodeHandlerOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
   const { bodyTimeoutMs = 10_000 } = options;
   // setTimeout fires at once beyond 2^31 - 1 ms.
   if (!(bodyTimeoutMs > 0 && bodyTimeoutMs <= 2_147_483_647)) throw new ConfigurationError("bodyTimeoutMs", "must be a positive number of milliseconds");

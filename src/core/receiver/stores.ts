@@ -10,8 +10,8 @@ import { ConfigurationError } from "../errors.js";
  * @example
  * ```ts
  * const redisDedupe: DedupeStore = {
- *   seen: async (eventId) => (await redis.exists(`giacom:event:${eventId}`)) === 1,
- *   remember: async (eventId) => void (await redis.set(`giacom:event:${eventId}`, "1", { EX: 86_400 })),
+ *   seen: async (eventId) => (await redis.exists(`webhook:event:${eventId}`)) === 1,
+ *   remember: async (eventId) => void (await redis.set(`webhook:event:${eventId}`, "1", { EX: 86_400 })),
  * };
  * ```
  * @group Webhooks
@@ -82,12 +82,12 @@ export class MemoryDedupeStore implements DedupeStore {
 
 /**
  * Remembers the highest `version` processed for each entity, to flag out-of-order deliveries.
- * Keys are the entity's payload key and id, e.g. `ServiceOrder:c9d8c1f1-…`.
+ * Keys name the entity, its kind and id as the API profile builds them, e.g. `ServiceOrder:c9d8c1f1-…`.
  * @example
  * ```ts
  * const versions: VersionStore = {
- *   get: async (key) => { const v = await redis.get(`giacom:version:${key}`); return v === null ? undefined : Number(v); },
- *   set: async (key, version) => void (await redis.set(`giacom:version:${key}`, String(version))),
+ *   get: async (key) => { const v = await redis.get(`webhook:version:${key}`); return v === null ? undefined : Number(v); },
+ *   set: async (key, version) => void (await redis.set(`webhook:version:${key}`, String(version))),
  * };
  * ```
  * @group Webhooks

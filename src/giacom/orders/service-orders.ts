@@ -26,7 +26,7 @@ import {
   type OrderOperation,
   type OrderOperationToken,
   type PollingOptions,
-} from "../../core/operation.js";
+} from "./order-operation.js";
 
 /**
  * Options of `serviceOrders.submit`.
@@ -201,7 +201,7 @@ export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): Ser
       polling,
     );
   };
-  const operationDeps: OperationDeps = { get, cancel, events: deps.events, polling };
+  const operationDeps: OperationDeps = { read: get, cancel, events: deps.events, polling };
 
   async function submitSafely(order: ServiceOrderCreate, key: string, lookFirst: boolean, options: CallOptions): Promise<ServiceOrder> {
     const lookup = async () => {

@@ -1,7 +1,8 @@
 // giacom-sdk/webhooks: the receiver for Giacom's event notifications. No Node-only API at run
 // time (toNodeHandler only uses the objects it is given), so it loads in workers too.
-export { createWebhookReceiver } from "../../core/receiver/receiver.js";
-export type { DeliveryMeta, UnknownDeliveryMeta, WebhookReceiver, WebhookReceiverOptions } from "../../core/receiver/receiver.js";
+export { createWebhookReceiver } from "./receiver.js";
+export type { WebhookReceiver, WebhookReceiverOptions } from "./receiver.js";
+export type { DeliveryMeta, UnknownDeliveryMeta } from "../../core/receiver/receiver.js";
 export { MemoryDedupeStore } from "../../core/receiver/stores.js";
 export type { DedupeStore, MemoryDedupeStoreOptions, VersionStore } from "../../core/receiver/stores.js";
 export { WebhookBodyConsumedError, toNodeHandler } from "../../core/receiver/node.js";
