@@ -51,6 +51,8 @@ export {
   TimeoutError,
 } from "./giacom/errors.js";
 export type { ApiErrorDetails, GiacomErrorCode } from "./giacom/errors.js";
+export { TmfApiError } from "./tmf/errors.js";
+export type { TmfErrorBody } from "./tmf/errors.js";
 export type {
   GetSpecificationOptions,
   ResourceSpecificationQuery,

@@ -3,7 +3,7 @@
 // decoding and its success rules as values. Every export is named here on purpose.
 
 export { createTransport, failedBeforeSending, repeatedDeleteGone } from "./transport.js";
-export type { Data, Init, Method, Operation, PathsWith, Sent, SuccessRule, Transport, TransportConfig } from "./transport.js";
+export type { Data, Init, Method, Operation, OperationOf, PathsWith, Sent, SuccessRule, Transport, TransportConfig } from "./transport.js";
 export { CLIENT_OPTIONS, checkedUrl, checkOptionNames, duration, resolveClientOptions } from "./options.js";
 export type { ClientOptions } from "./options.js";
 export type {
@@ -38,3 +38,11 @@ export {
   TimeoutError,
 } from "./errors.js";
 export type { ApiErrorClass, ApiErrorDetails, ApiErrorFamily, DecodedError, SdkErrorCode } from "./errors.js";
+export { createOperation } from "./operation.js";
+export type { OperationEvents, OperationHandle, OperationStrategy, PollingOptions, WaitOptions } from "./operation.js";
+export { createReceiver, createSecretCheck } from "./receiver/receiver.js";
+export type { DeliveryMeta, ParsedDelivery, Receiver, ReceiverOptions, ReceiverProfile, Reply, UnknownDeliveryMeta } from "./receiver/receiver.js";
+export { createMemoryVersionStore, MemoryDedupeStore } from "./receiver/stores.js";
+export type { DedupeStore, MemoryDedupeStoreOptions, VersionStore } from "./receiver/stores.js";
+export { toNodeHandler, WebhookBodyConsumedError } from "./receiver/node.js";
+export type { NodeHandlerOptions } from "./receiver/node.js";

@@ -7,7 +7,7 @@ import { backoff } from "./retry.js";
 /**
  * How handles poll: from `initialDelayMs`, times `factor` each time, at most `maxDelayMs`,
  * each wait jittered between half and all of it.
- * @group Orders
+ * @group Operations
  * @example
  * ```ts
  * const polling: PollingOptions = { initialDelayMs: 2_000, maxDelayMs: 60_000 };
@@ -21,7 +21,7 @@ export interface PollingOptions {
 
 /**
  * Options of `wait()`: both only stop waiting; neither cancels the operation.
- * @group Orders
+ * @group Operations
  * @example
  * ```ts
  * const done = await operation.wait({ timeoutMs: 10 * 60_000 });
@@ -33,16 +33,34 @@ export interface WaitOptions {
 }
 
 /**
- * @internal
  * Where handles hear of changes before their next poll: a receiver's `subscribe`.
+ * @group Operations
+ * @example
+ * ```ts
+ * const events: OperationEvents<{ id: string; state: string }> = { subscribe: (listener) => receiver.subscribe((e) => listener(e.event, { duplicate: false })) };
+ * ```
  */
 export interface OperationEvents<E> {
   subscribe(listener: (event: E, meta: { duplicate: boolean }) => void): () => void;
 }
 
 /**
- * @internal
- * What an API profile tells the engine about one kind of long-running resource `T`.
+ * What an API profile tells the engine about one kind of long-running resource `T`: how to read
+ * it, when it is over, which error says it failed, and what a token to resume it holds.
+ * @group Operations
+ * @example
+ * ```ts
+ * const jobs: OperationStrategy<Job, { id: string }> = {
+ *   id: (job) => job.id,
+ *   read: async (id, options) => (await http.send(getJob, { params: { path: { id } } }, options)).data,
+ *   isFinal: (job) => job.state === "done" || job.state === "failed",
+ *   progressed: (previous, next) => previous?.state !== next.state,
+ *   failure: (job) => (job.state === "failed" ? new Error(`job ${job.id} failed`) : undefined),
+ *   timeout: (last, ms) => new Error(`job ${last?.id} still running after ${ms} ms`),
+ *   token: (last) => ({ id: last!.id }),
+ *   polling: { initialDelayMs: 1_000, maxDelayMs: 30_000, factor: 1.5 },
+ * };
+ * ```
  */
 export interface OperationStrategy<T, Token, E = never, C = never, R = never> {
   /** The id a snapshot names its resource by. */
@@ -69,8 +87,18 @@ export interface OperationStrategy<T, Token, E = never, C = never, R = never> {
   matches?(event: E, last: T): T | false | undefined;
 }
 
-/** @internal The generic handle; profiles name and extend it. */
-export interface Operation<T, Token, C = never, R = never> extends PromiseLike<T> {
+/**
+ * An awaitable, resumable handle on a long-running resource: awaiting it resolves with the final
+ * snapshot, or rejects with the strategy's failure. Profiles name and extend it.
+ * @group Operations
+ * @example
+ * ```ts
+ * const job: OperationHandle<Job, { id: string }> = createOperation(jobs, startJob());
+ * job.onProgress((j) => console.log(j.state));
+ * await job;
+ * ```
+ */
+export interface OperationHandle<T, Token, C = never, R = never> extends PromiseLike<T> {
   /** The most recent snapshot seen. */
   readonly lastKnown: T | undefined;
   /** Resolves with the first snapshot: once the resource was created (or found). */
@@ -83,11 +111,20 @@ export interface Operation<T, Token, C = never, R = never> extends PromiseLike<T
   toJSON(): Token;
 }
 
-/** @internal Follows the resource `start` resolves with until a snapshot's outcome ends it. */
+/**
+ * Follows the resource `start` resolves with until a snapshot ends it: polls with backoff
+ * (jittered, the retry formula), wakes early on events, reports progress only on real changes.
+ * @group Operations
+ * @example
+ * ```ts
+ * const job = createOperation(jobs, http.send(createJob, { body }).then((sent) => sent.data));
+ * const done = await job.wait({ timeoutMs: 600_000 });
+ * ```
+ */
 export function createOperation<T, Token, E = never, C = never, R = never>(
   strategy: OperationStrategy<T, Token, E, C, R>,
   start: Promise<T>,
-): Operation<T, Token, C, R> {
+): OperationHandle<T, Token, C, R> {
   const { polling } = strategy;
   let current: T | undefined;
   const listeners = new Set<(value: T, previous: T | undefined) => void>();
@@ -178,7 +215,7 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
     if (abandoned && waiters > 0 && !ended) void follow();
   }
 
-  const operation: Operation<T, Token, C, R> = {
+  const operation: OperationHandle<T, Token, C, R> = {
     get lastKnown() {
       return current;
     },

@@ -26,7 +26,15 @@ import type { CallOptions, Credential, FetchFunction, Hooks, Logger, RequestAuth
 /** HTTP methods an operation may use. */
 export type Method = "get" | "put" | "post" | "patch" | "delete";
 
-type OperationOf<Paths, P extends keyof Paths, M extends Method> = M extends keyof Paths[P] ? NonNullable<Paths[P][M]> : never;
+/**
+ * The operation object openapi-typescript generates for a path and a method.
+ * @group Client
+ * @example
+ * ```ts
+ * type GetWidget = OperationOf<paths, "/widgets/{id}", "get">;
+ * ```
+ */
+export type OperationOf<Paths, P extends keyof Paths, M extends Method> = M extends keyof Paths[P] ? NonNullable<Paths[P][M]> : never;
 
 /** Paths of the contract that have `method`. */
 export type PathsWith<Paths, M extends Method> = { [P in keyof Paths]: [OperationOf<Paths, P, M>] extends [never] ? never : P }[keyof Paths];

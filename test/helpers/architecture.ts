@@ -177,7 +177,7 @@ export function findViolations(graph: ImportGraph): string[] {
             ? packageRule(
                 from,
                 to,
-                edges.every((edge) => edge.typeOnly),
+                [first!, ...more].every((edge) => edge.typeOnly),
               )
             : undefined;
       if (why) messages.push(`${from} imports ${kind === "package" ? `package "${to}"` : to}: ${why} ${where}`);

@@ -6,7 +6,14 @@ import { ConfigurationError, InvalidArgumentError } from "../errors.js";
 import { MemoryDedupeStore, createMemoryVersionStore } from "./stores.js";
 import type { DedupeStore, VersionStore } from "./stores.js";
 
-/** @internal Options every receiver takes, whatever its API. */
+/**
+ * Options every receiver takes, whatever its API.
+ * @group Receiver
+ * @example
+ * ```ts
+ * const options: ReceiverOptions = { maxBodyBytes: 256 * 1024, onError: (e) => log.error(e) };
+ * ```
+ */
 export interface ReceiverOptions {
   /** The largest body accepted, in bytes; larger ones are answered 413. Default 1 MiB. */
   maxBodyBytes?: number | undefined;
@@ -66,24 +73,42 @@ export interface UnknownDeliveryMeta extends DeliveryMeta {
 }
 
 /**
- * @internal
  * What a profile's `parse` makes of a JSON body: a refusal (answered 400, `reason` names fields,
  * never a value), a typed event with the id it is deduplicated on and, when it carries one, the
  * entity and version it is ordered by, or an event acknowledged without a type.
+ * @group Receiver
+ * @example
+ * ```ts
+ * const parsed: ParsedDelivery<Job, unknown> = { ok: true, id: body.eventId, type: "JobDone", event: body, entity: `Job:${body.job.id}` };
+ * ```
  */
 export type ParsedDelivery<E, U> =
   | { ok: false; reason: string }
   | { ok: true; id: string; type: string; event: E; entity?: string | undefined; version?: number | undefined }
   | { ok: true; id: string; event: U; unknown: { reason: UnknownDeliveryMeta["reason"]; field?: string } };
 
-/** @internal An answer the profile chooses: its status, an optional text body and headers. */
+/**
+ * An answer the profile chooses: its status, an optional text body and headers.
+ * @group Receiver
+ * @example
+ * ```ts
+ * const accepted: Reply = { status: 202 };
+ * ```
+ */
 export interface Reply {
   status: number;
   body?: string;
   headers?: Record<string, string>;
 }
 
-/** @internal What differs between APIs' receivers: who may deliver, what a delivery is, how it is acknowledged. */
+/**
+ * What differs between APIs' receivers: who may deliver, what a delivery is, how it is acknowledged.
+ * @group Receiver
+ * @example
+ * ```ts
+ * const profile: ReceiverProfile<Job, unknown> = { authenticate: (h) => check(h.get("x-api-key") ?? ""), unauthorized: { status: 401 }, parse, isType: (t) => t === "JobDone", acknowledge: { status: 200 } };
+ * ```
+ */
 export interface ReceiverProfile<E, U> {
   /** Whether the delivery's credentials are good; called before the body is read. */
   authenticate(headers: Headers): boolean | Promise<boolean>;
@@ -98,9 +123,13 @@ export interface ReceiverProfile<E, U> {
 }
 
 /**
- * @internal
  * The receiver a profile gets: `Events` maps each documented type to its event, `U` is an
  * event acknowledged without a type.
+ * @group Receiver
+ * @example
+ * ```ts
+ * receiver.on("JobDone", async (event, meta) => { if (!meta.duplicate) await jobs.finish(event); });
+ * ```
  */
 export interface Receiver<Events, U> {
   handle(request: Request): Promise<Response>;
@@ -152,10 +181,14 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array | u
 const sha256 = async (text: string) => new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
 
 /**
- * @internal
  * A check of a credential against shared secrets that takes the same time whatever the
  * credential: SHA-256 makes both sides the same length, and the comparison runs over every
  * secret without stopping at a match.
+ * @group Receiver
+ * @example
+ * ```ts
+ * const check = createSecretCheck([process.env.CALLBACK_KEY!]); if (!(await check(given))) return 401;
+ * ```
  */
 export function createSecretCheck(secrets: readonly string[]): (given: string) => Promise<boolean> {
   let digests: Promise<Uint8Array[]> | undefined;
@@ -173,11 +206,15 @@ export function createSecretCheck(secrets: readonly string[]): (given: string) =
 }
 
 /**
- * @internal
  * Creates a receiver for the deliveries `profile` describes. It authenticates before reading the
  * body, reads at most `maxBodyBytes` of JSON, answers duplicates (same id) without running the
  * handlers, flags out-of-order entity versions, and acknowledges only once every handler
  * succeeded, so that the sender retries a delivery whose handler failed.
+ * @group Receiver
+ * @example
+ * ```ts
+ * const receiver = createReceiver<{ JobDone: Job }, unknown>(profile, { maxBodyBytes: 65_536 });
+ * ```
  */
 export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, options: ReceiverOptions): Receiver<Events, U> {
   const { maxBodyBytes = 1_048_576, onError } = options;
