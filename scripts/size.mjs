@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 // [built file, budget in bytes, platform]: the simulator runs in Node (its server), so it is
-// measured for Node and has no budget.
+// measured for Node; its budget guards test start-up, not a browser download.
 export const BUDGETS = {
   // The product budget is 20 KiB (goal 16 KiB). The hostile-network hardening (redirects refused,
   // bodies bounded, secrets scrubbed in every form, ReDoS-safe catalogue patterns) took the root
@@ -13,7 +13,7 @@ export const BUDGETS = {
   // (validation loaded when first used) brings the root to 16 KiB and this returns to 20 KiB.
   "giacom-sdk": ["dist/index.js", 23 * 1024, "neutral"],
   "giacom-sdk/webhooks": ["dist/webhooks/index.js", 8 * 1024, "neutral"],
-  "giacom-sdk/mock": ["dist/mock/index.js", undefined, "node"],
+  "giacom-sdk/mock": ["dist/mock/index.js", 30 * 1024, "node"],
   "giacom-sdk/core": ["dist/core/index.js", 12 * 1024, "neutral"],
 };
 

@@ -1,5 +1,5 @@
 // The public entry point of giacom-sdk. Every export is named here on purpose: what is not
-// listed is internal. Contract types come from src/types.ts, never from src/generated/.
+// listed is internal. Contract types come from src/giacom/types.ts, never from a generated/ folder.
 
 /**
  * The version of `giacom-sdk` this build was made from.

@@ -19,7 +19,7 @@ const spec = loadSpec();
 const pathOperations = specOperations(spec).filter((o) => o.where === "paths");
 const generate = (...args: string[]) => spawnSync(process.execPath, [`${root}scripts/generate.mjs`, ...args], { encoding: "utf8" });
 
-describe("src/generated/giacom.ts", () => {
+describe("src/giacom/generated/giacom.ts", () => {
   test("is openapi-typescript output, with its do-not-edit header", () => {
     const source = readFileSync(new URL("../../src/giacom/generated/giacom.ts", import.meta.url), "utf8");
     expect(source.startsWith(HEADER)).toBe(true);

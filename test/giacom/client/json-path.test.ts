@@ -66,7 +66,8 @@ describe("jsonPath", () => {
       }),
       { numRuns: 500 },
     );
-  });
+    // 500 property runs: seconds on a busy two-core machine, beyond vitest's 5 s default.
+  }, 60_000);
 
   it("refuses values that are not strings, naming the argument", () => {
     const error = (() => {

@@ -273,7 +273,7 @@ describe("resources", () => {
     expectTypeOf(giacom.resources.delete).returns.resolves.toEqualTypeOf<void>();
   });
 
-  // BUG (src/resources/resources.ts delete, and every other method taking an id): only an
+  // BUG (src/giacom/namespaces/resources.ts delete, and every other method taking an id): only an
   // empty id is refused. "." and ".." are dot segments: the URL parser removes them, so
   // delete("..") sends DELETE <base>/ instead of a request about a resource.
   it("delete refuses an id of '..' rather than sending DELETE to another path", async () => {
