@@ -2,6 +2,7 @@
 // wakes early on events, reports progress only on real changes, and serialises to a token so
 // that another process can resume it after a restart. What the resource is, when it is over
 // and which error says so are the profile's strategies.
+import { ConfigurationError } from "./errors.js";
 import { backoff } from "./retry.js";
 
 /**
@@ -249,8 +250,9 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
       return () => listeners.delete(listener);
     },
     async cancel(options) {
+      if (!strategy.cancel) throw new ConfigurationError("strategy.cancel", "is required to cancel an operation: this resource cannot be cancelled");
       const id = strategy.id(await started);
-      const result = await strategy.cancel!(id, options);
+      const result = await strategy.cancel(id, options);
       // The resource ends cancelled: read it so that waiters see it without waiting a poll.
       if (!ended) observe(await strategy.read(id));
       return result;
