@@ -210,6 +210,13 @@ describe("the operation engine with a toy job", () => {
     expect(Date.now()).toBe(0);
   });
 
+  test("cancel on a resource whose strategy cannot cancel says so, and sends nothing", async () => {
+    const server = toyServer(queued);
+    const operation = createOperation(strategy(server), server.read("j1"));
+    await expect(operation.cancel()).rejects.toMatchObject({ name: "ConfigurationError", option: "strategy.cancel" });
+    expect(server.read).toHaveBeenCalledTimes(1);
+  });
+
   test("a start that fails rejects every waiter with its error", async () => {
     const server = toyServer(queued);
     const operation = createOperation(strategy(server), server.read("missing"));
