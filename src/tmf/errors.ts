@@ -36,13 +36,13 @@ function text(body: unknown, key: string): string | undefined {
  */
 export class TmfApiError extends ApiError<TmfErrorBody> {
   /** TMF `code`, e.g. `ERR_000001`. */
-  readonly tmfCode: string | undefined;
+  declare readonly tmfCode: string | undefined;
   /** TMF `reason`: what the code means. */
-  readonly reason: string | undefined;
+  declare readonly reason: string | undefined;
   /** TMF `message`: details and corrective actions for this occurrence. */
-  readonly tmfMessage: string | undefined;
+  declare readonly tmfMessage: string | undefined;
   /** TMF `status`, e.g. `Error`. */
-  readonly tmfStatus: string | undefined;
+  declare readonly tmfStatus: string | undefined;
 
   constructor(init: ApiErrorDetails) {
     const { body } = init;
