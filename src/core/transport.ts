@@ -19,6 +19,7 @@ import {
 } from "./errors.js";
 import { BodyTooLarge, discard, isRedirect, readText, redirectTarget } from "./internal/response.js";
 import { newCorrelationId } from "./internal/ids.js";
+import { isObject } from "./options.js";
 import { scrub } from "./internal/redact.js";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry.js";
 import type { CallOptions, Credential, FetchFunction, Hooks, Logger, RequestAuth } from "./types.js";
@@ -188,8 +189,6 @@ function buildUrl(base: string, path: string, params: { path?: Record<string, un
   return `${base}${filled}${query.length ? `?${query.join("&")}` : ""}`;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** Whether a successful body is what `returns` says the caller relies on. */
 function usable(returns: NonNullable<Operation<never, never, never>["returns"]>, data: unknown): boolean {
   if (returns === "none") return true;
@@ -310,7 +309,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
           if (interrupted) throw interrupted;
           credential = await race(Promise.resolve(auth.authenticate({ signal: controller.signal })));
           const headers = { ...fixedHeaders, ...credential.headers };
-          if (hooks.onRequest) safely(() => hooks.onRequest!({ method, path, attempt: attempts, correlationId, headers: visible(headers, shown, credential) }));
+          safely(() => hooks.onRequest?.({ method, path, attempt: attempts, correlationId, headers: visible(headers, shown, credential) }));
           const started = hooks.onResponse ? performance.now() : 0;
           sent = true;
           const pending = config.fetch(url, fetchInit(headers));
@@ -320,11 +319,19 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
             throw error;
           });
           const status = response.status;
-          if (hooks.onResponse) {
-            const headers = visible(response.headers, shown, credential);
-            safely(() => hooks.onResponse!({ method, path, attempt: attempts, correlationId, headers, status, durationMs: performance.now() - started }));
-          }
-          if (logger?.debug) safely(() => logger.debug!(`${prefix}${method} ${path} -> ${status}`, { correlationId, attempt: attempts }));
+          const answered = response;
+          safely(() =>
+            hooks.onResponse?.({
+              method,
+              path,
+              attempt: attempts,
+              correlationId,
+              headers: visible(answered.headers, shown, credential),
+              status,
+              durationMs: performance.now() - started,
+            }),
+          );
+          safely(() => logger?.debug?.(`${prefix}${method} ${path} -> ${status}`, { correlationId, attempt: attempts }));
 
           if (isRedirect(response)) {
             discard(response);
@@ -389,15 +396,10 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
         if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw failure;
         const delayMs = retryAfterMs ?? backoffDelay(policy, retries);
         if (Date.now() + delayMs >= deadline) throw failure;
-        if (hooks.onRetry) safely(() => hooks.onRetry!({ method, path, attempt: attempts, correlationId, delayMs, error: failure }));
-        if (logger?.warn)
-          safely(() =>
-            logger.warn!(`${prefix}retrying ${method} ${path} in ${delayMs} ms: ${failure.message}`, {
-              correlationId,
-              attempt: attempts,
-              code: failure.code,
-            }),
-          );
+        safely(() => hooks.onRetry?.({ method, path, attempt: attempts, correlationId, delayMs, error: failure }));
+        safely(() =>
+          logger?.warn?.(`${prefix}retrying ${method} ${path} in ${delayMs} ms: ${failure.message}`, { correlationId, attempt: attempts, code: failure.code }),
+        );
         let wait: ReturnType<typeof setTimeout> | undefined;
         await race(new Promise((resolve) => (wait = setTimeout(resolve, delayMs)))).finally(() => clearTimeout(wait));
         retries++;
@@ -413,7 +415,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
       // Speculative work (a background token refresh) must not keep a finished script alive.
-      if (--active === 0 && auth.idle) safely(() => auth.idle!());
+      if (--active === 0) safely(() => auth.idle?.());
     }
   }
 

@@ -1,6 +1,7 @@
 // The TM Forum error body (TMF630: code, reason, message, status, referenceError) as the TMF
 // APIs answer it, decoded onto the core's API error.
 import { ApiError, apiErrorFamily, type ApiErrorDetails, type ApiErrorFamily } from "../core/errors.js";
+import { stringAt } from "../core/internal/show.js";
 
 /**
  * The TMF error body. Every field is optional here: a gateway may answer with part of it.
@@ -17,11 +18,6 @@ export interface TmfErrorBody {
   status?: string;
   referenceError?: string;
   "@type"?: string;
-}
-
-function text(body: unknown, key: string): string | undefined {
-  const value = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
-  return typeof value === "string" ? value : undefined;
 }
 
 /**
@@ -46,9 +42,9 @@ export class TmfApiError extends ApiError<TmfErrorBody> {
 
   constructor(init: ApiErrorDetails) {
     const { body } = init;
-    const reason = text(body, "reason");
-    const message = text(body, "message");
-    const code = text(body, "code");
+    const reason = stringAt(body, "reason");
+    const message = stringAt(body, "message");
+    const code = stringAt(body, "code");
     const summary =
       reason || message
         ? [reason, message].filter(Boolean).join(": ")
@@ -59,7 +55,7 @@ export class TmfApiError extends ApiError<TmfErrorBody> {
     this.tmfCode = code;
     this.reason = reason;
     this.tmfMessage = message;
-    this.tmfStatus = text(body, "status");
+    this.tmfStatus = stringAt(body, "status");
   }
 }
 

@@ -8,3 +8,9 @@ export function show(value: unknown): string {
     return typeof value;
   }
 }
+
+/** A string member of a body that came from outside; undefined when either is something else. */
+export function stringAt(body: unknown, key: string): string | undefined {
+  const value = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" ? value : undefined;
+}

@@ -1,9 +1,9 @@
 // Reading an order as it comes: it is the caller's or the wire's, so any field may have the
 // wrong shape, and each wrong one is an issue, never a throw.
+import { isObject as isRecord } from "../../core/options.js";
 import type { Report } from "./report.js";
 
-/** @internal */
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export { isRecord };
 /** @internal */
 export const isId = (v: unknown): v is string => typeof v === "string" && v !== "";
 /** @internal */
