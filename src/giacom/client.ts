@@ -169,7 +169,7 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
   });
 
   if (options.notifications !== undefined && typeof (options.notifications as Partial<OrderEventSource> | null)?.subscribe !== "function") {
-    throw new ConfigurationError("notifications", "must have a subscribe(listener) method, like a giacom-sdk/webhooks receiver");
+    throw new ConfigurationError("notifications", "must have a subscribe(listener) method");
   }
   const { notifications, polling: given = {}, submission: asked = {} } = options;
   const polling = {

@@ -32,7 +32,7 @@ function countHeader(sent: Sent<unknown>, name: string): number | undefined {
   const count = /^\s*\d{1,16}\s*$/.test(value) ? Number(value) : NaN;
   // "1e23", "-1", 400 digits: not a count; a number past 2^53 would not even be exact.
   if (!Number.isSafeInteger(count)) {
-    throw new InvalidResponseError(`A search answered with a ${name} header that is not a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`, {
+    throw new InvalidResponseError(`A search answered with a ${name} header that is not a whole number`, {
       status: sent.response.status,
       correlationId: sent.correlationId,
     });

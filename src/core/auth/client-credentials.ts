@@ -166,7 +166,7 @@ export function clientCredentials<Scope extends string = string>(options: Client
     if (!isWellFormedToken(token)) throw new AuthError(`The token endpoint issued ${MALFORMED_TOKEN}`, { status: response.status });
     const tokenType = stringAt(json, "token_type");
     if (tokenType && tokenType.toLowerCase() !== "bearer") {
-      throw new AuthError(`The token endpoint issued a token whose token_type is not "Bearer"; only bearer tokens are supported`, { status: response.status });
+      throw new AuthError(`The token endpoint issued a token whose token_type is not "Bearer"`, { status: response.status });
     }
     const expiresIn = Number((json as Record<string, unknown>).expires_in);
     return { token, expiresInMs: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : undefined };

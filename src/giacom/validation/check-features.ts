@@ -26,7 +26,7 @@ function readFeatures(spec: CompiledSpecification, raw: unknown, listPath: strin
     if (known.isBundle) report("FEATURE_IS_BUNDLE", path, `${id} is a bundle: enable or disable the features it includes instead`, id, "warning");
     if (known.bundles.length > 1) {
       const bundles = known.bundles.join(", ");
-      report("FEATURE_IN_SEVERAL_BUNDLES", path, `The catalogue puts ${id} in several bundles (${bundles}); a feature belongs to one`, id, "warning");
+      report("FEATURE_IN_SEVERAL_BUNDLES", path, `${id} is in several bundles of the catalogue (${bundles})`, id, "warning");
     }
     paths.set(id, path);
     if (typeof f.isEnabled === "boolean") enabled.set(id, f.isEnabled);

@@ -94,7 +94,8 @@ function targetOf(x: Item, action: CheckedItem["action"]): Target {
 
 function addTarget(x: Item): Target {
   const specPath = `${x.at}.serviceSpecification`;
-  if (x.service.id !== undefined) x.order("IGNORED_FIELD", `${x.at}.id`, "a new service gets its id from Giacom; service.id is ignored on add", undefined, "warning");
+  if (x.service.id !== undefined)
+    x.order("IGNORED_FIELD", `${x.at}.id`, "a new service gets its id from Giacom; service.id is ignored on add", undefined, "warning");
   const ref = specRefOf(x);
   let spec: CompiledSpecification | undefined;
   if (typeof ref?.id !== "string") x.order("MISSING_SPECIFICATION", specPath, "an add item needs serviceSpecification { id, version }");
@@ -106,10 +107,10 @@ function deleteTarget(x: Item, id: string): Target {
   const { service, at } = x;
   for (const field of ["serviceCharacteristic", "feature", "serviceSpecification"] as const) {
     if (service[field] !== undefined)
-      x.order("IGNORED_FIELD", `${at}.${field}`, `a delete item only needs the service id (and endDate); ${field} is ignored`, undefined, "warning");
+      x.order("IGNORED_FIELD", `${at}.${field}`, `a delete item ignores ${field}: it needs only the service id (and endDate)`, undefined, "warning");
   }
   if (service.endDate !== undefined && (typeof service.endDate !== "string" || valueTypeProblem("date-time", service.endDate))) {
-    x.order("INVALID_VALUE_TYPE", `${at}.endDate`, "endDate must be an RFC 3339 date-time such as 2025-09-01T00:00:00.000Z");
+    x.order("INVALID_VALUE_TYPE", `${at}.endDate`, "endDate must be an RFC 3339 date-time");
   }
   const live = findLive(x, id, `${at}.id`, "SERVICE_NOT_FOUND");
   if (live && !isLive(live)) x.catalogue("SERVICE_NOT_LIVE", `${at}.id`, `service ${live.id} is already ${live.state}`, live.id);
@@ -140,12 +141,7 @@ function resolve(x: Item, id: string, version: string | undefined, path: string,
   const { spec: found, other } = x.lookup(id, version);
   if (!found) {
     if (other)
-      x.catalogue(
-        "SPECIFICATION_VERSION_MISMATCH",
-        path,
-        `${id} version ${version} is not available; the catalogue has version ${show(other.version)}`,
-        id,
-      );
+      x.catalogue("SPECIFICATION_VERSION_MISMATCH", path, `${id} version ${version} is not available; the catalogue has version ${show(other.version)}`, id);
     else
       x.catalogue(
         "SPECIFICATION_NOT_FOUND",
@@ -167,7 +163,7 @@ function resolve(x: Item, id: string, version: string | undefined, path: string,
 
 function findLive(x: Item, id: string, path: string, code: "SERVICE_NOT_FOUND" | "BOLT_ON_TARGET_NOT_FOUND"): Service | undefined {
   const s = x.services.get(id);
-  if (!s) x.catalogue(code, path, `service ${id} is not among the live services given to the validator (it does not exist or is not visible)`, id);
+  if (!s) x.catalogue(code, path, `service ${id} is not among the live services given to the validator`, id);
   return s;
 }
 
@@ -179,11 +175,11 @@ function checkConversion(x: Item, live: Service, spec: CompiledSpecification, sp
     x.catalogue(
       "SPECIFICATION_NOT_FOUND",
       specPath,
-      `the current specification of service ${live.id} (${current?.id}) is needed to check the conversion and is not in the catalogue given to the validator`,
+      `specification ${current?.id} of service ${live.id} is needed to check the conversion and is not in the catalogue given to the validator`,
       current?.id,
     );
   } else if (!fromCompiled.convertibleTo.has(spec.id) && !spec.convertibleTo.has(fromCompiled.id)) {
-    const why = "neither has a convertible_to relationship with the other";
+    const why = "neither is convertible_to the other";
     x.catalogue("CONVERSION_NOT_ALLOWED", specPath, `${fromCompiled.id} cannot be converted to ${spec.id}: ${why}`, spec.id);
   }
 }
@@ -217,11 +213,11 @@ function checkBoltOn(x: Item, spec: CompiledSpecification): void {
   const path = `${x.at}.serviceRelationship`;
   const targets = listOr(x.service.serviceRelationship).filter((r) => r?.relationshipType === "addon_for");
   if (!spec.isBoltOn) {
-    if (targets.length > 0) x.catalogue("NOT_A_BOLT_ON", path, `${spec.id} is not a bolt-on: it cannot be added "addon_for" another service`, spec.id);
+    if (targets.length > 0) x.catalogue("NOT_A_BOLT_ON", path, `${spec.id} is not a bolt-on: it cannot be "addon_for" a service`, spec.id);
     return;
   }
   if (targets.length === 0) {
-    const how = 'name the live service it is for with serviceRelationship { relationshipType: "addon_for", service: { id } }';
+    const how = 'name its live service in serviceRelationship { relationshipType: "addon_for", service: { id } }';
     x.catalogue("BOLT_ON_TARGET_MISSING", path, `${spec.id} is a bolt-on: ${how}`, spec.id);
   }
   targets.forEach((r, k) => {
@@ -237,11 +233,6 @@ function checkBoltOnTarget(report: Report, spec: CompiledSpecification, target: 
   const targetSpec = target.serviceSpecification?.id;
   if (targetSpec && !spec.addonFor.has(targetSpec)) {
     const forWhat = list(spec.addonFor) || "no specification";
-    report(
-      "BOLT_ON_NOT_COMPATIBLE",
-      path,
-      `${spec.id} is a bolt-on for ${forWhat}, not for ${targetSpec} (the specification of service ${target.id})`,
-      spec.id,
-    );
+    report("BOLT_ON_NOT_COMPATIBLE", path, `${spec.id} is a bolt-on for ${forWhat}, not for ${targetSpec} (of service ${target.id})`, spec.id);
   }
 }

@@ -52,13 +52,13 @@ export function readCharacteristics(raw: unknown, listPath: string, report: Repo
     "a characteristic needs an id (a non-empty string)",
     report,
     (c, id, path) => {
-      if (out.has(id)) return report("DUPLICATE_CHARACTERISTIC", path, `${id} is set twice in this item; set it once, with all its values`, id);
+      if (out.has(id)) return report("DUPLICATE_CHARACTERISTIC", path, `${id} is set twice in this item`, id);
       const values: string[] = [];
       if (!Array.isArray(c.value)) report("INVALID_ORDER", `${path}.value`, `${id} needs value: [{ value: "..." }]`, id);
       else
         c.value.forEach((v: unknown, k) => {
           if (isRecord(v) && typeof v.value === "string") values.push(v.value);
-          else report("INVALID_VALUE_TYPE", `${path}.value[${k}]`, `each value of ${id} is { value: "<text>" }; values are strings on the wire`, id);
+          else report("INVALID_VALUE_TYPE", `${path}.value[${k}]`, `each value of ${id} must be { value: "<text>" }`, id);
         });
       out.set(id, { values, path });
     },

@@ -113,7 +113,7 @@ export const giacomSupplierRules: SupplierRuleSet = Object.freeze({
               code: "SIM_SWAP_SERIAL_REQUIRED",
               severity: "error",
               path: at("SIM_TYPE"),
-              message: `A SIM swap to a ${target === "e_sim" ? "non-Vodafone eSIM" : "triple SIM"} must send the new SIM_SERIAL: it identifies the new SIM`,
+              message: `A SIM swap to a ${target === "e_sim" ? "non-Vodafone eSIM" : "triple SIM"} must send the new SIM_SERIAL`,
             });
           return;
         }
@@ -122,14 +122,14 @@ export const giacomSupplierRules: SupplierRuleSet = Object.freeze({
             code: "SIM_SWAP_SERIAL_NOT_ALLOWED",
             severity: "error",
             path: at("SIM_SERIAL"),
-            message: "A swap to a Vodafone eSIM cannot send SIM_SERIAL: Vodafone generates the eSIM and the system adds its serial",
+            message: "A swap to a Vodafone eSIM cannot send SIM_SERIAL: Vodafone generates the eSIM and its serial",
           });
         if (!type)
           report({
             code: "SIM_SWAP_TYPE_REQUIRED",
             severity: "error",
             path: at("SIM_SERIAL"),
-            message: 'A swap to a Vodafone eSIM must send SIM_TYPE "e_sim": with no serial, it is what triggers the swap',
+            message: 'A swap to a Vodafone eSIM must send SIM_TYPE "e_sim"',
           });
       },
     },

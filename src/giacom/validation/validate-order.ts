@@ -98,7 +98,7 @@ function checkExternalReferences(raw: unknown, report: Report): void {
 
 function checkItemId(id: unknown, path: string, ids: Set<string>, report: Report): void {
   if (!isId(id)) report("INVALID_ORDER", path, "an order item needs an id (a non-empty string)");
-  else if (ids.has(id)) report("DUPLICATE_ITEM_ID", path, `item id "${id}" is used twice; ids must be unique within an order`);
+  else if (ids.has(id)) report("DUPLICATE_ITEM_ID", path, `item id "${id}" is used twice in the order`);
   else ids.add(id);
 }
 
