@@ -104,7 +104,7 @@ export class SubmissionUnknownError extends GiacomError {
   constructor(externalReference: string, cause: unknown) {
     super(
       "SUBMISSION_UNKNOWN",
-      `The order with external reference ${externalReference} may or may not have been created; submit it again later with the same idempotencyKey, which looks it up first`,
+      `The order with external reference ${externalReference} may or may not have been created; submit it again with the same idempotencyKey`,
       {
         cause,
         retryable: true,

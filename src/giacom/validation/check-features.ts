@@ -51,11 +51,7 @@ function checkExclusions(
   for (const [id, path] of paths) {
     for (const other of state.get(id) ? spec.features.get(id)!.excludes : []) {
       if (state.get(other) !== true || seen.has(other)) continue;
-      const source = paths.has(other)
-        ? "the order enables it too"
-        : live
-          ? "it is enabled on the live service; disable it in the same order"
-          : "it is enabled by default; disable it in the same order";
+      const source = paths.has(other) ? "the order enables it too" : live ? "it is enabled on the live service" : "it is enabled by default";
       report("FEATURES_EXCLUDE_EACH_OTHER", path, `${id} and ${other} exclude each other and both would be enabled: ${source}`, id);
     }
     seen.add(id);

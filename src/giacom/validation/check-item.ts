@@ -94,8 +94,7 @@ function targetOf(x: Item, action: CheckedItem["action"]): Target {
 
 function addTarget(x: Item): Target {
   const specPath = `${x.at}.serviceSpecification`;
-  if (x.service.id !== undefined)
-    x.order("IGNORED_FIELD", `${x.at}.id`, "a new service gets its id from Giacom; service.id is ignored on add", undefined, "warning");
+  if (x.service.id !== undefined) x.order("IGNORED_FIELD", `${x.at}.id`, "service.id is ignored on add: Giacom assigns it", undefined, "warning");
   const ref = specRefOf(x);
   let spec: CompiledSpecification | undefined;
   if (typeof ref?.id !== "string") x.order("MISSING_SPECIFICATION", specPath, "an add item needs serviceSpecification { id, version }");
@@ -175,7 +174,7 @@ function checkConversion(x: Item, live: Service, spec: CompiledSpecification, sp
     x.catalogue(
       "SPECIFICATION_NOT_FOUND",
       specPath,
-      `specification ${current?.id} of service ${live.id} is needed to check the conversion and is not in the catalogue given to the validator`,
+      `specification ${current?.id} of service ${live.id} is not in the catalogue given to the validator: the conversion cannot be checked`,
       current?.id,
     );
   } else if (!fromCompiled.convertibleTo.has(spec.id) && !spec.convertibleTo.has(fromCompiled.id)) {
@@ -228,8 +227,7 @@ function checkBoltOn(x: Item, spec: CompiledSpecification): void {
 }
 
 function checkBoltOnTarget(report: Report, spec: CompiledSpecification, target: Service, path: string): void {
-  if (!isLive(target))
-    report("BOLT_ON_TARGET_NOT_LIVE", path, `service ${target.id} is ${target.state}: bolt-ons can only be added to a live service`, target.id);
+  if (!isLive(target)) report("BOLT_ON_TARGET_NOT_LIVE", path, `service ${target.id} is ${target.state}: bolt-ons need a live service`, target.id);
   const targetSpec = target.serviceSpecification?.id;
   if (targetSpec && !spec.addonFor.has(targetSpec)) {
     const forWhat = list(spec.addonFor) || "no specification";
