@@ -254,10 +254,8 @@ export function clientCredentials<Scope extends string = string>(options: Client
           inflight = undefined;
         }
       }, IDLE_GRACE_MS);
-      request.promise.then(
-        () => clearTimeout(timer),
-        () => clearTimeout(timer),
-      );
+      const clear = () => clearTimeout(timer);
+      request.promise.then(clear, clear);
     },
   };
 }
