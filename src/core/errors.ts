@@ -127,7 +127,7 @@ export function requireString(argument: string, value: unknown): string {
  */
 export function requireId(argument: string, value: unknown): string {
   const id = requireString(argument, value);
-  if (id === "." || id === "..") throw new InvalidArgumentError(argument, `"${id}" is not an id: as a path segment it would address another resource`);
+  if (id === "." || id === "..") throw new InvalidArgumentError(argument, `"${id}" is a dot segment, not an id`);
   return id;
 }
 

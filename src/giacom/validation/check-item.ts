@@ -77,7 +77,7 @@ export function checkItem(item: ServiceOrderItemCreate, path: string, sources: S
 
 function checkAction(action: unknown, path: string, report: Report): CheckedItem["action"] | undefined {
   if (action === "add" || action === "modify" || action === "delete") return action;
-  if (action === "noChange") report("UNSUPPORTED_ACTION", path, 'Giacom documents add, modify and delete; "noChange" items do nothing', undefined, "warning");
+  if (action === "noChange") report("UNSUPPORTED_ACTION", path, '"noChange" items do nothing', undefined, "warning");
   else report("UNSUPPORTED_ACTION", path, `action ${show(action)} is not one of add, modify, delete`);
   return undefined;
 }
@@ -105,8 +105,7 @@ function addTarget(x: Item): Target {
 function deleteTarget(x: Item, id: string): Target {
   const { service, at } = x;
   for (const field of ["serviceCharacteristic", "feature", "serviceSpecification"] as const) {
-    if (service[field] !== undefined)
-      x.order("IGNORED_FIELD", `${at}.${field}`, `a delete item ignores ${field}: it needs only the service id (and endDate)`, undefined, "warning");
+    if (service[field] !== undefined) x.order("IGNORED_FIELD", `${at}.${field}`, `a delete item ignores ${field}`, undefined, "warning");
   }
   if (service.endDate !== undefined && (typeof service.endDate !== "string" || valueTypeProblem("date-time", service.endDate))) {
     x.order("INVALID_VALUE_TYPE", `${at}.endDate`, "endDate must be an RFC 3339 date-time");

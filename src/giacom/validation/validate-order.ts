@@ -74,7 +74,7 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
       // The catalogue and the live services come from the network: one of the wrong shape must
       // block this item with an issue, not crash the caller's validation of the whole order.
       const why = error instanceof Error ? error.message : "malformed data";
-      reporter(CATALOGUE, issues)("UNREADABLE_CATALOGUE", path, `the specification or service this item refers to could not be read (${why})`);
+      reporter(CATALOGUE, issues)("UNREADABLE_CATALOGUE", path, `its specification or service could not be read (${why})`);
     }
   });
   return result();
@@ -85,13 +85,7 @@ function checkExternalReferences(raw: unknown, report: Report): void {
   listOr(raw).forEach((r, k) => {
     const key = `${show(r?.externalReferenceType ?? "")}\u0000${show(r?.id)}`;
     if (refs.has(key))
-      report(
-        "DUPLICATE_EXTERNAL_REFERENCE",
-        `externalReference[${k}]`,
-        `externalReference ${show(r?.id)} is listed twice; Giacom removes duplicates`,
-        undefined,
-        "warning",
-      );
+      report("DUPLICATE_EXTERNAL_REFERENCE", `externalReference[${k}]`, `externalReference ${show(r?.id)} is listed twice`, undefined, "warning");
     refs.add(key);
   });
 }
