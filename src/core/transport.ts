@@ -285,12 +285,6 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener("abort", onAbort, { once: true });
     const race = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, interruption]);
-    const fetchInit = (headers: Record<string, string>): RequestInit => {
-      // Redirects are never followed: the next hop would receive the token and the body.
-      const init: RequestInit = { method, headers, redirect: "manual", signal: controller.signal };
-      if (payload !== undefined) init.body = payload; // no `body: null`: undici is slower with it
-      return init;
-    };
     const invalid = (status: number, problem: string, retryable: boolean, cause?: unknown) =>
       new InvalidResponseError(`${method} ${path} answered ${status} with a body that ${problem}`, { status, correlationId, retryable, cause });
 
@@ -312,7 +306,10 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
           safely(() => hooks.onRequest?.({ method, path, attempt: attempts, correlationId, headers: visible(headers, shown, credential) }));
           const started = hooks.onResponse ? performance.now() : 0;
           sent = true;
-          const pending = config.fetch(url, fetchInit(headers));
+          // Redirects are never followed: the next hop would receive the token and the body.
+          const request: RequestInit = { method, headers, redirect: "manual", signal: controller.signal };
+          if (payload !== undefined) request.body = payload; // no `body: null`: undici is slower with it
+          const pending = config.fetch(url, request);
           response = await race(pending).catch((error: unknown) => {
             // A fetch of the user's that ignores the signal: whatever arrives late is dropped.
             if (interrupted) pending.then(discard, () => undefined);
