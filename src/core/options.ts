@@ -1,6 +1,7 @@
 // The options every client of the package shares, checked once when the client is made: a bad
 // one throws a ConfigurationError that names it, and never shows a value that may be a secret.
 import { ConfigurationError } from "./errors.js";
+import { isObject } from "./internal/show.js";
 import { checkUrl } from "./internal/urls.js";
 import { DEFAULT_RETRY, NO_RETRY, type RetryOptions, type RetryPolicy } from "./retry.js";
 import type { TransportConfig } from "./transport.js";
@@ -38,11 +39,6 @@ export const CLIENT_OPTIONS = ["baseUrl", "fetch", "timeoutMs", "retry", "hooks"
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MAX_TIMER = 2_147_483_647;
-
-/** Whether `value` is a plain object (not null, not an array). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * A duration option in milliseconds, from `min` to the longest a timer can wait; `fallback`

@@ -19,7 +19,7 @@ import {
 } from "./errors.js";
 import { BodyTooLarge, discard, isRedirect, readText, redirectTarget } from "./internal/response.js";
 import { newCorrelationId } from "./internal/ids.js";
-import { isObject } from "./options.js";
+import { isObject } from "./internal/show.js";
 import { scrub } from "./internal/redact.js";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry.js";
 import type { CallOptions, Credential, FetchFunction, Hooks, Logger, RequestAuth } from "./types.js";

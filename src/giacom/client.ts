@@ -4,8 +4,9 @@
 import { bearer } from "../core/auth/strategies.js";
 import { clientCredentials } from "../core/auth/client-credentials.js";
 import { ConfigurationError } from "../core/errors.js";
-import { CLIENT_OPTIONS, checkedUrl, checkKeys, checkOptionNames, duration, isObject, resolveClientOptions, type ClientOptions } from "../core/options.js";
+import { CLIENT_OPTIONS, checkedUrl, checkKeys, checkOptionNames, duration, resolveClientOptions, type ClientOptions } from "../core/options.js";
 import { createTransport, repeatedDeleteGone } from "../core/transport.js";
+import { isObject } from "../core/internal/show.js";
 import type { TokenProvider } from "../core/types.js";
 import { createTtlCache } from "../core/internal/ttl-cache.js";
 import { tmfErrors } from "../tmf/errors.js";

@@ -1,6 +1,6 @@
 // Reading an order as it comes: it is the caller's or the wire's, so any field may have the
 // wrong shape, and each wrong one is an issue, never a throw.
-import { isObject as isRecord } from "../../core/options.js";
+import { isObject as isRecord } from "../../core/internal/show.js";
 import type { Report } from "./report.js";
 
 export { isRecord };
