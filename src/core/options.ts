@@ -136,7 +136,7 @@ export function resolveClientOptions(
   if (!isObject(hooks as unknown)) throw new ConfigurationError("hooks", "must be an object");
   checkKeys(hooks, ["onRequest", "onResponse", "onRetry", "onTokenRefresh"], "hooks.", "a hook");
   for (const [name, hook] of Object.entries(hooks)) if (typeof hook !== "function") throw new ConfigurationError(`hooks.${name}`, "must be a function");
-  if (options.logger !== undefined && !isObject(options.logger)) throw new ConfigurationError("logger", "must be an object with debug/info/warn/error methods");
+  if (options.logger !== undefined && !isObject(options.logger)) throw new ConfigurationError("logger", "must be an object");
 
   const timeoutMs = duration("timeoutMs", options.timeoutMs, 1, 30_000);
   const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;

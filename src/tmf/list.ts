@@ -51,7 +51,7 @@ function toList<T>(sent: Sent<T[] | undefined>): ListResult<T> {
 function toCount(sent: Sent<unknown>): number {
   const total = countHeader(sent, "X-Total-Count");
   if (total === undefined) {
-    throw new InvalidResponseError("A count (limit=0) answered without a numeric X-Total-Count header", {
+    throw new InvalidResponseError("A count answered without a numeric X-Total-Count header", {
       status: sent.response.status,
       correlationId: sent.correlationId,
     });

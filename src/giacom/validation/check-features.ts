@@ -23,7 +23,7 @@ function readFeatures(spec: CompiledSpecification, raw: unknown, listPath: strin
       return report("UNKNOWN_FEATURE", path, `${spec.id} has no feature ${id}; it has ${features}`, id);
     }
     if (paths.has(id)) return report("DUPLICATE_FEATURE", path, `${id} is set twice in this item`, id);
-    if (known.isBundle) report("FEATURE_IS_BUNDLE", path, `${id} is a bundle: set the features it includes instead`, id, "warning");
+    if (known.isBundle) report("FEATURE_IS_BUNDLE", path, `${id} is a bundle: set its features instead`, id, "warning");
     if (known.bundles.length > 1) {
       const bundles = known.bundles.join(", ");
       report("FEATURE_IN_SEVERAL_BUNDLES", path, `${id} is in several bundles of the catalogue (${bundles})`, id, "warning");

@@ -94,7 +94,7 @@ function targetOf(x: Item, action: CheckedItem["action"]): Target {
 
 function addTarget(x: Item): Target {
   const specPath = `${x.at}.serviceSpecification`;
-  if (x.service.id !== undefined) x.order("IGNORED_FIELD", `${x.at}.id`, "service.id is ignored on add: Giacom assigns it", undefined, "warning");
+  if (x.service.id !== undefined) x.order("IGNORED_FIELD", `${x.at}.id`, "service.id is ignored on add", undefined, "warning");
   const ref = specRefOf(x);
   let spec: CompiledSpecification | undefined;
   if (typeof ref?.id !== "string") x.order("MISSING_SPECIFICATION", specPath, "an add item needs serviceSpecification { id, version }");
@@ -215,7 +215,7 @@ function checkBoltOn(x: Item, spec: CompiledSpecification): void {
     return;
   }
   if (targets.length === 0) {
-    const how = 'name its live service in serviceRelationship { relationshipType: "addon_for", service: { id } }';
+    const how = 'name its live service with an "addon_for" serviceRelationship';
     x.catalogue("BOLT_ON_TARGET_MISSING", path, `${spec.id} is a bolt-on: ${how}`, spec.id);
   }
   targets.forEach((r, k) => {

@@ -38,7 +38,7 @@ function warnUnusedPatterns({ id, patterns }: CompiledCharacteristic, path: stri
     if (warned.has(key)) continue;
     warned.add(key);
     const unusable = p.kind === "unusable";
-    const why = unusable ? "is not a valid regular expression" : `may be too slow (${p.reason})`;
+    const why = unusable ? "is not a valid regex" : `may be too slow (${p.reason})`;
     report(unusable ? "UNUSABLE_PATTERN" : "UNSAFE_PATTERN", path, `The catalogue's pattern for ${id} (${p.source}) ${why}: not checked`, id, "warning");
   }
 }

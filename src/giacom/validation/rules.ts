@@ -122,7 +122,7 @@ export const giacomSupplierRules: SupplierRuleSet = Object.freeze({
             code: "SIM_SWAP_SERIAL_NOT_ALLOWED",
             severity: "error",
             path: at("SIM_SERIAL"),
-            message: "A swap to a Vodafone eSIM cannot send SIM_SERIAL: Vodafone generates the eSIM and its serial",
+            message: "A swap to a Vodafone eSIM cannot send SIM_SERIAL: Vodafone generates it",
           });
         if (!type)
           report({
