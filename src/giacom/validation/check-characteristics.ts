@@ -36,7 +36,7 @@ function checkOrdered(spec: CompiledSpecification, id: string, held: Held, repor
   if (!c) return report("UNKNOWN_CHARACTERISTIC", path, `${spec.id} has no characteristic ${id}; it has ${list(spec.characteristics.keys())}`, id);
   if (!c.settable) {
     const what = c.min === 0 && c.max === 0 ? "informational" : "not configurable";
-    return report("CHARACTERISTIC_NOT_CONFIGURABLE", path, `${id} is ${what}: the system sets it, the order may not`, id);
+    return report("CHARACTERISTIC_NOT_CONFIGURABLE", path, `${id} is ${what}: only the system sets it`, id);
   }
   if (c.unknownRelationships.length > 0) {
     const types = c.unknownRelationships.join(", ");

@@ -127,7 +127,7 @@ function modifyTarget(x: Item, id: string): Target {
   const converting = named !== undefined && named.id !== current?.id;
   const targetId = named ? (named.id as string) : current?.id;
   let spec: CompiledSpecification | undefined;
-  if (!targetId) x.catalogue("SPECIFICATION_NOT_FOUND", idPath, `service ${live.id} names no specification; it cannot be checked`, live.id);
+  if (!targetId) x.catalogue("SPECIFICATION_NOT_FOUND", idPath, `service ${live.id} names no specification`, live.id);
   else spec = resolve(x, targetId, named ? versionOf(named) : current?.version, converting ? specPath : idPath, converting);
   if (!spec) return { ...nothing(live), converting };
   if (converting) checkConversion(x, live, spec, specPath);
@@ -173,7 +173,7 @@ function checkConversion(x: Item, live: Service, spec: CompiledSpecification, sp
     x.catalogue(
       "SPECIFICATION_NOT_FOUND",
       specPath,
-      `specification ${current?.id} of service ${live.id} is not in the catalogue given to the validator: the conversion cannot be checked`,
+      `specification ${current?.id} of service ${live.id} is not in the catalogue given to the validator`,
       current?.id,
     );
   } else if (!fromCompiled.convertibleTo.has(spec.id) && !spec.convertibleTo.has(fromCompiled.id)) {

@@ -51,7 +51,7 @@ function checkPatterns({ id, patterns }: CompiledCharacteristic, value: string, 
   // catalogue pattern describes (SIM serials, limits). A warning, not an error: the catalogue
   // does not say a longer value is wrong, only that this check cannot afford to run it.
   if (value.length > MAX_PATTERN_VALUE_LENGTH) {
-    const long = `${id} is over ${MAX_PATTERN_VALUE_LENGTH} characters: it was not tested against ${described}`;
+    const long = `${id} is over ${MAX_PATTERN_VALUE_LENGTH} characters: not tested against ${described}`;
     return report("VALUE_TOO_LONG_FOR_PATTERN", path, long, id, "warning");
   }
   // An unsafe pattern, not run, might have matched: then a mismatch cannot be concluded.

@@ -19,8 +19,4 @@ export class OrderValidationError extends GiacomError {
     super("ORDER_INVALID", `The service order has ${errors.length} error${errors.length === 1 ? "" : "s"} and was not sent:\n${formatIssues(issues)}`);
     this.issues = issues;
   }
-
-  override toString(): string {
-    return `${this.name}: ${this.message}`;
-  }
 }

@@ -83,7 +83,7 @@ export const giacomSupplierRules: SupplierRuleSet = Object.freeze({
   rules: Object.freeze([
     {
       name: "vodafone-esim-serial",
-      description: "A new Vodafone eSIM has no SIM serial yet: Vodafone generates the eSIM when it is ordered.",
+      description: "A new Vodafone eSIM has no SIM serial yet: Vodafone generates it.",
       waives: (issue: OrderIssue, item: ItemView) =>
         issue.code === "MISSING_CHARACTERISTIC" &&
         issue.subject === "SIM_SERIAL" &&
@@ -93,13 +93,13 @@ export const giacomSupplierRules: SupplierRuleSet = Object.freeze({
     },
     {
       name: "bill-limit-clear",
-      description: "BILL_LIMIT 0 clears the bill limit (documented), whatever the catalogue's pattern says.",
+      description: "BILL_LIMIT 0 clears the bill limit, whatever the catalogue's pattern says.",
       waives: (issue: OrderIssue, item: ItemView) =>
         issue.code === "PATTERN_MISMATCH" && issue.subject === "BILL_LIMIT" && first(item.ordered.get("BILL_LIMIT")) === "0",
     },
     {
       name: "sim-swap",
-      description: "A SIM swap sends the new SIM_SERIAL (O2; Vodafone triple SIM) or, for a Vodafone eSIM, SIM_TYPE and no serial.",
+      description: "A SIM swap sends the new SIM_SERIAL (O2, Vodafone triple SIM), or SIM_TYPE and no serial (Vodafone eSIM).",
       check(item: ItemView, report: (issue: Omit<OrderIssue, "ruleSet">) => void) {
         if (item.action !== "modify" || item.specification?.id !== item.liveService?.serviceSpecification?.id) return; // conversions are not swaps
         const serial = item.ordered.has("SIM_SERIAL");
