@@ -44,11 +44,11 @@ export type SdkErrorCode =
 export class SdkError extends Error {
   override readonly name: string = "SdkError";
   /** Why the call failed: one of {@link SdkErrorCode}, or a code of the API's own errors. */
-  readonly code: SdkErrorCode | (string & {});
+  declare readonly code: SdkErrorCode | (string & {});
   /** The correlation id sent with the call (the same on every retry), when a call was made. */
-  readonly correlationId: string | undefined;
+  declare readonly correlationId: string | undefined;
   /** Whether repeating the same call later may succeed. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
 
   constructor(code: SdkErrorCode | (string & {}), message: string, options: { cause?: unknown; correlationId?: string | undefined; retryable?: boolean } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -89,7 +89,7 @@ export function isSdkError(value: unknown): value is SdkError {
 export class ConfigurationError extends SdkError {
   override readonly name = "ConfigurationError";
   /** The option at fault, e.g. `credentials.clientId` or `retry.maxRetries`. */
-  readonly option: string;
+  declare readonly option: string;
   constructor(option: string, problem: string) {
     super("CONFIGURATION", `Invalid option ${option}: ${problem}`);
     this.option = option;
@@ -108,7 +108,7 @@ export class ConfigurationError extends SdkError {
 export class InvalidArgumentError extends SdkError {
   override readonly name = "InvalidArgumentError";
   /** The argument at fault, e.g. `id` or `jsonPath.relatedParty.role`. */
-  readonly argument: string;
+  declare readonly argument: string;
   constructor(argument: string, problem: string) {
     super("INVALID_ARGUMENT", `Invalid argument ${argument}: ${problem}`);
     this.argument = argument;
@@ -127,7 +127,7 @@ export function requireString(argument: string, value: unknown): string {
  */
 export function requireId(argument: string, value: unknown): string {
   const id = requireString(argument, value);
-  if (id === "." || id === "..") throw new InvalidArgumentError(argument, `"${id}" is not an id: as a path segment it would address another resource`);
+  if (id === "." || id === "..") throw new InvalidArgumentError(argument, `"${id}" is a dot segment, not an id`);
   return id;
 }
 
@@ -192,18 +192,18 @@ function summarise(body: unknown): string {
 export class ApiError<Detail = unknown> extends SdkError {
   override readonly name: string = "ApiError";
   /** HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** What the API's profile decoded from the body; undefined when the body was not the API's error shape. */
-  readonly detail: Detail | undefined;
+  declare readonly detail: Detail | undefined;
   /** The response body: parsed JSON, or the text when it was not JSON. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The method and path (with query) of the request; never any header. */
-  readonly method: string;
-  readonly path: string;
+  declare readonly method: string;
+  declare readonly path: string;
   /** How many attempts were made. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** The server's `Retry-After`, in milliseconds, when it sent one. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorDetails, decoded: DecodedError<Detail> = {}) {
     super(
@@ -299,7 +299,7 @@ export function apiErrorFamily<E extends ApiError>(Base: ApiErrorClass<E>): ApiE
  */
 export class InvalidResponseError extends SdkError {
   override readonly name = "InvalidResponseError";
-  readonly status: number;
+  declare readonly status: number;
   constructor(message: string, init: { status: number; correlationId: string; cause?: unknown; retryable?: boolean }) {
     super("INVALID_RESPONSE", message, init);
     this.status = init.status;
@@ -320,9 +320,9 @@ export class InvalidResponseError extends SdkError {
 export class RedirectError extends SdkError {
   override readonly name = "RedirectError";
   /** The redirect status (301, 302, 303, 307, 308), or 0 when the runtime hid it (an opaque redirect). */
-  readonly status: number;
+  declare readonly status: number;
   /** The origin the server redirected to (`https://host:port`), or `undefined` when it gave none. */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   constructor(what: string, init: { status: number; location: string | undefined; correlationId?: string | undefined }) {
     const target = init.location === undefined ? "an undisclosed location" : init.location;
     super("REDIRECT", `${what} answered ${init.status || "a redirect"} to ${target}; redirects are never followed`, { correlationId: init.correlationId });
@@ -343,11 +343,11 @@ export class RedirectError extends SdkError {
 export class AuthError extends SdkError {
   override readonly name = "AuthError";
   /** HTTP status of the token endpoint's answer; undefined when it could not be reached. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** OAuth `error`, e.g. `invalid_client`. */
-  readonly oauthError: string | undefined;
+  declare readonly oauthError: string | undefined;
   /** OAuth `error_description`. */
-  readonly oauthErrorDescription: string | undefined;
+  declare readonly oauthErrorDescription: string | undefined;
   constructor(
     message: string,
     init: { status?: number | undefined; oauthError?: string | undefined; oauthErrorDescription?: string | undefined; retryable?: boolean; cause?: unknown },
@@ -385,7 +385,7 @@ export class NetworkError extends SdkError {
  */
 export class TimeoutError extends SdkError {
   override readonly name = "TimeoutError";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(message: string, init: { timeoutMs: number; correlationId?: string | undefined; cause?: unknown }) {
     super("TIMEOUT", message, { ...init, retryable: true });
     this.timeoutMs = init.timeoutMs;

@@ -1,6 +1,7 @@
 // The options every client of the package shares, checked once when the client is made: a bad
 // one throws a ConfigurationError that names it, and never shows a value that may be a secret.
 import { ConfigurationError } from "./errors.js";
+import { isObject } from "./internal/show.js";
 import { checkUrl } from "./internal/urls.js";
 import { DEFAULT_RETRY, NO_RETRY, type RetryOptions, type RetryPolicy } from "./retry.js";
 import type { TransportConfig } from "./transport.js";
@@ -39,24 +40,26 @@ export const CLIENT_OPTIONS = ["baseUrl", "fetch", "timeoutMs", "retry", "hooks"
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MAX_TIMER = 2_147_483_647;
 
-/** Whether `value` is a plain object (not null, not an array). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
- * A duration option in milliseconds, from `min` to the longest a timer can wait.
+ * A duration option in milliseconds, from `min` to the longest a timer can wait; `fallback`
+ * when it is not given and there is one.
  * @group Client
  * @example
  * ```ts
- * const pollMs = options.pollMs === undefined ? 1_000 : duration("pollMs", options.pollMs, 1);
+ * const pollMs = duration("pollMs", options.pollMs, 1, 1_000);
  * ```
  */
-export function duration(name: string, value: unknown, min: number): number {
+export function duration(name: string, value: unknown, min: number, fallback?: number): number {
+  if (value === undefined && fallback !== undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > MAX_TIMER) {
     throw new ConfigurationError(name, `must be a number of milliseconds from ${min} to ${MAX_TIMER}`);
   }
   return value;
+}
+
+/** @internal Throws unless every key of `value` is `known`, naming the first other as `<prefix><key>`. */
+export function checkKeys(value: object, known: readonly string[], prefix: string, what: string): void {
+  for (const key of Object.keys(value)) if (!known.includes(key)) throw new ConfigurationError(prefix + key, `is not ${what} (known: ${known.join(", ")})`);
 }
 
 /**
@@ -69,9 +72,7 @@ export function duration(name: string, value: unknown, min: number): number {
  */
 export function checkOptionNames(options: unknown, known: readonly string[], factory: string): void {
   if (!isObject(options)) throw new ConfigurationError("options", "must be an object");
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new ConfigurationError(key, `is not an option of ${factory} (known: ${known.join(", ")})`);
-  }
+  checkKeys(options, known, "", `an option of ${factory}`);
 }
 
 /**
@@ -94,8 +95,8 @@ function resolveRetry(retry: unknown): RetryPolicy {
   if (retry === false) return NO_RETRY;
   if (!isObject(retry)) throw new ConfigurationError("retry", "must be an object or false");
   const policy = { ...DEFAULT_RETRY };
+  checkKeys(retry, Object.keys(DEFAULT_RETRY), "retry.", "a retry option");
   for (const [key, value] of Object.entries(retry)) {
-    if (!(key in DEFAULT_RETRY)) throw new ConfigurationError(`retry.${key}`, `is not a retry option (known: ${Object.keys(DEFAULT_RETRY).join(", ")})`);
     if (key === "maxRetries") {
       if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 20)
         throw new ConfigurationError("retry.maxRetries", "must be an integer from 0 to 20");
@@ -133,14 +134,11 @@ export function resolveClientOptions(
 
   const hooks: Hooks = options.hooks ?? {};
   if (!isObject(hooks as unknown)) throw new ConfigurationError("hooks", "must be an object");
-  for (const [name, hook] of Object.entries(hooks)) {
-    if (!["onRequest", "onResponse", "onRetry", "onTokenRefresh"].includes(name))
-      throw new ConfigurationError(`hooks.${name}`, "is not a hook (known: onRequest, onResponse, onRetry, onTokenRefresh)");
-    if (typeof hook !== "function") throw new ConfigurationError(`hooks.${name}`, "must be a function");
-  }
-  if (options.logger !== undefined && !isObject(options.logger)) throw new ConfigurationError("logger", "must be an object with debug/info/warn/error methods");
+  checkKeys(hooks, ["onRequest", "onResponse", "onRetry", "onTokenRefresh"], "hooks.", "a hook");
+  for (const [name, hook] of Object.entries(hooks)) if (typeof hook !== "function") throw new ConfigurationError(`hooks.${name}`, "must be a function");
+  if (options.logger !== undefined && !isObject(options.logger)) throw new ConfigurationError("logger", "must be an object");
 
-  const timeoutMs = options.timeoutMs === undefined ? 30_000 : duration("timeoutMs", options.timeoutMs, 1);
+  const timeoutMs = duration("timeoutMs", options.timeoutMs, 1, 30_000);
   const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
     throw new ConfigurationError("maxResponseBytes", "must be a positive integer number of bytes");

@@ -19,6 +19,7 @@ import {
 } from "./errors.js";
 import { BodyTooLarge, discard, isRedirect, readText, redirectTarget } from "./internal/response.js";
 import { newCorrelationId } from "./internal/ids.js";
+import { isObject } from "./internal/show.js";
 import { scrub } from "./internal/redact.js";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry.js";
 import type { CallOptions, Credential, FetchFunction, Hooks, Logger, RequestAuth } from "./types.js";
@@ -196,8 +197,6 @@ function buildUrl(base: string, path: string, params: { path?: Record<string, un
   return `${base}${filled}${query.length ? `?${query.join("&")}` : ""}`;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** Whether a successful body is what `returns` says the caller relies on. */
 function usable(returns: NonNullable<Operation<never, never, never>["returns"]>, data: unknown): boolean {
   if (returns === "none") return true;
@@ -294,12 +293,6 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener("abort", onAbort, { once: true });
     const race = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, interruption]);
-    const fetchInit = (headers: Record<string, string>): RequestInit => {
-      // Redirects are never followed: the next hop would receive the token and the body.
-      const init: RequestInit = { method, headers, redirect: "manual", signal: controller.signal };
-      if (payload !== undefined) init.body = payload; // no `body: null`: undici is slower with it
-      return init;
-    };
     const invalid = (status: number, problem: string, retryable: boolean, cause?: unknown) =>
       new InvalidResponseError(`${method} ${path} answered ${status} with a body that ${problem}`, { status, correlationId, retryable, cause });
 
@@ -318,21 +311,32 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
           if (interrupted) throw interrupted;
           credential = await race(Promise.resolve(auth.authenticate({ signal: controller.signal })));
           const headers = { ...fixedHeaders, ...credential.headers };
-          if (hooks.onRequest) safely(() => hooks.onRequest!({ method, path, attempt: attempts, correlationId, headers: visible(headers, shown, credential) }));
+          safely(() => hooks.onRequest?.({ method, path, attempt: attempts, correlationId, headers: visible(headers, shown, credential) }));
           const started = hooks.onResponse ? performance.now() : 0;
           sent = true;
-          const pending = config.fetch(url, fetchInit(headers));
+          // Redirects are never followed: the next hop would receive the token and the body.
+          const request: RequestInit = { method, headers, redirect: "manual", signal: controller.signal };
+          if (payload !== undefined) request.body = payload; // no `body: null`: undici is slower with it
+          const pending = config.fetch(url, request);
           response = await race(pending).catch((error: unknown) => {
             // A fetch of the user's that ignores the signal: whatever arrives late is dropped.
             if (interrupted) pending.then(discard, () => undefined);
             throw error;
           });
           const status = response.status;
-          if (hooks.onResponse) {
-            const headers = visible(response.headers, shown, credential);
-            safely(() => hooks.onResponse!({ method, path, attempt: attempts, correlationId, headers, status, durationMs: performance.now() - started }));
-          }
-          if (logger?.debug) safely(() => logger.debug!(`${prefix}${method} ${path} -> ${status}`, { correlationId, attempt: attempts }));
+          const answered = response;
+          safely(() =>
+            hooks.onResponse?.({
+              method,
+              path,
+              attempt: attempts,
+              correlationId,
+              headers: visible(answered.headers, shown, credential),
+              status,
+              durationMs: performance.now() - started,
+            }),
+          );
+          safely(() => logger?.debug?.(`${prefix}${method} ${path} -> ${status}`, { correlationId, attempt: attempts }));
 
           if (isRedirect(response)) {
             discard(response);
@@ -397,15 +401,10 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
         if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw failure;
         const delayMs = retryAfterMs ?? backoffDelay(policy, retries);
         if (Date.now() + delayMs >= deadline) throw failure;
-        if (hooks.onRetry) safely(() => hooks.onRetry!({ method, path, attempt: attempts, correlationId, delayMs, error: failure }));
-        if (logger?.warn)
-          safely(() =>
-            logger.warn!(`${prefix}retrying ${method} ${path} in ${delayMs} ms: ${failure.message}`, {
-              correlationId,
-              attempt: attempts,
-              code: failure.code,
-            }),
-          );
+        safely(() => hooks.onRetry?.({ method, path, attempt: attempts, correlationId, delayMs, error: failure }));
+        safely(() =>
+          logger?.warn?.(`${prefix}retrying ${method} ${path} in ${delayMs} ms: ${failure.message}`, { correlationId, attempt: attempts, code: failure.code }),
+        );
         let wait: ReturnType<typeof setTimeout> | undefined;
         await race(new Promise((resolve) => (wait = setTimeout(resolve, delayMs)))).finally(() => clearTimeout(wait));
         retries++;
@@ -421,7 +420,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
       // Speculative work (a background token refresh) must not keep a finished script alive.
-      if (--active === 0 && auth.idle) safely(() => auth.idle!());
+      if (--active === 0) safely(() => auth.idle?.());
     }
   }
 

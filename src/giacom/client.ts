@@ -4,8 +4,9 @@
 import { bearer } from "../core/auth/strategies.js";
 import { clientCredentials } from "../core/auth/client-credentials.js";
 import { ConfigurationError } from "../core/errors.js";
-import { CLIENT_OPTIONS, checkedUrl, checkOptionNames, duration, isObject, resolveClientOptions, type ClientOptions } from "../core/options.js";
+import { CLIENT_OPTIONS, checkedUrl, checkKeys, checkOptionNames, duration, resolveClientOptions, type ClientOptions } from "../core/options.js";
 import { createTransport, repeatedDeleteGone } from "../core/transport.js";
+import { isObject } from "../core/internal/show.js";
 import type { TokenProvider } from "../core/types.js";
 import { createTtlCache } from "../core/internal/ttl-cache.js";
 import { tmfErrors } from "../tmf/errors.js";
@@ -106,8 +107,8 @@ function resolveCredentials(credentials: unknown): Credentials {
   }
   if (authMethod !== undefined && authMethod !== "basic" && authMethod !== "body")
     throw new ConfigurationError("credentials.authMethod", 'must be "basic" or "body"');
-  if (credentials.skewMs !== undefined) duration("credentials.skewMs", credentials.skewMs, 0);
-  if (credentials.refreshWindowMs !== undefined) duration("credentials.refreshWindowMs", credentials.refreshWindowMs, 0);
+  duration("credentials.skewMs", credentials.skewMs, 0, 0);
+  duration("credentials.refreshWindowMs", credentials.refreshWindowMs, 0, 0);
   return credentials as unknown as Credentials;
 }
 
@@ -169,33 +170,27 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
   });
 
   if (options.notifications !== undefined && typeof (options.notifications as Partial<OrderEventSource> | null)?.subscribe !== "function") {
-    throw new ConfigurationError("notifications", "must have a subscribe(listener) method, like a giacom-sdk/webhooks receiver");
+    throw new ConfigurationError("notifications", "must have a subscribe(listener) method");
   }
-  const notifications = options.notifications;
+  const { notifications, polling: given = {}, submission: asked = {} } = options;
   const polling = {
-    initialDelayMs: options.polling?.initialDelayMs === undefined ? 1_000 : duration("polling.initialDelayMs", options.polling.initialDelayMs, 1),
-    maxDelayMs: options.polling?.maxDelayMs === undefined ? 30_000 : duration("polling.maxDelayMs", options.polling.maxDelayMs, 1),
-    factor: options.polling?.factor ?? 1.5,
+    initialDelayMs: duration("polling.initialDelayMs", given?.initialDelayMs, 1, 1_000),
+    maxDelayMs: duration("polling.maxDelayMs", given?.maxDelayMs, 1, 30_000),
+    factor: given?.factor ?? 1.5,
   };
   if (typeof polling.factor !== "number" || !(polling.factor >= 1 && polling.factor <= 10))
     throw new ConfigurationError("polling.factor", "must be a number from 1 to 10");
-  if (options.submission !== undefined && !isObject(options.submission)) throw new ConfigurationError("submission", "must be an object");
-  for (const key of Object.keys(options.submission ?? {})) {
-    if (key !== "lookupWindowMs" && key !== "lookupIntervalMs")
-      throw new ConfigurationError(`submission.${key}`, "is not a submission option (known: lookupWindowMs, lookupIntervalMs)");
-  }
+  if (!isObject(asked)) throw new ConfigurationError("submission", "must be an object");
+  checkKeys(asked, ["lookupWindowMs", "lookupIntervalMs"], "submission.", "a submission option");
   const submission = {
-    lookupWindowMs: options.submission?.lookupWindowMs === undefined ? 5_000 : duration("submission.lookupWindowMs", options.submission.lookupWindowMs, 0),
-    lookupIntervalMs:
-      options.submission?.lookupIntervalMs === undefined ? 1_000 : duration("submission.lookupIntervalMs", options.submission.lookupIntervalMs, 1),
+    lookupWindowMs: duration("submission.lookupWindowMs", asked.lookupWindowMs, 0, 5_000),
+    lookupIntervalMs: duration("submission.lookupIntervalMs", asked.lookupIntervalMs, 1, 1_000),
   };
 
   const serviceSpecifications = createServiceSpecifications(http);
   const services = createServices(http);
   // Specifications change rarely and a version never changes: order validation reuses them.
-  const specifications = createTtlCache<ServiceSpecification>(
-    options.specificationCacheTtlMs === undefined ? 300_000 : duration("specificationCacheTtlMs", options.specificationCacheTtlMs, 0),
-  );
+  const specifications = createTtlCache<ServiceSpecification>(duration("specificationCacheTtlMs", options.specificationCacheTtlMs, 0, 300_000));
   const sources: ContextSources = {
     getSpecification: (id, version, callOptions) =>
       specifications.get(`${id}@${version ?? ""}`, () =>

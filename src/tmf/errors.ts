@@ -1,6 +1,7 @@
 // The TM Forum error body (TMF630: code, reason, message, status, referenceError) as the TMF
 // APIs answer it, decoded onto the core's API error.
 import { ApiError, apiErrorFamily, type ApiErrorDetails, type ApiErrorFamily } from "../core/errors.js";
+import { stringAt } from "../core/internal/show.js";
 
 /**
  * The TMF error body. Every field is optional here: a gateway may answer with part of it.
@@ -19,11 +20,6 @@ export interface TmfErrorBody {
   "@type"?: string;
 }
 
-function text(body: unknown, key: string): string | undefined {
-  const value = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
-  return typeof value === "string" ? value : undefined;
-}
-
 /**
  * An error answer of a TMF API. Carries the HTTP `status`, the TMF error body (`tmfCode`,
  * `reason`, `tmfMessage`, `tmfStatus`) when there is one, and the raw `body` otherwise (a
@@ -36,19 +32,19 @@ function text(body: unknown, key: string): string | undefined {
  */
 export class TmfApiError extends ApiError<TmfErrorBody> {
   /** TMF `code`, e.g. `ERR_000001`. */
-  readonly tmfCode: string | undefined;
+  declare readonly tmfCode: string | undefined;
   /** TMF `reason`: what the code means. */
-  readonly reason: string | undefined;
+  declare readonly reason: string | undefined;
   /** TMF `message`: details and corrective actions for this occurrence. */
-  readonly tmfMessage: string | undefined;
+  declare readonly tmfMessage: string | undefined;
   /** TMF `status`, e.g. `Error`. */
-  readonly tmfStatus: string | undefined;
+  declare readonly tmfStatus: string | undefined;
 
   constructor(init: ApiErrorDetails) {
     const { body } = init;
-    const reason = text(body, "reason");
-    const message = text(body, "message");
-    const code = text(body, "code");
+    const reason = stringAt(body, "reason");
+    const message = stringAt(body, "message");
+    const code = stringAt(body, "code");
     const summary =
       reason || message
         ? [reason, message].filter(Boolean).join(": ")
@@ -59,7 +55,7 @@ export class TmfApiError extends ApiError<TmfErrorBody> {
     this.tmfCode = code;
     this.reason = reason;
     this.tmfMessage = message;
-    this.tmfStatus = text(body, "status");
+    this.tmfStatus = stringAt(body, "status");
   }
 }
 

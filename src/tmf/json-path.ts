@@ -14,10 +14,7 @@ const AMBIGUOUS = /[\u0000-\u001f\u007f\u2028\u2029]|\)[\]']|@[.[)\s]/u;
 function literal(argument: string, value: unknown): string {
   const text = requireString(argument, value);
   if (AMBIGUOUS.test(text)) {
-    throw new InvalidArgumentError(
-      argument,
-      'contains a control character, ")]", ")\'" or "@" before ".", "[", ")" or a space, which JSONPath engines do not read alike',
-    );
+    throw new InvalidArgumentError(argument, 'contains a control character, ")]", ")\'" or "@" before ".", "[", ")" or a space');
   }
   return JSON.stringify(text);
 }

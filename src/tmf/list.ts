@@ -32,7 +32,7 @@ function countHeader(sent: Sent<unknown>, name: string): number | undefined {
   const count = /^\s*\d{1,16}\s*$/.test(value) ? Number(value) : NaN;
   // "1e23", "-1", 400 digits: not a count; a number past 2^53 would not even be exact.
   if (!Number.isSafeInteger(count)) {
-    throw new InvalidResponseError(`A search answered with a ${name} header that is not a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`, {
+    throw new InvalidResponseError(`A search answered with a ${name} header that is not a whole number`, {
       status: sent.response.status,
       correlationId: sent.correlationId,
     });
@@ -51,7 +51,7 @@ function toList<T>(sent: Sent<T[] | undefined>): ListResult<T> {
 function toCount(sent: Sent<unknown>): number {
   const total = countHeader(sent, "X-Total-Count");
   if (total === undefined) {
-    throw new InvalidResponseError("A count (limit=0) answered without a numeric X-Total-Count header", {
+    throw new InvalidResponseError("A count answered without a numeric X-Total-Count header", {
       status: sent.response.status,
       correlationId: sent.correlationId,
     });

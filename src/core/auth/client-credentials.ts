@@ -5,6 +5,7 @@ import { AuthError, ConfigurationError, RedirectError, type SdkError } from "../
 import { BodyTooLarge, discard, isRedirect, isWellFormedToken, MALFORMED_TOKEN, readText, redirectTarget } from "../internal/response.js";
 import { raceAbort } from "../internal/abort.js";
 import { scrub } from "../internal/redact.js";
+import { stringAt } from "../internal/show.js";
 import { checkUrl } from "../internal/urls.js";
 import type { FetchFunction, TokenProvider, TokenRefreshInfo } from "../types.js";
 
@@ -67,11 +68,6 @@ interface CachedToken {
   staleAt: number;
   /** After this, callers get the cached token while a new one is fetched. */
   refreshAt: number;
-}
-
-function field(body: unknown, key: string): string | undefined {
-  const value = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
-  return typeof value === "string" ? value : undefined;
 }
 
 /**
@@ -150,8 +146,8 @@ export function clientCredentials<Scope extends string = string>(options: Client
       json = undefined;
     }
     if (!response.ok) {
-      const oauthError = clean(field(json, "error"));
-      const description = clean(field(json, "error_description"));
+      const oauthError = clean(stringAt(json, "error"));
+      const description = clean(stringAt(json, "error_description"));
       const detail = oauthError
         ? `${oauthError}${description ? `: ${description}` : ""}`
         : json === undefined
@@ -164,13 +160,13 @@ export function clientCredentials<Scope extends string = string>(options: Client
         retryable: response.status >= 500 || response.status === 429,
       });
     }
-    const token = field(json, "access_token");
+    const token = stringAt(json, "access_token");
     if (!token) throw new AuthError(`The token endpoint answered ${response.status} without an access_token`, { status: response.status });
     // Neither value is quoted: a hostile or broken endpoint may have put anything there, the secret included.
     if (!isWellFormedToken(token)) throw new AuthError(`The token endpoint issued ${MALFORMED_TOKEN}`, { status: response.status });
-    const tokenType = field(json, "token_type");
+    const tokenType = stringAt(json, "token_type");
     if (tokenType && tokenType.toLowerCase() !== "bearer") {
-      throw new AuthError(`The token endpoint issued a token whose token_type is not "Bearer"; only bearer tokens are supported`, { status: response.status });
+      throw new AuthError(`The token endpoint issued a token whose token_type is not "Bearer"`, { status: response.status });
     }
     const expiresIn = Number((json as Record<string, unknown>).expires_in);
     return { token, expiresInMs: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : undefined };
@@ -258,10 +254,8 @@ export function clientCredentials<Scope extends string = string>(options: Client
           inflight = undefined;
         }
       }, IDLE_GRACE_MS);
-      request.promise.then(
-        () => clearTimeout(timer),
-        () => clearTimeout(timer),
-      );
+      const clear = () => clearTimeout(timer);
+      request.promise.then(clear, clear);
     },
   };
 }

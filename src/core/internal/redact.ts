@@ -3,7 +3,7 @@
 const MASK = "[REDACTED]";
 /** Deeper than this, a value is replaced: a hostile body nested 100k deep must not overflow the stack. */
 const MAX_DEPTH = 64;
-const TOO_DEEP = "[TRUNCATED: nested too deep]";
+const TOO_DEEP = "[TRUNCATED]";
 
 /**
  * The forms a secret can take when a server echoes it: as sent, URI-encoded (either hex case),

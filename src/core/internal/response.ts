@@ -76,7 +76,7 @@ export function redirectTarget(response: Response, requestUrl: string): string |
 }
 
 /** Why a token is refused; the token itself is never shown, as it may be an echo of anything, a secret included. */
-export const MALFORMED_TOKEN = "a malformed access token (it must be 1 to 16384 visible ASCII characters)";
+export const MALFORMED_TOKEN = "a malformed access token (not 1 to 16384 visible ASCII characters)";
 
 /** Whether a token can travel in a header: visible ASCII (RFC 6750's b64token is stricter), bounded. */
 export const isWellFormedToken = (token: unknown): token is string => typeof token === "string" && /^[\x21-\x7e]{1,16384}$/.test(token);

@@ -8,3 +8,14 @@ export function show(value: unknown): string {
     return typeof value;
   }
 }
+
+/** Whether `value` is a plain object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A string member of a body that came from outside; undefined when either is something else. */
+export function stringAt(body: unknown, key: string): string | undefined {
+  const value = body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
+  return typeof value === "string" ? value : undefined;
+}

@@ -3,24 +3,20 @@
 
 export interface TtlCache<T> {
   get(key: string, load: () => Promise<T>): Promise<T>;
-  clear(): void;
 }
 
-export function createTtlCache<T>(ttlMs: number, now: () => number = () => Date.now()): TtlCache<T> {
+export function createTtlCache<T>(ttlMs: number): TtlCache<T> {
   const entries = new Map<string, { value: Promise<T>; expires: number }>();
   return {
     get(key, load) {
       const hit = entries.get(key);
-      if (hit && hit.expires > now()) return hit.value;
+      if (hit && hit.expires > Date.now()) return hit.value;
       const value = load();
-      entries.set(key, { value, expires: now() + ttlMs });
+      entries.set(key, { value, expires: Date.now() + ttlMs });
       value.catch(() => {
         if (entries.get(key)?.value === value) entries.delete(key);
       });
       return value;
-    },
-    clear() {
-      entries.clear();
     },
   };
 }

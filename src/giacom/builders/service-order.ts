@@ -303,7 +303,7 @@ class ModifyItem extends MobileItem implements ModifyServiceBuilder {
   simSwap(swap: SimSwapOptions): ModifyServiceBuilder {
     const { simSerial, simType, esimDelivery } = swap ?? {};
     if (simSerial === undefined && simType === undefined) {
-      throw new InvalidArgumentError("simSwap.swap", "needs a simSerial or a simType: one of them is what triggers a SIM swap");
+      throw new InvalidArgumentError("simSwap.swap", "needs a simSerial or a simType");
     }
     // SIM_TYPE before SIM_SERIAL, as in the documented SIM swap.
     const swapped: [string, string | undefined][] = [

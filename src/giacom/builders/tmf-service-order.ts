@@ -161,7 +161,7 @@ export class ConfigurableItem extends ItemBuilder {
 
 function entryOf(item: unknown): OrderEntry {
   if (item instanceof ItemBuilder) return item[ENTRY]();
-  if (!item || typeof item !== "object") throw new InvalidArgumentError("item", "must be an item builder or a ServiceOrderItemCreate object");
+  if (!item || typeof item !== "object") throw new InvalidArgumentError("item", "must be an item builder or a plain item");
   // A builder from another copy of the SDK: its build() is all we can rely on.
   const plain = copy(typeof (item as { build?: unknown }).build === "function" ? (item as { build(): unknown }).build() : item) as ServiceOrderItemCreate;
   const explicitId = optionalString("item.id", (plain as { id?: unknown }).id);

@@ -26,12 +26,12 @@ export interface ItemOutcome {
  */
 export class OrderFailedError extends GiacomError {
   override readonly name = "OrderFailedError";
-  readonly orderId: string;
+  declare readonly orderId: string;
   /** `rejected`, `failed`, `cancelled` or `partial`. */
-  readonly state: string;
-  readonly errorMessage: ErrorBody | undefined;
-  readonly items: ItemOutcome[];
-  readonly order: ServiceOrder;
+  declare readonly state: string;
+  declare readonly errorMessage: ErrorBody | undefined;
+  declare readonly items: ItemOutcome[];
+  declare readonly order: ServiceOrder;
   constructor(order: ServiceOrder) {
     const items = (order.serviceOrderItem ?? []).map((i) => ({ id: i.id, state: i.state }));
     const detail =
@@ -57,8 +57,8 @@ export class OrderFailedError extends GiacomError {
  */
 export class OrderWaitTimeoutError extends GiacomError {
   override readonly name = "OrderWaitTimeoutError";
-  readonly orderId: string;
-  readonly lastKnown: ServiceOrder | undefined;
+  declare readonly orderId: string;
+  declare readonly lastKnown: ServiceOrder | undefined;
   constructor(orderId: string, timeoutMs: number, lastKnown: ServiceOrder | undefined) {
     super("ORDER_WAIT_TIMEOUT", `Service order ${orderId} was still ${lastKnown?.state ?? "unknown"} after waiting ${timeoutMs} ms; it goes on`, {
       retryable: true,
@@ -78,8 +78,8 @@ export class OrderWaitTimeoutError extends GiacomError {
  */
 export class OrderCancellationError extends GiacomError {
   override readonly name = "OrderCancellationError";
-  readonly orderId: string;
-  readonly task: CancelServiceOrder | undefined;
+  declare readonly orderId: string;
+  declare readonly task: CancelServiceOrder | undefined;
   constructor(orderId: string, message: string, init: { task?: CancelServiceOrder; cause?: unknown } = {}) {
     super("CANCELLATION_FAILED", `Service order ${orderId} could not be cancelled: ${message}`, init.cause === undefined ? {} : { cause: init.cause });
     this.orderId = orderId;
@@ -100,16 +100,12 @@ export class OrderCancellationError extends GiacomError {
  */
 export class SubmissionUnknownError extends GiacomError {
   override readonly name = "SubmissionUnknownError";
-  readonly externalReference: string;
+  declare readonly externalReference: string;
   constructor(externalReference: string, cause: unknown) {
-    super(
-      "SUBMISSION_UNKNOWN",
-      `The order with external reference ${externalReference} may or may not have been created; submit it again later with the same idempotencyKey, which looks it up first`,
-      {
-        cause,
-        retryable: true,
-      },
-    );
+    super("SUBMISSION_UNKNOWN", `The order with external reference ${externalReference} may have been created: submit it again with the same idempotencyKey`, {
+      cause,
+      retryable: true,
+    });
     this.externalReference = externalReference;
   }
 }

@@ -271,9 +271,7 @@ export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): Ser
         typeof parsed.orderId === "string"
           ? get(parsed.orderId)
           : findBySubmission(key!).then(
-              (found) =>
-                found ??
-                Promise.reject(new SubmissionUnknownError(key!, new Error("no order carries this submission key: it was never created, submit it again"))),
+              (found) => found ?? Promise.reject(new SubmissionUnknownError(key!, new Error("no order carries this submission key"))),
             );
       return createOrderOperation(operationDeps, start, key);
     },

@@ -33,17 +33,17 @@ export function checkCharacteristics(
 function checkOrdered(spec: CompiledSpecification, id: string, held: Held, report: Report, warned: Set<string>): void {
   const c = spec.characteristics.get(id);
   const path = held.path!;
-  if (!c) return report("UNKNOWN_CHARACTERISTIC", "error", path, `${spec.id} has no characteristic ${id}; it has ${list(spec.characteristics.keys())}`, id);
+  if (!c) return report("UNKNOWN_CHARACTERISTIC", path, `${spec.id} has no characteristic ${id}; it has ${list(spec.characteristics.keys())}`, id);
   if (!c.settable) {
     const what = c.min === 0 && c.max === 0 ? "informational" : "not configurable";
-    return report("CHARACTERISTIC_NOT_CONFIGURABLE", "error", path, `${id} is ${what}: the system sets it, the order may not`, id);
+    return report("CHARACTERISTIC_NOT_CONFIGURABLE", path, `${id} is ${what}: only the system sets it`, id);
   }
   if (c.unknownRelationships.length > 0) {
     const types = c.unknownRelationships.join(", ");
-    report("UNKNOWN_RELATIONSHIP_TYPE", "warning", path, `${id} has relationships of a type this SDK does not know (${types}); they were not checked`, id);
+    report("UNKNOWN_RELATIONSHIP_TYPE", path, `${id} has relationships of a type this SDK does not know (${types}); they were not checked`, id, "warning");
   }
   const count = given(held).length;
-  if (count > c.max) report("TOO_MANY_VALUES", "error", `${path}.value`, `${id} takes at most ${c.max} value${c.max === 1 ? "" : "s"}, got ${count}`, id);
+  if (count > c.max) report("TOO_MANY_VALUES", `${path}.value`, `${id} takes at most ${c.max} value${c.max === 1 ? "" : "s"}, got ${count}`, id);
   held.values.forEach((value, k) => {
     if (value !== "") checkValue(c, value, `${path}.value[${k}]`, report, warned);
   });
@@ -51,8 +51,7 @@ function checkOrdered(spec: CompiledSpecification, id: string, held: Held, repor
 
 /** A conversion keeps the live values the new specification knows: they must fit it too. */
 function checkKept(spec: CompiledSpecification, state: Characteristics, listPath: string, report: Report, warned: Set<string>): void {
-  const live: Report = (code, severity, _path, message, subject) =>
-    report(code, severity, listPath, `${message} (kept from the live service; send a value of ${spec.id})`, subject);
+  const live: Report = (code, _path, message, subject, severity) => report(code, listPath, `${message} (kept from the live service)`, subject, severity);
   for (const [id, held] of state) {
     const c = spec.characteristics.get(id);
     if (held.path !== undefined || !c?.settable) continue;
@@ -98,7 +97,7 @@ function checkRelationships(spec: CompiledSpecification, state: Characteristics,
           ? `${target} is allowed (it is set, but its own conditions fail)`
           : `${target} is set`,
     );
-    report("RELATIONSHIP_NOT_SATISFIED", "error", held.path, `${id} may only be set when ${reasons.join(" and ")}`, id);
+    report("RELATIONSHIP_NOT_SATISFIED", held.path, `${id} may only be set when ${reasons.join(" and ")}`, id);
   }
 }
 
@@ -117,6 +116,6 @@ function checkMandatory(
     if (!all && !c.needs.some((n) => ordered.has(n.target))) continue;
     const needs = c.needs.map(({ target, value }) => (value === undefined ? target : `${target} = "${value}"`));
     const why = `${c.min > 1 ? ` (at least ${c.min} values)` : ""}${needs.length > 0 ? ` (required because ${needs.join(" and ")})` : ""}`;
-    report("MISSING_CHARACTERISTIC", "error", held?.path ?? listPath, `${c.id} is required by ${spec.id}${why}`, c.id);
+    report("MISSING_CHARACTERISTIC", held?.path ?? listPath, `${c.id} is required by ${spec.id}${why}`, c.id);
   }
 }

@@ -16,17 +16,17 @@ function readFeatures(spec: CompiledSpecification, raw: unknown, listPath: strin
   const paths = new Map<string, string>();
   const enabled = new Map<string, boolean>();
   eachWithId(raw, listPath, "feature must be a list of { id, isEnabled }", "a feature needs an id (a non-empty string)", report, (f, id, path) => {
-    if (typeof f.isEnabled !== "boolean") report("INVALID_VALUE_TYPE", "error", `${path}.isEnabled`, `${id}: isEnabled must be true or false`, id);
+    if (typeof f.isEnabled !== "boolean") report("INVALID_VALUE_TYPE", `${path}.isEnabled`, `${id}: isEnabled must be true or false`, id);
     const known = spec.features.get(id);
     if (!known) {
       const features = list([...spec.features.values()].filter((x) => !x.isBundle).map((x) => x.id));
-      return report("UNKNOWN_FEATURE", "error", path, `${spec.id} has no feature ${id}; it has ${features}`, id);
+      return report("UNKNOWN_FEATURE", path, `${spec.id} has no feature ${id}; it has ${features}`, id);
     }
-    if (paths.has(id)) return report("DUPLICATE_FEATURE", "error", path, `${id} is set twice in this item`, id);
-    if (known.isBundle) report("FEATURE_IS_BUNDLE", "warning", path, `${id} is a bundle: enable or disable the features it includes instead`, id);
+    if (paths.has(id)) return report("DUPLICATE_FEATURE", path, `${id} is set twice in this item`, id);
+    if (known.isBundle) report("FEATURE_IS_BUNDLE", path, `${id} is a bundle: set its features instead`, id, "warning");
     if (known.bundles.length > 1) {
       const bundles = known.bundles.join(", ");
-      report("FEATURE_IN_SEVERAL_BUNDLES", "warning", path, `The catalogue puts ${id} in several bundles (${bundles}); a feature belongs to one`, id);
+      report("FEATURE_IN_SEVERAL_BUNDLES", path, `${id} is in several bundles of the catalogue (${bundles})`, id, "warning");
     }
     paths.set(id, path);
     if (typeof f.isEnabled === "boolean") enabled.set(id, f.isEnabled);
@@ -51,12 +51,8 @@ function checkExclusions(
   for (const [id, path] of paths) {
     for (const other of state.get(id) ? spec.features.get(id)!.excludes : []) {
       if (state.get(other) !== true || seen.has(other)) continue;
-      const source = paths.has(other)
-        ? "the order enables it too"
-        : live
-          ? "it is enabled on the live service; disable it in the same order"
-          : "it is enabled by default; disable it in the same order";
-      report("FEATURES_EXCLUDE_EACH_OTHER", "error", path, `${id} and ${other} exclude each other and both would be enabled: ${source}`, id);
+      const source = paths.has(other) ? "the order enables it too" : live ? "it is enabled on the live service" : "it is enabled by default";
+      report("FEATURES_EXCLUDE_EACH_OTHER", path, `${id} and ${other} exclude each other and both would be enabled: ${source}`, id);
     }
     seen.add(id);
   }

@@ -59,7 +59,7 @@ export function checkItem(item: ServiceOrderItemCreate, path: string, sources: S
   if (!action) return undefined;
   const service = item.service as unknown;
   const at = `${path}.service`;
-  if (!isRecord(service)) return void order("MISSING_SERVICE", "error", at, `an "${action}" item needs a service`);
+  if (!isRecord(service)) return void order("MISSING_SERVICE", at, `an "${action}" item needs a service`);
   const ordered = readCharacteristics(service.serviceCharacteristic, `${at}.serviceCharacteristic`, order);
   const x: Item = { ...sources, service, at, ordered, order, catalogue: reporter(CATALOGUE, found) };
   const target = targetOf(x, action);
@@ -77,8 +77,8 @@ export function checkItem(item: ServiceOrderItemCreate, path: string, sources: S
 
 function checkAction(action: unknown, path: string, report: Report): CheckedItem["action"] | undefined {
   if (action === "add" || action === "modify" || action === "delete") return action;
-  if (action === "noChange") report("UNSUPPORTED_ACTION", "warning", path, 'Giacom documents add, modify and delete; "noChange" items do nothing');
-  else report("UNSUPPORTED_ACTION", "error", path, `action ${show(action)} is not one of add, modify, delete`);
+  if (action === "noChange") report("UNSUPPORTED_ACTION", path, '"noChange" items do nothing', undefined, "warning");
+  else report("UNSUPPORTED_ACTION", path, `action ${show(action)} is not one of add, modify, delete`);
   return undefined;
 }
 
@@ -86,7 +86,7 @@ function targetOf(x: Item, action: CheckedItem["action"]): Target {
   if (action === "add") return addTarget(x);
   const id = x.service.id;
   if (!isId(id)) {
-    x.order("MISSING_SERVICE_ID", "error", `${x.at}.id`, `a "${action}" item needs the id of the live service`);
+    x.order("MISSING_SERVICE_ID", `${x.at}.id`, `a "${action}" item needs the id of the live service`);
     return nothing();
   }
   return action === "delete" ? deleteTarget(x, id) : modifyTarget(x, id);
@@ -94,10 +94,10 @@ function targetOf(x: Item, action: CheckedItem["action"]): Target {
 
 function addTarget(x: Item): Target {
   const specPath = `${x.at}.serviceSpecification`;
-  if (x.service.id !== undefined) x.order("IGNORED_FIELD", "warning", `${x.at}.id`, "a new service gets its id from Giacom; service.id is ignored on add");
+  if (x.service.id !== undefined) x.order("IGNORED_FIELD", `${x.at}.id`, "service.id is ignored on add", undefined, "warning");
   const ref = specRefOf(x);
   let spec: CompiledSpecification | undefined;
-  if (typeof ref?.id !== "string") x.order("MISSING_SPECIFICATION", "error", specPath, "an add item needs serviceSpecification { id, version }");
+  if (typeof ref?.id !== "string") x.order("MISSING_SPECIFICATION", specPath, "an add item needs serviceSpecification { id, version }");
   else spec = resolve(x, ref.id, versionOf(ref), specPath, true);
   return { ...nothing(), spec, state: new Map(x.ordered) };
 }
@@ -105,14 +105,13 @@ function addTarget(x: Item): Target {
 function deleteTarget(x: Item, id: string): Target {
   const { service, at } = x;
   for (const field of ["serviceCharacteristic", "feature", "serviceSpecification"] as const) {
-    if (service[field] !== undefined)
-      x.order("IGNORED_FIELD", "warning", `${at}.${field}`, `a delete item only needs the service id (and endDate); ${field} is ignored`);
+    if (service[field] !== undefined) x.order("IGNORED_FIELD", `${at}.${field}`, `a delete item ignores ${field}`, undefined, "warning");
   }
   if (service.endDate !== undefined && (typeof service.endDate !== "string" || valueTypeProblem("date-time", service.endDate))) {
-    x.order("INVALID_VALUE_TYPE", "error", `${at}.endDate`, "endDate must be an RFC 3339 date-time such as 2025-09-01T00:00:00.000Z");
+    x.order("INVALID_VALUE_TYPE", `${at}.endDate`, "endDate must be an RFC 3339 date-time");
   }
   const live = findLive(x, id, `${at}.id`, "SERVICE_NOT_FOUND");
-  if (live && !isLive(live)) x.catalogue("SERVICE_NOT_LIVE", "error", `${at}.id`, `service ${live.id} is already ${live.state}`, live.id);
+  if (live && !isLive(live)) x.catalogue("SERVICE_NOT_LIVE", `${at}.id`, `service ${live.id} is already ${live.state}`, live.id);
   return nothing(live);
 }
 
@@ -121,14 +120,14 @@ function modifyTarget(x: Item, id: string): Target {
   const specPath = `${x.at}.serviceSpecification`;
   const live = findLive(x, id, idPath, "SERVICE_NOT_FOUND");
   if (!live) return nothing();
-  if (!isLive(live)) x.catalogue("SERVICE_NOT_LIVE", "error", idPath, `service ${live.id} is ${live.state}: it cannot be changed`, live.id);
+  if (!isLive(live)) x.catalogue("SERVICE_NOT_LIVE", idPath, `service ${live.id} is ${live.state}: it cannot be changed`, live.id);
   const current = live.serviceSpecification;
   const ref = specRefOf(x);
   const named = typeof ref?.id === "string" ? ref : undefined;
   const converting = named !== undefined && named.id !== current?.id;
   const targetId = named ? (named.id as string) : current?.id;
   let spec: CompiledSpecification | undefined;
-  if (!targetId) x.catalogue("SPECIFICATION_NOT_FOUND", "error", idPath, `service ${live.id} names no specification; it cannot be checked`, live.id);
+  if (!targetId) x.catalogue("SPECIFICATION_NOT_FOUND", idPath, `service ${live.id} names no specification`, live.id);
   else spec = resolve(x, targetId, named ? versionOf(named) : current?.version, converting ? specPath : idPath, converting);
   if (!spec) return { ...nothing(live), converting };
   if (converting) checkConversion(x, live, spec, specPath);
@@ -140,17 +139,10 @@ function resolve(x: Item, id: string, version: string | undefined, path: string,
   const { spec: found, other } = x.lookup(id, version);
   if (!found) {
     if (other)
-      x.catalogue(
-        "SPECIFICATION_VERSION_MISMATCH",
-        "error",
-        path,
-        `${id} version ${version} is not available; the catalogue has version ${show(other.version)}`,
-        id,
-      );
+      x.catalogue("SPECIFICATION_VERSION_MISMATCH", path, `${id} version ${version} is not available; the catalogue has version ${show(other.version)}`, id);
     else
       x.catalogue(
         "SPECIFICATION_NOT_FOUND",
-        "error",
         path,
         `specification ${id}${version ? ` version ${version}` : ""} is not in the catalogue given to the validator`,
         id,
@@ -162,14 +154,14 @@ function resolve(x: Item, id: string, version: string | undefined, path: string,
   if (ordering && status !== undefined && status !== "Launched") {
     const why =
       status === "Retired" ? "still visible for services using it, but no longer available for ordering" : "only Launched specifications can be ordered";
-    x.catalogue("SPECIFICATION_NOT_ORDERABLE", "error", path, `${compiled.id} is ${status}: ${why}`, compiled.id);
+    x.catalogue("SPECIFICATION_NOT_ORDERABLE", path, `${compiled.id} is ${status}: ${why}`, compiled.id);
   }
   return compiled;
 }
 
 function findLive(x: Item, id: string, path: string, code: "SERVICE_NOT_FOUND" | "BOLT_ON_TARGET_NOT_FOUND"): Service | undefined {
   const s = x.services.get(id);
-  if (!s) x.catalogue(code, "error", path, `service ${id} is not among the live services given to the validator (it does not exist or is not visible)`, id);
+  if (!s) x.catalogue(code, path, `service ${id} is not among the live services given to the validator`, id);
   return s;
 }
 
@@ -180,14 +172,13 @@ function checkConversion(x: Item, live: Service, spec: CompiledSpecification, sp
   if (!fromCompiled) {
     x.catalogue(
       "SPECIFICATION_NOT_FOUND",
-      "error",
       specPath,
-      `the current specification of service ${live.id} (${current?.id}) is needed to check the conversion and is not in the catalogue given to the validator`,
+      `specification ${current?.id} of service ${live.id} is not in the catalogue given to the validator`,
       current?.id,
     );
   } else if (!fromCompiled.convertibleTo.has(spec.id) && !spec.convertibleTo.has(fromCompiled.id)) {
-    const why = "neither has a convertible_to relationship with the other";
-    x.catalogue("CONVERSION_NOT_ALLOWED", "error", specPath, `${fromCompiled.id} cannot be converted to ${spec.id}: ${why}`, spec.id);
+    const why = "neither is convertible_to the other";
+    x.catalogue("CONVERSION_NOT_ALLOWED", specPath, `${fromCompiled.id} cannot be converted to ${spec.id}: ${why}`, spec.id);
   }
 }
 
@@ -212,7 +203,7 @@ function checkParties(x: Item, spec: CompiledSpecification): void {
     if (defined === undefined || p.partyOrPartyRole?.id === undefined || p.partyOrPartyRole.id === defined) continue;
     const role = show(p.role);
     const message = `${spec.id} defines the ${role} as ${defined}, not ${show(p.partyOrPartyRole.id)}`;
-    x.catalogue("RELATED_PARTY_CONFLICT", "error", `${x.at}.relatedParty`, message, role);
+    x.catalogue("RELATED_PARTY_CONFLICT", `${x.at}.relatedParty`, message, role);
   }
 }
 
@@ -220,12 +211,12 @@ function checkBoltOn(x: Item, spec: CompiledSpecification): void {
   const path = `${x.at}.serviceRelationship`;
   const targets = listOr(x.service.serviceRelationship).filter((r) => r?.relationshipType === "addon_for");
   if (!spec.isBoltOn) {
-    if (targets.length > 0) x.catalogue("NOT_A_BOLT_ON", "error", path, `${spec.id} is not a bolt-on: it cannot be added "addon_for" another service`, spec.id);
+    if (targets.length > 0) x.catalogue("NOT_A_BOLT_ON", path, `${spec.id} is not a bolt-on: it cannot be "addon_for" a service`, spec.id);
     return;
   }
   if (targets.length === 0) {
-    const how = 'name the live service it is for with serviceRelationship { relationshipType: "addon_for", service: { id } }';
-    x.catalogue("BOLT_ON_TARGET_MISSING", "error", path, `${spec.id} is a bolt-on: ${how}`, spec.id);
+    const how = 'name its live service with an "addon_for" serviceRelationship';
+    x.catalogue("BOLT_ON_TARGET_MISSING", path, `${spec.id} is a bolt-on: ${how}`, spec.id);
   }
   targets.forEach((r, k) => {
     const targetPath = `${path}[${k}].service.id`;
@@ -235,17 +226,10 @@ function checkBoltOn(x: Item, spec: CompiledSpecification): void {
 }
 
 function checkBoltOnTarget(report: Report, spec: CompiledSpecification, target: Service, path: string): void {
-  if (!isLive(target))
-    report("BOLT_ON_TARGET_NOT_LIVE", "error", path, `service ${target.id} is ${target.state}: bolt-ons can only be added to a live service`, target.id);
+  if (!isLive(target)) report("BOLT_ON_TARGET_NOT_LIVE", path, `service ${target.id} is ${target.state}: bolt-ons need a live service`, target.id);
   const targetSpec = target.serviceSpecification?.id;
   if (targetSpec && !spec.addonFor.has(targetSpec)) {
     const forWhat = list(spec.addonFor) || "no specification";
-    report(
-      "BOLT_ON_NOT_COMPATIBLE",
-      "error",
-      path,
-      `${spec.id} is a bolt-on for ${forWhat}, not for ${targetSpec} (the specification of service ${target.id})`,
-      spec.id,
-    );
+    report("BOLT_ON_NOT_COMPATIBLE", path, `${spec.id} is a bolt-on for ${forWhat}, not for ${targetSpec} (of service ${target.id})`, spec.id);
   }
 }

@@ -12,9 +12,9 @@ import { valueTypeProblem } from "./values.js";
 export function checkValue(c: CompiledCharacteristic, value: string, path: string, report: Report, warned: Set<string>): void {
   const id = c.id;
   if (c.allowed && !c.allowed.has(value.trim()))
-    report("VALUE_NOT_ALLOWED", "error", path, `${id} "${value}" is not one of the catalogue's values: ${list(c.allowed)}`, id);
+    report("VALUE_NOT_ALLOWED", path, `${id} "${value}" is not one of the catalogue's values: ${list(c.allowed)}`, id);
   const expected = valueTypeProblem(c.valueType, value);
-  if (expected) report("INVALID_VALUE_TYPE", "error", path, `${id} "${value}" is not ${expected} (${c.valueType})`, id);
+  if (expected) report("INVALID_VALUE_TYPE", path, `${id} "${value}" is not ${expected} (${c.valueType})`, id);
   checkRange(c, value, path, report, expected !== undefined);
   warnUnusedPatterns(c, path, report, warned);
   checkPatterns(c, value, path, report);
@@ -25,9 +25,9 @@ function checkRange({ id, valueFrom: from, valueTo: to }: CompiledCharacteristic
   if (from === undefined && to === undefined) return;
   const n = Number(value);
   if (value.trim() === "" || Number.isNaN(n)) {
-    if (!typed) report("INVALID_VALUE_TYPE", "error", path, `${id} "${value}" is not a number`, id);
+    if (!typed) report("INVALID_VALUE_TYPE", path, `${id} "${value}" is not a number`, id);
   } else if ((from !== undefined && n < from) || (to !== undefined && n > to)) {
-    report("VALUE_OUT_OF_RANGE", "error", path, `${id} ${value} is outside ${from ?? "-inf"}..${to ?? "inf"}`, id);
+    report("VALUE_OUT_OF_RANGE", path, `${id} ${value} is outside ${from ?? "-inf"}..${to ?? "inf"}`, id);
   }
 }
 
@@ -38,14 +38,8 @@ function warnUnusedPatterns({ id, patterns }: CompiledCharacteristic, path: stri
     if (warned.has(key)) continue;
     warned.add(key);
     const unusable = p.kind === "unusable";
-    const why = unusable ? "is not a valid regular expression" : `could take too long to run on some values (${p.reason})`;
-    report(
-      unusable ? "UNUSABLE_PATTERN" : "UNSAFE_PATTERN",
-      "warning",
-      path,
-      `The catalogue's pattern for ${id} (${p.source}) ${why}; ${id} was not checked against it`,
-      id,
-    );
+    const why = unusable ? "is not a valid regex" : `may be too slow (${p.reason})`;
+    report(unusable ? "UNUSABLE_PATTERN" : "UNSAFE_PATTERN", path, `The catalogue's pattern for ${id} (${p.source}) ${why}: not checked`, id, "warning");
   }
 }
 
@@ -57,10 +51,10 @@ function checkPatterns({ id, patterns }: CompiledCharacteristic, value: string, 
   // catalogue pattern describes (SIM serials, limits). A warning, not an error: the catalogue
   // does not say a longer value is wrong, only that this check cannot afford to run it.
   if (value.length > MAX_PATTERN_VALUE_LENGTH) {
-    const long = `${id} is ${value.length} characters long; values over ${MAX_PATTERN_VALUE_LENGTH} characters are not tested against ${described}`;
-    return report("VALUE_TOO_LONG_FOR_PATTERN", "warning", path, long, id);
+    const long = `${id} is over ${MAX_PATTERN_VALUE_LENGTH} characters: not tested against ${described}`;
+    return report("VALUE_TOO_LONG_FOR_PATTERN", path, long, id, "warning");
   }
   // An unsafe pattern, not run, might have matched: then a mismatch cannot be concluded.
   if (!patterns.some((p) => p.kind === "unsafe" || (p.kind === "regex" && p.regex.test(value))))
-    report("PATTERN_MISMATCH", "error", path, `${id} "${value}" does not match ${described}`, id);
+    report("PATTERN_MISMATCH", path, `${id} "${value}" does not match ${described}`, id);
 }

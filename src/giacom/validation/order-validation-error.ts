@@ -13,14 +13,10 @@ import { formatIssues, type OrderIssue } from "./issues.js";
  */
 export class OrderValidationError extends GiacomError {
   override readonly name = "OrderValidationError";
-  readonly issues: readonly OrderIssue[];
+  declare readonly issues: readonly OrderIssue[];
   constructor(issues: readonly OrderIssue[]) {
     const errors = issues.filter((i) => i.severity === "error");
     super("ORDER_INVALID", `The service order has ${errors.length} error${errors.length === 1 ? "" : "s"} and was not sent:\n${formatIssues(issues)}`);
     this.issues = issues;
-  }
-
-  override toString(): string {
-    return `${this.name}: ${this.message}`;
   }
 }

@@ -41,8 +41,6 @@ interface Cost {
 }
 const ANY = -1;
 
-class Unsafe extends Error {}
-
 const NESTED = "a repetition of nested quantifiers or overlapping alternatives";
 const UNBALANCED = "an unbalanced group";
 const UNKNOWN = "too complex to judge";
@@ -61,8 +59,10 @@ export function patternRisk(source: string): string | undefined {
   if (source.length > MAX_PATTERN_LENGTH) return `longer than ${MAX_PATTERN_LENGTH} characters`;
   let i = 0;
   const at = (text: string) => source.startsWith(text, i);
+  let refused: string | undefined;
   const refuse = (why: string): never => {
-    throw new Unsafe(why);
+    refused = why;
+    throw new Error(why);
   };
   /** Whether the sticky `pattern` matches at `i`; then `i` moves past the match. */
   const read = (pattern: RegExp) => {
@@ -142,8 +142,8 @@ export function patternRisk(source: string): string | undefined {
     const whole = alternation();
     if (i < source.length) refuse(UNBALANCED);
     return whole.steps + whole.ways <= BUDGET ? undefined : "too many ways to try on a long value";
-  } catch (error) {
-    // Unsafe, or something this reading did not expect (a pattern nested too deep): not run either way.
-    return error instanceof Unsafe ? error.message : UNKNOWN;
+  } catch {
+    // Refused, or something this reading did not expect (a pattern nested too deep): not run either way.
+    return refused ?? UNKNOWN;
   }
 }

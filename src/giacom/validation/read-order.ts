@@ -1,9 +1,9 @@
 // Reading an order as it comes: it is the caller's or the wire's, so any field may have the
 // wrong shape, and each wrong one is an issue, never a throw.
+import { isObject as isRecord } from "../../core/internal/show.js";
 import type { Report } from "./report.js";
 
-/** @internal */
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export { isRecord };
 /** @internal */
 export const isId = (v: unknown): v is string => typeof v === "string" && v !== "";
 /** @internal */
@@ -34,11 +34,11 @@ export function eachWithId(
   each: (entry: Record<string, unknown>, id: string, path: string) => void,
 ): void {
   if (raw === undefined) return;
-  if (!Array.isArray(raw)) return report("INVALID_ORDER", "error", listPath, notAList);
+  if (!Array.isArray(raw)) return report("INVALID_ORDER", listPath, notAList);
   raw.forEach((entry: unknown, index) => {
     const path = `${listPath}[${index}]`;
     if (isRecord(entry) && isId(entry.id)) each(entry, entry.id, path);
-    else report("INVALID_ORDER", "error", path, noId);
+    else report("INVALID_ORDER", path, noId);
   });
 }
 
@@ -52,13 +52,13 @@ export function readCharacteristics(raw: unknown, listPath: string, report: Repo
     "a characteristic needs an id (a non-empty string)",
     report,
     (c, id, path) => {
-      if (out.has(id)) return report("DUPLICATE_CHARACTERISTIC", "error", path, `${id} is set twice in this item; set it once, with all its values`, id);
+      if (out.has(id)) return report("DUPLICATE_CHARACTERISTIC", path, `${id} is set twice in this item`, id);
       const values: string[] = [];
-      if (!Array.isArray(c.value)) report("INVALID_ORDER", "error", `${path}.value`, `${id} needs value: [{ value: "..." }]`, id);
+      if (!Array.isArray(c.value)) report("INVALID_ORDER", `${path}.value`, `${id} needs value: [{ value: "..." }]`, id);
       else
         c.value.forEach((v: unknown, k) => {
           if (isRecord(v) && typeof v.value === "string") values.push(v.value);
-          else report("INVALID_VALUE_TYPE", "error", `${path}.value[${k}]`, `each value of ${id} is { value: "<text>" }; values are strings on the wire`, id);
+          else report("INVALID_VALUE_TYPE", `${path}.value[${k}]`, `each value of ${id} must be { value: "<text>" }`, id);
         });
       out.set(id, { values, path });
     },

@@ -4,7 +4,7 @@ import { show } from "../../core/internal/show.js";
 import type { OrderIssue, OrderIssueCode } from "./issues.js";
 
 /** @internal */
-export type Report = (code: OrderIssueCode, severity: OrderIssue["severity"], path: string, message: string, subject?: string) => void;
+export type Report = (code: OrderIssueCode, path: string, message: string, subject?: string, severity?: OrderIssue["severity"]) => void;
 
 /** @internal */
 export const ORDER = "order";
@@ -13,7 +13,7 @@ export const CATALOGUE = "catalogue";
 
 /** @internal A Report that appends issues of `ruleSet` to `sink`. */
 export function reporter(ruleSet: string, sink: OrderIssue[]): Report {
-  return (code, severity, path, message, subject) => {
+  return (code, path, message, subject, severity = "error") => {
     // A subject read from a malformed catalogue may not be a string; issues promise one.
     sink.push({ code, severity, ruleSet, path, message, ...(subject === undefined ? {} : { subject: show(subject) }) });
   };

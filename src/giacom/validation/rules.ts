@@ -83,7 +83,7 @@ export const giacomSupplierRules: SupplierRuleSet = Object.freeze({
   rules: Object.freeze([
     {
       name: "vodafone-esim-serial",
-      description: "A new Vodafone eSIM has no SIM serial yet: Vodafone generates the eSIM when it is ordered.",
+      description: "A new Vodafone eSIM has no SIM serial yet: Vodafone generates it.",
       waives: (issue: OrderIssue, item: ItemView) =>
         issue.code === "MISSING_CHARACTERISTIC" &&
         issue.subject === "SIM_SERIAL" &&
@@ -93,13 +93,13 @@ export const giacomSupplierRules: SupplierRuleSet = Object.freeze({
     },
     {
       name: "bill-limit-clear",
-      description: "BILL_LIMIT 0 clears the bill limit (documented), whatever the catalogue's pattern says.",
+      description: "BILL_LIMIT 0 clears the bill limit, whatever the catalogue's pattern says.",
       waives: (issue: OrderIssue, item: ItemView) =>
         issue.code === "PATTERN_MISMATCH" && issue.subject === "BILL_LIMIT" && first(item.ordered.get("BILL_LIMIT")) === "0",
     },
     {
       name: "sim-swap",
-      description: "A SIM swap sends the new SIM_SERIAL (O2; Vodafone triple SIM) or, for a Vodafone eSIM, SIM_TYPE and no serial.",
+      description: "A SIM swap sends the new SIM_SERIAL (O2, Vodafone triple SIM), or SIM_TYPE and no serial (Vodafone eSIM).",
       check(item: ItemView, report: (issue: Omit<OrderIssue, "ruleSet">) => void) {
         if (item.action !== "modify" || item.specification?.id !== item.liveService?.serviceSpecification?.id) return; // conversions are not swaps
         const serial = item.ordered.has("SIM_SERIAL");
@@ -113,7 +113,7 @@ export const giacomSupplierRules: SupplierRuleSet = Object.freeze({
               code: "SIM_SWAP_SERIAL_REQUIRED",
               severity: "error",
               path: at("SIM_TYPE"),
-              message: `A SIM swap to a ${target === "e_sim" ? "non-Vodafone eSIM" : "triple SIM"} must send the new SIM_SERIAL: it identifies the new SIM`,
+              message: `A SIM swap to a ${target === "e_sim" ? "non-Vodafone eSIM" : "triple SIM"} must send the new SIM_SERIAL`,
             });
           return;
         }
@@ -122,14 +122,14 @@ export const giacomSupplierRules: SupplierRuleSet = Object.freeze({
             code: "SIM_SWAP_SERIAL_NOT_ALLOWED",
             severity: "error",
             path: at("SIM_SERIAL"),
-            message: "A swap to a Vodafone eSIM cannot send SIM_SERIAL: Vodafone generates the eSIM and the system adds its serial",
+            message: "A swap to a Vodafone eSIM cannot send SIM_SERIAL: Vodafone generates it",
           });
         if (!type)
           report({
             code: "SIM_SWAP_TYPE_REQUIRED",
             severity: "error",
             path: at("SIM_SERIAL"),
-            message: 'A swap to a Vodafone eSIM must send SIM_TYPE "e_sim": with no serial, it is what triggers the swap',
+            message: 'A swap to a Vodafone eSIM must send SIM_TYPE "e_sim"',
           });
       },
     },

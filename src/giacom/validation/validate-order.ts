@@ -51,7 +51,7 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
   const report = reporter(ORDER, issues);
   const result = () => ({ valid: !issues.some((i) => i.severity === "error"), issues });
   if (!isRecord(order)) {
-    report("INVALID_ORDER", "error", "", "the order must be an object with serviceOrderItem");
+    report("INVALID_ORDER", "", "the order must be an object with serviceOrderItem");
     return result();
   }
   const sources: Sources = { lookup: makeLookup(context.specifications), services: new Map() };
@@ -60,13 +60,13 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
   checkExternalReferences(order.externalReference, report);
   const items = order.serviceOrderItem as unknown;
   if (!Array.isArray(items) || items.length === 0) {
-    report("NO_ITEMS", "error", "serviceOrderItem", "an order needs at least one item in serviceOrderItem");
+    report("NO_ITEMS", "serviceOrderItem", "an order needs at least one item in serviceOrderItem");
     return result();
   }
   const ids = new Set<string>();
   items.forEach((item: unknown, index) => {
     const path = `serviceOrderItem[${index}]`;
-    if (!isRecord(item)) return report("INVALID_ORDER", "error", path, "an order item must be an object with id, action and service");
+    if (!isRecord(item)) return report("INVALID_ORDER", path, "an order item must be an object with id, action and service");
     checkItemId(item.id, `${path}.id`, ids, report);
     try {
       issues.push(...validateItem(item as ServiceOrderItemCreate, index, path, sources, ruleSets));
@@ -74,7 +74,7 @@ export function validateOrder(order: ServiceOrderCreate, context: ValidationCont
       // The catalogue and the live services come from the network: one of the wrong shape must
       // block this item with an issue, not crash the caller's validation of the whole order.
       const why = error instanceof Error ? error.message : "malformed data";
-      reporter(CATALOGUE, issues)("UNREADABLE_CATALOGUE", "error", path, `the specification or service this item refers to could not be read (${why})`);
+      reporter(CATALOGUE, issues)("UNREADABLE_CATALOGUE", path, `its specification or service could not be read (${why})`);
     }
   });
   return result();
@@ -85,19 +85,14 @@ function checkExternalReferences(raw: unknown, report: Report): void {
   listOr(raw).forEach((r, k) => {
     const key = `${show(r?.externalReferenceType ?? "")}\u0000${show(r?.id)}`;
     if (refs.has(key))
-      report(
-        "DUPLICATE_EXTERNAL_REFERENCE",
-        "warning",
-        `externalReference[${k}]`,
-        `externalReference ${show(r?.id)} is listed twice; Giacom removes duplicates`,
-      );
+      report("DUPLICATE_EXTERNAL_REFERENCE", `externalReference[${k}]`, `externalReference ${show(r?.id)} is listed twice`, undefined, "warning");
     refs.add(key);
   });
 }
 
 function checkItemId(id: unknown, path: string, ids: Set<string>, report: Report): void {
-  if (!isId(id)) report("INVALID_ORDER", "error", path, "an order item needs an id (a non-empty string)");
-  else if (ids.has(id)) report("DUPLICATE_ITEM_ID", "error", path, `item id "${id}" is used twice; ids must be unique within an order`);
+  if (!isId(id)) report("INVALID_ORDER", path, "an order item needs an id (a non-empty string)");
+  else if (ids.has(id)) report("DUPLICATE_ITEM_ID", path, `item id "${id}" is used twice in the order`);
   else ids.add(id);
 }
 

@@ -9,7 +9,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 const TYPES: Record<string, [(value: string) => boolean, string]> = {
   int: [(v) => /^-?\d+$/.test(v), "a whole number"],
   integer: [(v) => /^-?\d+$/.test(v), "a whole number"],
-  "date-time": [(v) => DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)), "an RFC 3339 date-time such as 2025-02-12T16:06:44.318Z"],
+  "date-time": [(v) => DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)), "an RFC 3339 date-time"],
   email: [(v) => EMAIL.test(v), "an email address"],
   // ITU-T E.118: up to 22 digits; SIM serials in use are 19 or 20.
   iccid: [(v) => /^\d{18,22}$/.test(v), "an ICCID of 18 to 22 digits"],
