@@ -7,10 +7,11 @@ import { build } from "esbuild";
 // [built file, budget in bytes, platform]: the simulator runs in Node (its server), so it is
 // measured for Node; its budget guards test start-up, not a browser download.
 export const BUDGETS = {
-  // The product budget is 20 KiB (goal 16 KiB). The hostile-network hardening (redirects refused,
-  // bodies bounded, secrets scrubbed in every form, ReDoS-safe catalogue patterns) took the root
-  // about 2.4 KiB over it; this gate holds the line at 23 KiB until the performance and size work
-  // (validation loaded when first used) brings the root to 16 KiB and this returns to 20 KiB.
+  // The product budget is 20 KiB (goal 16 KiB). The hostile-network hardening took the root
+  // about 2.4 KiB over it, and the core redesign holds it there (22,986 B before, 23,079 B
+  // after: strategies and the generated operation table cost what shorter code saved). This gate
+  // holds the line at 23 KiB until the size work of the performance issue brings the root back to
+  // 20 KiB; validation (7.4 KiB of it) is the largest part.
   "giacom-sdk": ["dist/index.js", 23 * 1024, "neutral"],
   "giacom-sdk/webhooks": ["dist/webhooks/index.js", 8 * 1024, "neutral"],
   "giacom-sdk/mock": ["dist/mock/index.js", 30 * 1024, "node"],

@@ -20,7 +20,7 @@ export function checkUrl(value: unknown, allowInsecure: boolean): { url: URL } |
     return { problem: `"${value}" is not an absolute URL` };
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return { problem: `protocol ${url.protocol} is not http(s)` };
-  if (url.username || url.password) return { problem: "must not carry credentials" };
+  if (url.username || url.password) return { problem: "must not carry credentials; use the credentials option" };
   if (url.protocol === "http:" && !allowInsecure && !isLoopback(url)) {
     return { problem: `plain HTTP to ${url.host} would expose credentials; use https, a loopback host, or allowInsecureHttp: true` };
   }

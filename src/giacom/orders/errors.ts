@@ -102,10 +102,14 @@ export class SubmissionUnknownError extends GiacomError {
   override readonly name = "SubmissionUnknownError";
   declare readonly externalReference: string;
   constructor(externalReference: string, cause: unknown) {
-    super("SUBMISSION_UNKNOWN", `The order with external reference ${externalReference} may have been created: submit it again with the same idempotencyKey`, {
-      cause,
-      retryable: true,
-    });
+    super(
+      "SUBMISSION_UNKNOWN",
+      `The order with external reference ${externalReference} may or may not have been created; submit it again later with the same idempotencyKey, which looks it up first`,
+      {
+        cause,
+        retryable: true,
+      },
+    );
     this.externalReference = externalReference;
   }
 }

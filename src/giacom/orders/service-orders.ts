@@ -271,7 +271,9 @@ export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): Ser
         typeof parsed.orderId === "string"
           ? get(parsed.orderId)
           : findBySubmission(key!).then(
-              (found) => found ?? Promise.reject(new SubmissionUnknownError(key!, new Error("no order carries this submission key"))),
+              (found) =>
+                found ??
+                Promise.reject(new SubmissionUnknownError(key!, new Error("no order carries this submission key: it was never created, submit it again"))),
             );
       return createOrderOperation(operationDeps, start, key);
     },

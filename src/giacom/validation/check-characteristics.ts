@@ -51,7 +51,8 @@ function checkOrdered(spec: CompiledSpecification, id: string, held: Held, repor
 
 /** A conversion keeps the live values the new specification knows: they must fit it too. */
 function checkKept(spec: CompiledSpecification, state: Characteristics, listPath: string, report: Report, warned: Set<string>): void {
-  const live: Report = (code, _path, message, subject, severity) => report(code, listPath, `${message} (kept from the live service)`, subject, severity);
+  const live: Report = (code, _path, message, subject, severity) =>
+    report(code, listPath, `${message} (kept from the live service; send a value of ${spec.id})`, subject, severity);
   for (const [id, held] of state) {
     const c = spec.characteristics.get(id);
     if (held.path !== undefined || !c?.settable) continue;

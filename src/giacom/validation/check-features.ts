@@ -51,7 +51,9 @@ function checkExclusions(
   for (const [id, path] of paths) {
     for (const other of state.get(id) ? spec.features.get(id)!.excludes : []) {
       if (state.get(other) !== true || seen.has(other)) continue;
-      const source = paths.has(other) ? "the order enables it too" : live ? "it is enabled on the live service" : "it is enabled by default";
+      const source = paths.has(other)
+        ? "the order enables it too"
+        : `it is enabled ${live ? "on the live service" : "by default"}; disable it in the same order`;
       report("FEATURES_EXCLUDE_EACH_OTHER", path, `${id} and ${other} exclude each other and both would be enabled: ${source}`, id);
     }
     seen.add(id);
