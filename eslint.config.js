@@ -29,8 +29,6 @@ const apiRules = (api, granted) => [
 const importTable = [
   { files: ["src/core/**/*.ts"], rules: restrict(coreOnly, corePackages([], CORE_GRANTS)) },
   { files: ["src/core/simulator/msw.ts"], rules: restrict(coreOnly, corePackages(["msw", "msw/node"], "the MSW face may import msw and msw/node only")) },
-  // openapi-fetch's helper types read operations out of a `paths` type; nothing of it runs.
-  { files: ["src/core/transport.ts"], rules: restrict(coreOnly, corePackages(["openapi-fetch"], "the transport may import openapi-fetch's types only")) },
   {
     files: ["src/core/receiver/node.ts", "src/core/simulator/server.ts"],
     rules: restrict(coreOnly, corePackages(["node:http"], "a Node adapter may import node:http only")),

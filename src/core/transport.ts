@@ -2,10 +2,10 @@
 // id, enforces the call's deadline, retries what is safe to retry, and turns every failure into
 // a typed error. It knows no API: the paths type, the authentication, the error decoding and
 // which answers count as success are given by the API's profile. Operations are typed by
-// openapi-fetch's helpers from the profile's `paths`; at run time the request is a direct
-// fetch(url, init) with a URL built here, because openapi-fetch's Request per call cost more
-// than the overhead budget and its serializers more than the bundle budget.
-import type { FetchResponse, ParamsOption, RequestBodyOption } from "openapi-fetch";
+// the profile's `paths` (openapi-typescript's shape, read by the types below, which need no
+// package: a user's project compiles against them without openapi-fetch); at run time the
+// request is a direct fetch(url, init) with a URL built here, because openapi-fetch's Request
+// per call cost more than the overhead budget and its serializers more than the bundle budget.
 import {
   AbortError,
   ApiError,
@@ -40,14 +40,42 @@ export type OperationOf<Paths, P extends keyof Paths, M extends Method> = M exte
 /** Paths of the contract that have `method`. */
 export type PathsWith<Paths, M extends Method> = { [P in keyof Paths]: [OperationOf<Paths, P, M>] extends [never] ? never : P }[keyof Paths];
 
-/** Parameters and body of an operation, typed by openapi-fetch from the contract. */
-export type Init<Paths, P extends keyof Paths, M extends Method> = ParamsOption<OperationOf<Paths, P, M>> & RequestBodyOption<OperationOf<Paths, P, M>>;
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+type JsonOf<T> = T extends { content: { "application/json": infer J } } ? J : never;
+type ParametersOf<Op> = Op extends { parameters: infer P } ? P : never;
+type RequestBodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | "2XX";
 
-/** The JSON a successful answer of an operation carries. */
-export type Data<Paths, P extends keyof Paths, M extends Method> = Extract<
-  FetchResponse<OperationOf<Paths, P, M>, Record<never, never>, "application/json">,
-  { error?: never }
->["data"];
+/**
+ * Parameters and body of an operation, from the contract: `params` is required when a path
+ * (or other) parameter is, `body` when the request body is, and forbidden where there is none.
+ * @group Client
+ * @example
+ * ```ts
+ * const init: Init<paths, "/widgets/{id}", "get"> = { params: { path: { id: "w-1" } } };
+ * ```
+ */
+export type Init<Paths, P extends keyof Paths, M extends Method> = ([ParametersOf<OperationOf<Paths, P, M>>] extends [never]
+  ? { params?: never }
+  : [RequiredKeys<ParametersOf<OperationOf<Paths, P, M>>>] extends [never]
+    ? { params?: ParametersOf<OperationOf<Paths, P, M>> }
+    : { params: ParametersOf<OperationOf<Paths, P, M>> }) &
+  ([RequestBodyOf<OperationOf<Paths, P, M>>] extends [never]
+    ? { body?: never }
+    : "requestBody" extends RequiredKeys<OperationOf<Paths, P, M>>
+      ? { body: RequestBodyOf<OperationOf<Paths, P, M>> }
+      : { body?: RequestBodyOf<OperationOf<Paths, P, M>> });
+
+/**
+ * The JSON a successful answer of an operation carries: its 2xx responses' JSON content.
+ * @group Client
+ * @example
+ * ```ts
+ * const widget: Data<paths, "/widgets/{id}", "get"> = { id: "w-1", name: "Sprocket" };
+ * ```
+ */
+export type Data<Paths, P extends keyof Paths, M extends Method> =
+  OperationOf<Paths, P, M> extends { responses: infer R } ? { [S in keyof R]: S extends SuccessStatus ? JsonOf<R[S]> : never }[keyof R] : never;
 
 /**
  * An answer with an error status that nevertheless means the call did what it asked: a DELETE

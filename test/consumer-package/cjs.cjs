@@ -64,7 +64,7 @@ async function main() {
   } finally {
     await server.close();
   }
-  console.log(`cjs: 3 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+  console.log(`cjs: 4 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
 }
 
 main().catch((error) => {

@@ -6,6 +6,7 @@
 import { createGiacomClient, isGiacomError, validateOrder, type GiacomClient, type ServiceOrderCreate, type ServiceSpecification } from "giacom-sdk";
 import { createWebhookReceiver, type WebhookEvent } from "giacom-sdk/webhooks";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS, type GiacomSimulator } from "giacom-sdk/mock";
+import { createTransport, resolveClientOptions, staticHeaders, type Transport } from "giacom-sdk/core";
 
 /** Compiles only when T is not `any` (a type that failed to resolve). */
 type NotAny<T> = 0 extends 1 & T ? never : T;
@@ -62,3 +63,27 @@ notAny<GiacomClient>(createGiacomClient({ environment: "uat", credentials: SIMUL
 notAny<GiacomSimulator>(simulator);
 notAny<ServiceOrderCreate>(order);
 notAny<WebhookEvent["eventType"]>("ServiceDeleteEvent");
+
+/** A fifth API on the core alone, typed from its own `paths` (openapi-typescript's shape). */
+interface WidgetPaths {
+  "/widgets/{id}": {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    get: {
+      parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+      requestBody?: never;
+      responses: { 200: { headers: { [name: string]: unknown }; content: { "application/json": { id: string; name: string } } } };
+    };
+  };
+}
+
+export async function widgetName(id: string): Promise<string> {
+  const http: Transport<WidgetPaths> = createTransport<WidgetPaths>({
+    ...resolveClientOptions({ baseUrl: "https://api.example.com/v1" }),
+    auth: staticHeaders({ "x-api-key": "key-12345" }),
+  });
+  const getWidget = { method: "get", path: "/widgets/{id}", idempotent: true } as const;
+  // @ts-expect-error the path parameter is required: the published core types must say so.
+  void http.send(getWidget, { params: { path: {} } });
+  const widget = notAny((await http.send(getWidget, { params: { path: { id } } })).data);
+  return widget.name;
+}

@@ -66,4 +66,4 @@ try {
 } finally {
   await server.close();
 }
-console.log(`esm: 3 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+console.log(`esm: 4 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);

@@ -16,9 +16,7 @@ const ROOT_API = "giacom";
  * The node: entries are the ones core's Node adapters use today, named one by one so that a new
  * Node module in core is a decision, not a slip.
  */
-export const PACKAGE_GRANTS: readonly { readonly files: RegExp; readonly where: string; readonly packages: readonly string[]; readonly typeOnly?: true }[] = [
-  // openapi-fetch's helper types read operations out of a `paths` type; nothing of it runs.
-  { files: /^src\/core\/transport\.ts$/, where: "core/transport.ts (types only)", packages: ["openapi-fetch"], typeOnly: true },
+export const PACKAGE_GRANTS: readonly { readonly files: RegExp; readonly where: string; readonly packages: readonly string[] }[] = [
   { files: /^src\/core\/simulator\/msw\.ts$/, where: "core/simulator/msw.ts (the simulator's MSW face)", packages: ["msw", "msw/node"] },
   { files: /^src\/core\/receiver\/node\.ts$/, where: "core/receiver/node.ts (a Node adapter)", packages: ["node:http"] },
   { files: /^src\/core\/simulator\/server\.ts$/, where: "core/simulator/server.ts (a Node adapter)", packages: ["node:http"] },
@@ -149,8 +147,8 @@ function fileRule(from: string, to: string): string | undefined {
   }
 }
 
-function packageRule(from: string, name: string, typeOnly: boolean): string | undefined {
-  if (PACKAGE_GRANTS.some((grant) => grant.files.test(from) && grant.packages.includes(name) && (typeOnly || !grant.typeOnly))) return undefined;
+function packageRule(from: string, name: string): string | undefined {
+  if (PACKAGE_GRANTS.some((grant) => grant.files.test(from) && grant.packages.includes(name))) return undefined;
   const zone = zoneOf(from);
   const folder = `${zone.kind === "api" ? zone.api : zone.kind}/`;
   const grants = PACKAGE_GRANTS.filter((grant) => grant.where.startsWith(folder));
@@ -170,16 +168,7 @@ export function findViolations(graph: ImportGraph): string[] {
       const lines = [first!, ...more].map((edge) => edge.line).join(", ");
       const where = `(line${more.length > 0 ? "s" : ""} ${lines}${[first!, ...more].every((edge) => edge.typeOnly) ? ", type-only" : ""})`;
       const { kind, to } = first!;
-      const why =
-        kind === "file"
-          ? fileRule(from, to)
-          : kind === "package"
-            ? packageRule(
-                from,
-                to,
-                [first!, ...more].every((edge) => edge.typeOnly),
-              )
-            : undefined;
+      const why = kind === "file" ? fileRule(from, to) : kind === "package" ? packageRule(from, to) : undefined;
       if (why) messages.push(`${from} imports ${kind === "package" ? `package "${to}"` : to}: ${why} ${where}`);
       if (kind === "missing") messages.push(`${from} imports "${to}", which is no file under src/ ${where}`);
       if (kind === "computed") messages.push(`${from} has an import() of a computed specifier, which this check cannot follow ${where}`);
