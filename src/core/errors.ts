@@ -144,6 +144,8 @@ export interface ApiErrorDetails {
   body: unknown;
   method: string;
   path: string;
+  /** The whole URL tried (base URL, path and query). */
+  url?: string | undefined;
   correlationId: string;
   retryAfterMs?: number | undefined;
   retryable?: boolean;
@@ -200,6 +202,8 @@ export class ApiError<Detail = unknown> extends SdkError {
   /** The method and path (with query) of the request; never any header. */
   declare readonly method: string;
   declare readonly path: string;
+  /** The whole URL tried (base URL, path and query), when the transport gave it. */
+  declare readonly url: string | undefined;
   /** How many attempts were made. */
   declare readonly attempts: number;
   /** The server's `Retry-After`, in milliseconds, when it sent one. */
@@ -208,7 +212,8 @@ export class ApiError<Detail = unknown> extends SdkError {
   constructor(init: ApiErrorDetails, decoded: DecodedError<Detail> = {}) {
     super(
       STATUS[init.status]?.[0] ?? (init.status >= 500 ? "SERVER_ERROR" : "HTTP_ERROR"),
-      `${init.method} ${init.path} failed with ${init.status}: ${decoded.summary || summarise(init.body)}`,
+      // A 404 is most often a wrong base URL (a missing version segment): show the whole URL tried.
+      `${init.method} ${(init.status === 404 && init.url) || init.path} failed with ${init.status}: ${decoded.summary || summarise(init.body)}`,
       { correlationId: init.correlationId, retryable: init.retryable ?? false },
     );
     this.status = init.status;
@@ -216,6 +221,7 @@ export class ApiError<Detail = unknown> extends SdkError {
     this.body = init.body;
     this.method = init.method;
     this.path = init.path;
+    this.url = init.url;
     this.attempts = init.attempts;
     this.retryAfterMs = init.retryAfterMs;
   }
@@ -332,8 +338,10 @@ export class RedirectError extends SdkError {
 }
 
 /**
- * The token endpoint refused the credentials or failed. Carries the OAuth `error` and
- * `error_description` and the HTTP status; never the client secret.
+ * The token endpoint answered, and gave no usable token: it refused the credentials, failed,
+ * or sent something that is not a bearer token. Carries the OAuth `error` and
+ * `error_description` and the HTTP status; never the client secret. A token endpoint that
+ * cannot be reached is a `NetworkError`, one that does not answer in time a `TimeoutError`.
  * @group Errors
  * @example
  * ```ts
@@ -342,7 +350,7 @@ export class RedirectError extends SdkError {
  */
 export class AuthError extends SdkError {
   override readonly name = "AuthError";
-  /** HTTP status of the token endpoint's answer; undefined when it could not be reached. */
+  /** HTTP status of the token endpoint's answer; undefined when the token provider failed without one. */
   declare readonly status: number | undefined;
   /** OAuth `error`, e.g. `invalid_client`. */
   declare readonly oauthError: string | undefined;

@@ -19,6 +19,7 @@ import {
 } from "./errors.js";
 import { BodyTooLarge, discard, isRedirect, readText, redirectTarget } from "./internal/response.js";
 import { newCorrelationId } from "./internal/ids.js";
+import { networkCode, unreachable } from "./internal/network.js";
 import { isObject } from "./internal/show.js";
 import { scrub } from "./internal/redact.js";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry.js";
@@ -211,7 +212,7 @@ const MAX_ERROR_BODY = 64 * 1024;
 
 /** The runtime's network error codes that prove the request never reached the server. */
 function neverSent(error: unknown): boolean {
-  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  const code = networkCode(error);
   return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
 }
 
@@ -409,7 +410,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
           const retryable = isRetryableStatus(status, operation.idempotent);
           // A server that echoes the request (or its token) must not leak it through the error.
           const scrubbed = scrub(errorBody, [...credential.secrets, ...(operation.secrets ?? [])]);
-          failure = errorFor({ status, body: scrubbed, method, path, correlationId, retryAfterMs, retryable, attempts });
+          failure = errorFor({ status, body: scrubbed, method, path, url, correlationId, retryAfterMs, retryable, attempts });
         } catch (error) {
           if (interrupted) throw interrupted;
           if (error instanceof SdkError) {
@@ -421,7 +422,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
             throw new NetworkError("The request could not be authenticated", { correlationId, cause: error });
           } else {
             const retryable = operation.idempotent || neverSent(error);
-            failure = new NetworkError(`${method} ${path} could not reach the API`, { correlationId, cause: error, retryable });
+            failure = new NetworkError(`${method} ${path} could not reach the API at ${unreachable(url, error)}`, { correlationId, cause: error, retryable });
           }
         }
 

@@ -11,6 +11,7 @@ import {
   ConfigurationError,
   createTransport,
   isSdkError,
+  NetworkError,
   RedirectError,
   resolveClientOptions,
   SdkError,
@@ -84,7 +85,9 @@ describe("core transport driven by a toy API", () => {
     expect(isSdkError(error)).toBe(true);
     expect(error).toMatchObject({ name: "NotFoundError", code: "NOT_FOUND", status: 404, method: "GET", path: "/TT/widgets/w-9" });
     expect(error.detail?.errors.map((e) => e.code)).toEqual(["NOT_FOUND", "HINT"]);
-    expect(error.message).toBe("GET /TT/widgets/w-9 failed with 404: NOT_FOUND no such widget; HINT request had client_secret=[REDACTED]");
+    // A 404 shows the whole URL tried: a base URL missing a segment is seen at once.
+    expect(error.message).toBe(`GET ${server.url}/TT/widgets/w-9 failed with 404: NOT_FOUND no such widget; HINT request had client_secret=[REDACTED]`);
+    expect(error.url).toBe(`${server.url}/TT/widgets/w-9`);
     // The server echoed the header credential: it reaches no part of the error.
     for (const view of [error.message, JSON.stringify(error.detail), JSON.stringify(error.body), inspect(error, { depth: 10 })])
       expect(view).not.toContain(SECRET);
@@ -125,6 +128,27 @@ describe("core transport driven by a toy API", () => {
     expect(error).toBeInstanceOf(RedirectError);
     expect((error as RedirectError).location).toBe(elsewhere.url);
     expect(elsewhere.requests).toHaveLength(0);
+  });
+
+  it("names the host and the system code when the API cannot be reached", async () => {
+    const server = await api(() => ({ status: 200, body: widget }));
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+    const toy = createToyClient({ baseUrl: server.url, businessId: "TT", clientId: "toy-client", clientSecret: SECRET, retry: false });
+    const error = (await toy.widgets.get("w-1").catch((e: unknown) => e)) as NetworkError;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toBe(`GET /TT/widgets/w-1 could not reach the API at ${new URL(server.url).host} (ECONNREFUSED)`);
+    expect(error.retryable).toBe(true);
+  });
+
+  it("shows the whole URL of a 404 when the base URL lacks a segment", async () => {
+    const server = await api((request) => (request.url.startsWith("/v1/") ? { status: 200, body: widget } : { status: 404 }));
+    const toy = createToyClient({ baseUrl: server.url, businessId: "TT", clientId: "toy-client", clientSecret: SECRET });
+    const error = (await toy.widgets.get("w-1").catch((e: unknown) => e)) as ToyApiError;
+    expect(error).toBeInstanceOf(toyErrors.NotFoundError);
+    expect(error.message).toBe(`GET ${server.url}/TT/widgets/w-1 failed with 404: no error body`);
+    await expect(
+      createToyClient({ baseUrl: `${server.url}/v1`, businessId: "TT", clientId: "toy-client", clientSecret: SECRET }).widgets.get("w-1"),
+    ).resolves.toEqual(widget);
   });
 
   it("refuses unusable header credentials by name, never by value", () => {

@@ -1,9 +1,10 @@
 // OAuth 2.0 client credentials (RFC 6749 4.4): one cached token, refreshed ahead of expiry
 // in the background, with a single request in flight however many callers are waiting.
 // The secret lives only in this closure: nothing that can be logged or inspected holds it.
-import { AuthError, ConfigurationError, RedirectError, type SdkError } from "../errors.js";
+import { AuthError, ConfigurationError, NetworkError, RedirectError, TimeoutError, type SdkError } from "../errors.js";
 import { BodyTooLarge, discard, isRedirect, isWellFormedToken, MALFORMED_TOKEN, readText, redirectTarget } from "../internal/response.js";
 import { raceAbort } from "../internal/abort.js";
+import { unreachable } from "../internal/network.js";
 import { scrub } from "../internal/redact.js";
 import { stringAt } from "../internal/show.js";
 import { checkUrl } from "../internal/urls.js";
@@ -117,11 +118,10 @@ export function clientCredentials<Scope extends string = string>(options: Client
       // Never followed: a redirect would carry the client secret (and the form body) to its target.
       response = await doFetch(tokenUrl, { method: "POST", headers, body: body.toString(), redirect: "manual", signal });
     } catch (error) {
-      const timedOut = (signal.reason as { name?: string } | undefined)?.name === "TimeoutError";
-      throw new AuthError(timedOut ? `The token endpoint did not answer within ${timeoutMs} ms` : "The token endpoint could not be reached", {
-        retryable: true,
-        cause: error,
-      });
+      // Not a refusal of the credentials (that is an AuthError): the endpoint was never heard from.
+      if ((signal.reason as { name?: string } | undefined)?.name === "TimeoutError")
+        throw new TimeoutError(`The token endpoint at ${new URL(tokenUrl).host} did not answer within ${timeoutMs} ms`, { timeoutMs, cause: error });
+      throw new NetworkError(`The token endpoint could not be reached at ${unreachable(tokenUrl, error)}`, { retryable: true, cause: error });
     }
     if (isRedirect(response)) {
       discard(response);

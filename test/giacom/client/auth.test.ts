@@ -6,6 +6,7 @@ import {
   AuthError,
   AuthenticationError,
   createGiacomClient,
+  NetworkError,
   type Credentials,
   type GiacomClient,
   type GiacomClientOptions,
@@ -312,18 +313,20 @@ describe("token endpoint failures", () => {
     ]);
   });
 
-  it("rejects with AuthError without a status when the token endpoint cannot be reached", T, async () => {
+  it("rejects with a NetworkError naming the host and the system code when the token endpoint cannot be reached", T, async () => {
+    const tokenUrl = await closedPortUrl();
     const giacom = createGiacomClient({
       baseUrl: api.baseUrl,
-      tokenUrl: await closedPortUrl(),
+      tokenUrl,
       credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
       retry: false,
     });
 
     const error = await rejection(giacom.services.get("s1"));
-    expect(error).toBeInstanceOf(AuthError);
-    expect((error as AuthError).status).toBeUndefined();
-    expect((error as AuthError).retryable).toBe(true);
+    // Not an AuthError: nothing refused the credentials, the endpoint was never heard from.
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).message).toBe(`The token endpoint could not be reached at ${new URL(tokenUrl).host} (ECONNREFUSED)`);
+    expect((error as NetworkError).retryable).toBe(true);
     expect(api.requests).toHaveLength(0);
     expectNoCredentialIn(error);
   });
