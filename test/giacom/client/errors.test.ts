@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, GiacomError, isGiacomError, NotFoundError, ServerError } from "giacom-sdk";
+import { ApiError, createGiacomClient, GiacomError, isGiacomError, NotFoundError, ServerError } from "giacom-sdk";
+import { createGiacomSimulator, SIMULATOR_CREDENTIALS } from "giacom-sdk/mock";
 
 describe("errors", () => {
   const init = { status: 404, body: { code: "ERR_1", reason: "missing" }, method: "GET", path: "/service/x", correlationId: "c-1", attempts: 1 };
@@ -29,5 +30,23 @@ describe("errors", () => {
     expect(isGiacomError(foreign)).toBe(true);
     expect(foreign instanceof GiacomError).toBe(true);
     expect(copy.isGiacomError(new NotFoundError(init))).toBe(true);
+  });
+});
+
+describe("errors that tell the cause, against the simulator", () => {
+  it("a base URL missing its version segment gives a 404 whose message shows the whole URL tried", async () => {
+    const served = await createGiacomSimulator().listen();
+    try {
+      const origin = new URL(served.baseUrl).origin;
+      const giacom = createGiacomClient({ baseUrl: origin, tokenUrl: served.tokenUrl, credentials: SIMULATOR_CREDENTIALS, retry: false });
+      const error = await giacom.serviceSpecifications.get("MOBILE_VOICE_SRV_GIACOM_VF").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect((error as NotFoundError).message).toMatch(new RegExp(`^GET ${origin}/serviceSpecification/MOBILE_VOICE_SRV_GIACOM_VF failed with 404`));
+      // With the version segment, the same call succeeds.
+      const right = createGiacomClient({ baseUrl: served.baseUrl, tokenUrl: served.tokenUrl, credentials: SIMULATOR_CREDENTIALS });
+      await expect(right.serviceSpecifications.get("MOBILE_VOICE_SRV_GIACOM_VF")).resolves.toMatchObject({ id: "MOBILE_VOICE_SRV_GIACOM_VF" });
+    } finally {
+      await served.close();
+    }
   });
 });
