@@ -1,16 +1,7 @@
 // The public entry point of giacom-sdk. Every export is named here on purpose: what is not
 // listed is internal. Contract types come from src/giacom/types.ts, never from a generated/ folder.
 
-/**
- * The version of `giacom-sdk` this build was made from.
- *
- * @example
- * ```ts
- * import { VERSION } from "giacom-sdk";
- * console.log(`giacom-sdk ${VERSION}`);
- * ```
- */
-export const VERSION = "0.1.0";
+export { VERSION } from "./core/version.js";
 
 export { createGiacomClient, ENVIRONMENTS } from "./giacom/client.js";
 export type { GiacomClient, GiacomClientOptions, GiacomEnvironment } from "./giacom/client.js";

@@ -46,3 +46,4 @@ export { createMemoryVersionStore, MemoryDedupeStore } from "./receiver/stores.j
 export type { DedupeStore, MemoryDedupeStoreOptions, VersionStore } from "./receiver/stores.js";
 export { toNodeHandler, WebhookBodyConsumedError } from "./receiver/node.js";
 export type { NodeHandlerOptions } from "./receiver/node.js";
+export { VERSION } from "./version.js";

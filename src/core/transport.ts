@@ -20,10 +20,12 @@ import {
 import { BodyTooLarge, discard, isRedirect, readText, redirectTarget } from "./internal/response.js";
 import { newCorrelationId } from "./internal/ids.js";
 import { networkCode, unreachable } from "./internal/network.js";
+import { runtime } from "./internal/runtime.js";
 import { isObject } from "./internal/show.js";
 import { scrub } from "./internal/redact.js";
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry.js";
 import type { CallOptions, Credential, FetchFunction, Hooks, Logger, RequestAuth } from "./types.js";
+import { VERSION } from "./version.js";
 
 /** HTTP methods an operation may use. */
 export type Method = "get" | "put" | "post" | "patch" | "delete";
@@ -128,6 +130,8 @@ export interface TransportConfig {
   visibleHeaders?: readonly string[];
   /** Prefix of log lines, e.g. the client's package name. */
   logPrefix?: string;
+  /** The `User-Agent` sent. Default: the package, its version and the runtime, e.g. `giacom-sdk/0.1.0 Node.js/20.20.2`. */
+  userAgent?: string;
 }
 
 /**
@@ -267,6 +271,9 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
   const succeeds = config.succeeds ?? [repeatedDeleteGone];
   const prefix = config.logPrefix ? `${config.logPrefix}: ` : "";
   const base = config.baseUrl;
+  // Servers and their operators see which SDK and runtime called (where the runtime lets a
+  // request set it: browsers keep their own).
+  const userAgent = config.userAgent ?? `giacom-sdk/${VERSION} ${runtime()}`;
   let active = 0;
 
   async function send<P extends PathsWith<Paths, M>, M extends Method>(
@@ -292,7 +299,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
     const url = buildUrl(base, operation.path as string, params);
     const path = url.slice(base.length);
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const fixedHeaders: Record<string, string> = { [config.correlationIdHeader]: correlationId };
+    const fixedHeaders: Record<string, string> = { "User-Agent": userAgent, [config.correlationIdHeader]: correlationId };
     if (payload !== undefined) fixedHeaders["Content-Type"] = "application/json";
     for (const [name, value] of Object.entries(params?.header ?? {})) if (value !== undefined) fixedHeaders[name] = String(value);
 

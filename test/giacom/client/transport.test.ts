@@ -11,6 +11,7 @@ import {
   TimeoutError,
   type RequestHookInfo,
   type RetryHookInfo,
+  VERSION,
 } from "giacom-sdk";
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "../../../src/core/retry.js";
 import { loadSpec } from "../spec/spec-helpers.js";
@@ -234,6 +235,17 @@ describe("correlation ids", () => {
     await giacom.services.get("s1", { correlationId: "order-5001" });
     expect(apiRequests()[0]!.headers.get("x-request-id")).toBe("order-5001");
     expect(apiRequests()[0]!.headers.get("x-correlation-id")).toBeNull();
+  });
+});
+
+describe("User-Agent", () => {
+  it("names the package, its version and the runtime on every request", async () => {
+    const { giacom, apiRequests } = testClient(api(ok));
+    await giacom.services.get("s1");
+    const agent = apiRequests()[0]!.headers.get("user-agent");
+    // Node 20 reports its full version; Node 21+ offers navigator.userAgent, with the major only.
+    const [major] = process.versions.node.split(".");
+    expect([`giacom-sdk/${VERSION} Node.js/${process.versions.node}`, `giacom-sdk/${VERSION} Node.js/${major}`]).toContain(agent);
   });
 });
 
