@@ -25,6 +25,11 @@ export interface ClientOptions {
   /** Retry settings, or `false` to never retry. */
   retry?: RetryOptions | false;
   hooks?: Hooks;
+  /**
+   * Where log lines go. Without one, setting the environment variable `GIACOM_SDK_LOG` to
+   * `debug`, `info`, `warn` or `error` logs to the console from that level up. Log lines never
+   * carry a credential.
+   */
   logger?: Logger;
   /** Header carrying the correlation id. Default `X-Correlation-ID`. */
   correlationIdHeader?: string;
@@ -90,6 +95,17 @@ export function checkedUrl(name: string, value: unknown, allowInsecureHttp: bool
   return checked.url.href.replace(/\/+$/, "");
 }
 
+const LEVELS = ["debug", "info", "warn", "error"] as const;
+
+/** The console from the level `GIACOM_SDK_LOG` names, where the runtime has an environment. */
+function environmentLogger(): Logger | undefined {
+  const level = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.GIACOM_SDK_LOG?.trim().toLowerCase();
+  const from = LEVELS.indexOf(level as (typeof LEVELS)[number]);
+  if (from < 0) return undefined;
+  // Looked up at each line, so that a test (or an app) that replaces console methods is heard.
+  return Object.fromEntries(LEVELS.slice(from).map((name) => [name, (message: string, meta?: object) => (meta === undefined ? console[name](message) : console[name](message, meta))]));
+}
+
 function resolveRetry(retry: unknown): RetryPolicy {
   if (retry === undefined) return DEFAULT_RETRY;
   if (retry === false) return NO_RETRY;
@@ -153,7 +169,7 @@ export function resolveClientOptions(
     retry: resolveRetry(options.retry),
     correlationIdHeader,
     hooks,
-    logger: options.logger,
+    logger: options.logger ?? environmentLogger(),
     maxResponseBytes,
     allowInsecureHttp,
   };

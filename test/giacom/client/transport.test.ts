@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   AbortError,
   ApiError,
@@ -235,6 +235,37 @@ describe("correlation ids", () => {
     await giacom.services.get("s1", { correlationId: "order-5001" });
     expect(apiRequests()[0]!.headers.get("x-request-id")).toBe("order-5001");
     expect(apiRequests()[0]!.headers.get("x-correlation-id")).toBeNull();
+  });
+});
+
+describe("logging from the environment", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it("GIACOM_SDK_LOG=debug logs each call to the console, from debug up, without a credential", async () => {
+    vi.stubEnv("GIACOM_SDK_LOG", "debug");
+    const debug = vi.spyOn(console, "debug").mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { giacom } = testClient(api(sequence(status(503), ok)), { retry: FAST });
+    await giacom.services.get("s1");
+    expect(debug.mock.calls.map(([line]) => line)).toEqual(["giacom-sdk: GET /service/s1 -> 503", "giacom-sdk: GET /service/s1 -> 200"]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/^giacom-sdk: retrying GET \/service\/s1 in \d+ ms: /);
+    expect(JSON.stringify([debug.mock.calls, warn.mock.calls])).not.toContain(TEST_TOKEN);
+  });
+
+  it("GIACOM_SDK_LOG=warn leaves debug lines out, and a logger given to the client wins", async () => {
+    vi.stubEnv("GIACOM_SDK_LOG", "warn");
+    const debug = vi.spyOn(console, "debug").mockImplementation(() => undefined);
+    await testClient(api(ok)).giacom.services.get("s1");
+    expect(debug).not.toHaveBeenCalled();
+    const lines: string[] = [];
+    vi.stubEnv("GIACOM_SDK_LOG", "debug");
+    await testClient(api(ok), { logger: { debug: (line) => lines.push(line) } }).giacom.services.get("s1");
+    expect(lines).toEqual(["giacom-sdk: GET /service/s1 -> 200"]);
+    expect(debug).not.toHaveBeenCalled();
   });
 });
 
