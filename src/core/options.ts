@@ -103,7 +103,9 @@ function environmentLogger(): Logger | undefined {
   const from = LEVELS.indexOf(level as (typeof LEVELS)[number]);
   if (from < 0) return undefined;
   // Looked up at each line, so that a test (or an app) that replaces console methods is heard.
-  return Object.fromEntries(LEVELS.slice(from).map((name) => [name, (message: string, meta?: object) => (meta === undefined ? console[name](message) : console[name](message, meta))]));
+  return Object.fromEntries(
+    LEVELS.slice(from).map((name) => [name, (message: string, meta?: object) => (meta === undefined ? console[name](message) : console[name](message, meta))]),
+  );
 }
 
 function resolveRetry(retry: unknown): RetryPolicy {
