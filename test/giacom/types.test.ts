@@ -3,6 +3,9 @@
 // vitest only runs the value checks.
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type {
+  ItemOutcome,
+  OrderFailedError,
+  ServiceOrderItemState,
   ErrorBody,
   EventEnvelope,
   ItemAction,
@@ -48,5 +51,15 @@ describe("the public types", () => {
 
   it("let the document's new-line order be written as a typed literal (examples/new-line-order.ts)", () => {
     expect(newLine).toEqual(loadSpec().components.examples.ServiceOrderNewLineO2!.value);
+  });
+});
+
+describe("order outcomes", () => {
+  it("type the final states: a failed order's state and its items' states are the contract's unions", () => {
+    expectTypeOf<OrderFailedError["state"]>().toEqualTypeOf<"rejected" | "failed" | "cancelled" | "partial">();
+    expectTypeOf<ItemOutcome["state"]>().toEqualTypeOf<ServiceOrderItemState | undefined>();
+    // @ts-expect-error a failed order never ended "completed"
+    const completed: OrderFailedError["state"] = "completed";
+    expect(completed).toBe("completed");
   });
 });

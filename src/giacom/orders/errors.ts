@@ -1,6 +1,6 @@
 // Errors of following an order to its end.
 import { GiacomError } from "../errors.js";
-import type { CancelServiceOrder, ErrorBody, ServiceOrder } from "../types.js";
+import type { CancelServiceOrder, ErrorBody, ServiceOrder, ServiceOrderItemState, ServiceOrderState } from "../types.js";
 
 /**
  * The final state of each item of an order.
@@ -12,7 +12,7 @@ import type { CancelServiceOrder, ErrorBody, ServiceOrder } from "../types.js";
  */
 export interface ItemOutcome {
   id: string;
-  state: string | undefined;
+  state: ServiceOrderItemState | undefined;
 }
 
 /**
@@ -27,8 +27,8 @@ export interface ItemOutcome {
 export class OrderFailedError extends GiacomError {
   override readonly name = "OrderFailedError";
   declare readonly orderId: string;
-  /** `rejected`, `failed`, `cancelled` or `partial`. */
-  declare readonly state: string;
+  /** The final state the order ended in: anything but `completed`. */
+  declare readonly state: Extract<ServiceOrderState, "rejected" | "failed" | "cancelled" | "partial">;
   declare readonly errorMessage: ErrorBody | undefined;
   declare readonly items: ItemOutcome[];
   declare readonly order: ServiceOrder;
@@ -40,7 +40,8 @@ export class OrderFailedError extends GiacomError {
       (order.state === "partial" ? `items: ${items.map((i) => `${i.id} ${i.state}`).join(", ")}` : "no reason given");
     super("ORDER_FAILED", `Service order ${order.id} ended ${order.state}: ${detail}`);
     this.orderId = order.id;
-    this.state = order.state;
+    // Made only for an order that ended (the handle's isFinal) and not completed.
+    this.state = order.state as OrderFailedError["state"];
     this.errorMessage = order.errorMessage;
     this.items = items;
     this.order = order;
