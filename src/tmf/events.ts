@@ -2,6 +2,7 @@
 // `eventType`, `eventTime` and an `event` object carrying the entity under a key that depends
 // on the type. Only what a receiver itself needs is checked; the rest of the entity is not: a
 // receiver must not refuse what the server really sends.
+import { isObject } from "../core/internal/show.js";
 import type { ParsedDelivery } from "../core/receiver/receiver.js";
 
 /**
@@ -9,8 +10,6 @@ import type { ParsedDelivery } from "../core/receiver/receiver.js";
  * version stores, so without a bound each delivery could make the receiver keep megabytes.
  */
 export const MAX_ID_LENGTH = 256;
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 // Checked by hand rather than with a schema library: the checks are few, and zod/mini was more
 // than half of a webhooks entry point's bundle. Refusals name only fields, never a value from the body.

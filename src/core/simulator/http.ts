@@ -1,5 +1,6 @@
 // Response helpers of every simulator: JSON answers, failures thrown as HttpError, and the API's
 // error body, which the engine never shapes itself: the API profile gives it as a strategy.
+import { isObject } from "../internal/show.js";
 
 /**
  * How an API writes its error body: the status, a human message and, when the failure has one
@@ -39,8 +40,8 @@ export function errorResponse(error: HttpError, errorBody: ErrorBodyStrategy): R
   return json(errorBody(error.status, error.message, error.code), error.status, error.headers);
 }
 
-/** @internal */
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+/** @internal The simulators' name for the one plain-object check. */
+export const isRecord = isObject;
 
 /** @internal The JSON object a POST or PATCH must carry; `invalid` makes the error thrown when it does not. */
 export async function readJsonObject(request: Request, invalid: (message: string) => Error = badRequest): Promise<Record<string, unknown>> {

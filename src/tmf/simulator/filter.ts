@@ -19,6 +19,7 @@
 //   S          = *(SP / HTAB / LF / CR)
 //
 // Anything else is a 400, so a query never means something other than what it says.
+import { isObject } from "../../core/internal/show.js";
 import { badRequest } from "../../core/simulator/http.js";
 
 type Literal = string | number | boolean | null;
@@ -183,8 +184,6 @@ class Parser {
     throw badRequest(`filter is not one the API reads: expected ${what} at character ${this.at + 1} (${found}); ${FILTER_FORMS}`);
   }
 }
-
-const isObject = (value: unknown): value is object => typeof value === "object" && value !== null && !Array.isArray(value);
 
 // Own data properties only: a name never reaches the prototype (constructor, __proto__...) and
 // never calls a getter.
