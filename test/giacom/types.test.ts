@@ -60,6 +60,6 @@ describe("order outcomes", () => {
     expectTypeOf<ItemOutcome["state"]>().toEqualTypeOf<ServiceOrderItemState | undefined>();
     // @ts-expect-error a failed order never ended "completed"
     const completed: OrderFailedError["state"] = "completed";
-    expect(completed).toBe("completed");
+    void completed;
   });
 });

@@ -14,18 +14,18 @@ import type { Credential, RequestAuth, TokenProvider } from "../types.js";
  * ```
  */
 export function bearer(provider: TokenProvider): RequestAuth {
-  let checked: string | undefined;
+  // Checked and built once per token, not per call: a provider hands out the same token for an hour.
+  let current: { token: string; credential: Credential } | undefined;
   return {
     async authenticate({ signal }): Promise<Credential> {
       const token = await provider.getToken({ signal });
-      // Checked once per token, not per call: a provider may hand out the same token for an hour.
-      if (token !== checked) {
+      if (token !== current?.token) {
         if (!isWellFormedToken(token)) throw new AuthError(`The token provider gave ${MALFORMED_TOKEN}`, {});
-        checked = token;
+        const credential: Credential = { headers: { Authorization: `Bearer ${token}` }, secrets: [token] };
+        if (provider.invalidate) credential.refused = () => (provider.invalidate!(token), true);
+        current = { token, credential };
       }
-      const credential: Credential = { headers: { Authorization: `Bearer ${token}` }, secrets: [token] };
-      if (provider.invalidate) credential.refused = () => (provider.invalidate!(token), true);
-      return credential;
+      return current.credential;
     },
     ...(provider.idle ? { idle: () => provider.idle!() } : {}),
   };
