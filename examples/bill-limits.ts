@@ -9,7 +9,7 @@
  * (override the URLs with GIACOM_BASE_URL / GIACOM_TOKEN_URL) and places 3 real orders (a new
  * O2 line first: set SIM_SERIAL to a SIM from your stock).
  */
-import { modifyService, serviceOrder, type GiacomClient } from "giacom-sdk";
+import { characteristicValue, modifyService, serviceOrder, type GiacomClient } from "giacom-sdk";
 import { runExample } from "./shared/connect.js";
 import { orderLine, submit } from "./shared/orders.js";
 
@@ -17,7 +17,7 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   const lineId = await orderLine(giacom, log, { network: "O2", simSerial }); // ordered with .billLimit(100)
   const show = async () => {
     const line = await giacom.services.get(lineId);
-    const value = (id: string) => line.serviceCharacteristic?.find((c) => c.id === id)?.value?.[0]?.value;
+    const value = (id: string) => characteristicValue(line, id);
     const limit = value("BILL_LIMIT");
     // No limit shows as BILL_LIMIT 0 or as no BILL_LIMIT at all: treat both alike.
     log(`  bill limit: ${limit === undefined ? "none (no BILL_LIMIT)" : limit === "0" ? "none (BILL_LIMIT 0)" : limit}, tariff ${value("TARIFF")}`);

@@ -8,13 +8,11 @@
  * (override the URLs with GIACOM_BASE_URL / GIACOM_TOKEN_URL) and places 2 real orders; use a
  * SIM serial from your own stock for the O2 line.
  */
-import { addService, serviceOrder, type GiacomClient, type Service } from "giacom-sdk";
+import { addService, characteristicValue as value, serviceOrder, type GiacomClient } from "giacom-sdk";
 import { runExample } from "./shared/connect.js";
 import { serviceIdOf, submit } from "./shared/orders.js";
 
 const O2_SIM_SERIAL = "8944201122334455667";
-
-const value = (service: Service, id: string) => service.serviceCharacteristic?.find((c) => c.id === id)?.value?.[0]?.value;
 
 export async function run(giacom: GiacomClient, log: (line: string) => void = console.log): Promise<void> {
   // Order-level parts shared by both orders: builders are immutable, so this is a template.

@@ -9,7 +9,7 @@
  * (override the URLs with GIACOM_BASE_URL / GIACOM_TOKEN_URL) and places a real port-in
  * order: set PORT_NUMBER and PORT_PAC to a number and PAC your UAT account may port.
  */
-import { addService, serviceOrder, type GiacomClient } from "giacom-sdk";
+import { addService, characteristicValue, serviceOrder, type GiacomClient } from "giacom-sdk";
 import { runExample } from "./shared/connect.js";
 import { serviceIdOf, submit } from "./shared/orders.js";
 
@@ -39,9 +39,8 @@ export async function run(
   const done = await submit(giacom, order, log);
 
   const line = await giacom.services.get(serviceIdOf(done));
-  const characteristics = new Map((line.serviceCharacteristic ?? []).map((c) => [c.id, c.value?.[0]?.value]));
-  log(`  service ${line.id}: ${line.state}, number ${characteristics.get("SUBSCRIBER_NUMBER")}`);
-  log(`  PAC on the service: ${characteristics.has("PAC") ? characteristics.get("PAC") : "none (dropped once ported)"}`);
+  log(`  service ${line.id}: ${line.state}, number ${characteristicValue(line, "SUBSCRIBER_NUMBER")}`);
+  log(`  PAC on the service: ${characteristicValue(line, "PAC") ?? "none (dropped once ported)"}`);
 }
 
 runExample(import.meta.url, (giacom) => run(giacom, console.log, { subscriberNumber: process.env.PORT_NUMBER, pac: process.env.PORT_PAC }));

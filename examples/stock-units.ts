@@ -8,7 +8,7 @@
  * (override the URLs with GIACOM_BASE_URL / GIACOM_TOKEN_URL) and changes real UAT stock: set
  * STOCK_NUMBER to a number you may add (the unit is deleted at the end).
  */
-import { isGiacomError, jsonPath, type GiacomClient, type Resource } from "giacom-sdk";
+import { characteristicValue, isGiacomError, jsonPath, type GiacomClient, type Resource } from "giacom-sdk";
 import { runExample } from "./shared/connect.js";
 
 const summary = (r: Resource) =>
@@ -36,7 +36,7 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   // Resource searches take only a JSONPath filter (or nothing: the whole stock).
   const { items: stock } = await giacom.resources.list();
   const numbers = stock.filter((r) => r.resourceSpecification?.id === "Mobile_Subscriber_number");
-  log(`Subscriber numbers in stock: ${numbers.map((r) => r.resourceCharacteristic?.find((c) => c.id === "SUBSCRIBER_NUMBER")?.value?.[0]?.value).join(", ")}`);
+  log(`Subscriber numbers in stock: ${numbers.map((r) => characteristicValue(r, "SUBSCRIBER_NUMBER")).join(", ")}`);
   const [found] = (
     await giacom.resources.list({ filter: jsonPath.characteristicValue("SUBSCRIBER_NUMBER", subscriberNumber, { on: "resourceCharacteristic" }) })
   ).items;

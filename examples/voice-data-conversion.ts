@@ -11,7 +11,7 @@
  * Giacom's UAT (override the URLs with GIACOM_BASE_URL / GIACOM_TOKEN_URL) and places 3 real
  * orders (a new O2 line first: set SIM_SERIAL to a SIM from your stock).
  */
-import { modifyService, serviceOrder, type GiacomClient, type Service, type ServiceSpecification } from "giacom-sdk";
+import { characteristicValue, modifyService, serviceOrder, type GiacomClient, type Service, type ServiceSpecification } from "giacom-sdk";
 import { runExample } from "./shared/connect.js";
 import { orderLine, submit } from "./shared/orders.js";
 
@@ -25,7 +25,7 @@ const defaultTariff = (spec: ServiceSpecification) =>
   spec.specCharacteristic?.find((c) => c.id === "TARIFF")?.characteristicValueSpecification?.find((v) => v.isDefault)?.value;
 
 const summary = (s: Service) =>
-  `${s.serviceSpecification?.id} (${s.category}), tariff ${s.serviceCharacteristic?.find((c) => c.id === "TARIFF")?.value?.[0]?.value}, number ${s.serviceCharacteristic?.find((c) => c.id === "SUBSCRIBER_NUMBER")?.value?.[0]?.value}`;
+  `${s.serviceSpecification?.id} (${s.category}), tariff ${characteristicValue(s, "TARIFF")}, number ${characteristicValue(s, "SUBSCRIBER_NUMBER")}`;
 
 export async function run(giacom: GiacomClient, log: (line: string) => void = console.log, simSerial = "8944201122334455675"): Promise<void> {
   const lineId = await orderLine(giacom, log, { network: "O2", simSerial });

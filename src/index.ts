@@ -19,8 +19,11 @@ export type {
   TokenRefreshInfo,
 } from "./core/types.js";
 export type { RetryOptions } from "./core/retry.js";
+export type { ApiPromise, Sent } from "./core/transport.js";
 export type { ListQuery, ListResult } from "./tmf/list.js";
 export { jsonPath } from "./tmf/json-path.js";
+export { characteristicValue, characteristicValues } from "./giacom/characteristics.js";
+export type { HasCharacteristics } from "./giacom/characteristics.js";
 export {
   AbortError,
   ApiError,
@@ -53,7 +56,7 @@ export type {
 } from "./giacom/namespaces/catalogue.js";
 export type { ResourceQuery, Resources } from "./giacom/namespaces/resources.js";
 export type { GetServiceOptions, ServiceQuery, Services } from "./giacom/namespaces/services.js";
-export type { ServiceOrderQuery, ServiceOrders } from "./giacom/orders/service-orders.js";
+export type { CancellationQuery, Cancellations, ServiceOrderQuery, ServiceOrders } from "./giacom/orders/service-orders.js";
 export type { HubApi, Subscription } from "./giacom/namespaces/hub.js";
 export type { Appointments, GeographicAddresses } from "./giacom/namespaces/addresses-appointments.js";
 export type { CreateOrderOptions } from "./giacom/orders/service-orders.js";
@@ -66,7 +69,14 @@ export type { ItemView, SupplierRule, SupplierRuleSet } from "./giacom/validatio
 export { OrderValidationError } from "./giacom/validation/order-validation-error.js";
 export { SUBMISSION_REFERENCE } from "./giacom/orders/service-orders.js";
 export type { SubmitOptions } from "./giacom/orders/service-orders.js";
-export type { OrderEventSource, OrderOperation, OrderOperationToken, PollingOptions, WaitOptions } from "./giacom/orders/order-operation.js";
+export type {
+  CancelOrderOptions,
+  OrderEventSource,
+  OrderOperation,
+  OrderOperationToken,
+  PollingOptions,
+  WaitOptions,
+} from "./giacom/orders/order-operation.js";
 export { OrderCancellationError, OrderFailedError, OrderWaitTimeoutError, SubmissionUnknownError } from "./giacom/orders/errors.js";
 export type { ItemOutcome } from "./giacom/orders/errors.js";
 

@@ -2,8 +2,8 @@
 // knows no API: a client gives it its generated `paths` type, its authentication, its error
 // decoding and its success rules as values. Every export is named here on purpose.
 
-export { createTransport, failedBeforeSending, repeatedDeleteGone } from "./transport.js";
-export type { Data, Init, Method, Operation, OperationOf, PathsWith, Sent, SuccessRule, Transport, TransportConfig } from "./transport.js";
+export { createTransport, failedBeforeSending, repeatedDeleteGone, respond } from "./transport.js";
+export type { ApiPromise, Data, Init, Method, Operation, OperationOf, PathsWith, Sent, SuccessRule, Transport, TransportConfig } from "./transport.js";
 export { CLIENT_OPTIONS, checkedUrl, checkOptionNames, duration, resolveClientOptions } from "./options.js";
 export type { ClientOptions } from "./options.js";
 export type {

@@ -159,17 +159,55 @@ export interface Operation<Paths, P extends keyof Paths, M extends Method> {
 }
 
 /**
- * What a successful call gives back: the data, the response (its body read) and the correlation id sent.
+ * What a successful call gives back: the data, the response (its body already read), the
+ * correlation id sent, how long the call took and in how many attempts.
  * @group Client
  * @example
  * ```ts
- * const { data, response } = await http.send(getThing, { params: { path: { id } } });
+ * const { data, response, correlationId, durationMs } = await http.send(getThing, { params: { path: { id } } });
  * ```
  */
 export interface Sent<T> {
   data: T;
+  /** The final answer: its status and headers (its body was read to give `data`). */
   response: Response;
+  /** The correlation id every attempt carried: quote it to the API's support. */
   correlationId: string;
+  /** Time from the call to its result, retries and authentication included. */
+  durationMs: number;
+  /** Requests sent, 1 when the first answer was final. */
+  attempts: number;
+}
+
+/**
+ * The promise an API method returns: awaited, it gives the data; its `withResponse()` gives the
+ * data with the call's response, correlation id and timing, without a global hook.
+ * @group Client
+ * @example
+ * ```ts
+ * const { data: service, response, correlationId, durationMs } = await giacom.services.get(id).withResponse();
+ * console.log(response.status, response.headers.get("content-type"), correlationId, durationMs);
+ * ```
+ */
+export interface ApiPromise<T> extends Promise<T> {
+  /** The data with the call's {@link Sent | response, correlation id and timing}. */
+  withResponse(): Promise<Sent<T>>;
+}
+
+/**
+ * Turns a call into an {@link ApiPromise}: `start` runs at once (what it throws becomes the
+ * rejection), `map` makes the data the caller gets from what was sent.
+ * @group Client
+ * @example
+ * ```ts
+ * get: (id, options) => respond(() => http.send(getThing, { params: { path: { id: requireId("id", id) } } }, options)),
+ * ```
+ */
+export function respond<D, T = D>(start: () => Promise<Sent<D>>, map: (sent: Sent<D>) => T = (sent) => sent.data as unknown as T): ApiPromise<T> {
+  const sent = new Promise<Sent<D>>((resolve) => resolve(start())).then((s) => ({ ...s, data: map(s) }));
+  const data = sent.then((s) => s.data);
+  // Who asks for the response handles the failure there: the data promise must not also report it unhandled.
+  return Object.assign(data, { withResponse: () => (data.catch(() => undefined), sent) });
 }
 
 /**
@@ -281,6 +319,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
     init: Init<Paths, P, M>,
     options: CallOptions = {},
   ): Promise<Sent<Data<Paths, P, M>>> {
+    const began = performance.now();
     const correlationId = options.correlationId ?? newCorrelationId();
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > 2_147_483_647)
@@ -333,9 +372,16 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
       new InvalidResponseError(`${method} ${path} answered ${status} with a body that ${problem}`, { status, correlationId, retryable, cause });
 
     let sent = false;
+    let attempts = 0;
+    const done = (data: unknown, response: Response): Sent<Data<Paths, P, M>> => ({
+      data: data as Data<Paths, P, M>,
+      response,
+      correlationId,
+      durationMs: performance.now() - began,
+      attempts,
+    });
     active++;
     try {
-      let attempts = 0;
       let reauthenticated = false;
       for (let retries = 0; ;) {
         attempts++;
@@ -391,7 +437,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
               throw invalid(status, "could not be read to its end", operation.idempotent, error);
             }
             if (!usable(returns, data)) throw invalid(status, `is not ${SHAPES[returns]}`, false);
-            return { data: data as Data<Paths, P, M>, response, correlationId };
+            return done(data, response);
           }
           let errorBody: unknown;
           try {
@@ -406,7 +452,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
             errorBody = error instanceof BodyTooLarge ? `[error body over ${MAX_ERROR_BODY} bytes, not read]` : undefined;
           }
           const answer = { method, status, attempt: attempts, body: errorBody };
-          if (succeeds.some((rule) => rule(answer)) || operation.succeeds?.(answer)) return { data: undefined as Data<Paths, P, M>, response, correlationId };
+          if (succeeds.some((rule) => rule(answer)) || operation.succeeds?.(answer)) return done(undefined, response);
           if (status === 401 && !reauthenticated && credential.refused?.()) {
             // The token may have been revoked or expired early: one more try with a fresh one.
             // It is an attempt like any other, but it does not use up a retry.

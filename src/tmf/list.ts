@@ -1,7 +1,7 @@
 // TMF630 searches: turns a search response into { items, totalCount, resultCount } from the
 // body and the X-Total-Count / X-Result-Count headers a TMF search returns.
-import { InvalidResponseError } from "../core/errors.js";
-import type { PathsWith, Sent, Transport } from "../core/transport.js";
+import { InvalidArgumentError, InvalidResponseError } from "../core/errors.js";
+import { respond, type ApiPromise, type PathsWith, type Sent, type Transport } from "../core/transport.js";
 import type { CallOptions } from "../core/types.js";
 
 /** @internal The TMF630 count headers: shown to hooks, read by `list` and `count`. */
@@ -9,12 +9,13 @@ export const COUNT_HEADERS = ["x-total-count", "x-result-count"];
 
 /**
  * One page of search results. Giacom returns every match at once unless it trims a very long
- * list: then `resultCount` (the items here) is less than `totalCount` (all matches).
+ * list: then `trimmed` is true and `resultCount` (the items here) is less than `totalCount`
+ * (all matches). Giacom's searches do not page (`offset` is not documented): narrow the query.
  * @group Queries
  * @example
  * ```ts
- * const { items, totalCount, resultCount } = await giacom.services.list({ operatingStatus: ["failed", "stopped"] });
- * if (resultCount < totalCount) console.warn(`Giacom trimmed the list to ${resultCount} of ${totalCount}`);
+ * const { items, totalCount, trimmed } = await giacom.services.list({ operatingStatus: ["failed", "stopped"] });
+ * if (trimmed) console.warn(`Giacom trimmed the list to ${items.length} of ${totalCount}: narrow the query`);
  * ```
  */
 export interface ListResult<T> {
@@ -23,6 +24,8 @@ export interface ListResult<T> {
   totalCount: number;
   /** Entities in `items` (`X-Result-Count`). */
   resultCount: number;
+  /** The server returned fewer entities than matched (`X-Result-Count` < `X-Total-Count`). */
+  trimmed: boolean;
 }
 
 /** A count header's value; undefined when absent, an error when it is not a count a program can use. */
@@ -44,7 +47,8 @@ function toList<T>(sent: Sent<T[] | undefined>): ListResult<T> {
   // The transport has checked that a body, when there is one, is a list of objects.
   const items = sent.data ?? [];
   const resultCount = countHeader(sent, "X-Result-Count") ?? items.length;
-  return { items, totalCount: countHeader(sent, "X-Total-Count") ?? resultCount, resultCount };
+  const totalCount = countHeader(sent, "X-Total-Count") ?? resultCount;
+  return { items, totalCount, resultCount, trimmed: resultCount < totalCount };
 }
 
 /** The answer to `limit=0`: the total count, which only the header carries. */
@@ -79,7 +83,31 @@ export function createSearch<T, Paths = any>(http: Transport<Paths>, path: Paths
   const send = (query: object, options: CallOptions | undefined) =>
     http.send({ method: "get", path, idempotent: true, returns: "list" } as never, { params: { query } } as never, options) as Promise<Sent<T[] | undefined>>;
   return {
-    list: async (query: object = {}, options?: CallOptions): Promise<ListResult<T>> => toList(await send(query, options)),
-    count: async (query: object = {}, options?: CallOptions): Promise<number> => toCount(await send({ ...query, limit: 0 }, options)),
+    list: (query: object = {}, options?: CallOptions): ApiPromise<ListResult<T>> => respond(() => send(query, options), toList),
+    count: (query: object = {}, options?: CallOptions): ApiPromise<number> => respond(() => send({ ...query, limit: 0 }, options), toCount),
   };
+}
+
+/**
+ * Every entity a paging search matches, page after page (TMF630 `offset` and `limit`), for
+ * APIs that page. Stops at `totalCount`, or at the first empty page of a server that counts
+ * wrongly; a page is requested only when the previous one has been consumed.
+ * @group Queries
+ * @example
+ * ```ts
+ * for await (const order of listAll(orders.list, { state: "inProgress" }, { pageSize: 50 })) console.log(order.id);
+ * ```
+ */
+export async function* listAll<T, Q extends object>(
+  list: (query: Q & { offset: number; limit: number }, options?: CallOptions) => PromiseLike<ListResult<T>>,
+  query: Q,
+  { pageSize = 100, ...options }: CallOptions & { pageSize?: number } = {},
+): AsyncGenerator<T, void, undefined> {
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new InvalidArgumentError("pageSize", "must be a positive integer");
+  for (let offset = 0; ;) {
+    const page = await list({ ...query, offset, limit: pageSize }, options);
+    yield* page.items;
+    offset += page.items.length;
+    if (page.items.length === 0 || offset >= page.totalCount) return;
+  }
 }

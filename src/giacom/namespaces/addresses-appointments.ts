@@ -1,5 +1,6 @@
 // Geographic addresses (TMF673) and appointments (TMF646).
 import type { CallOptions } from "../../core/types.js";
+import { respond, type ApiPromise } from "../../core/transport.js";
 import type { GiacomTransport } from "../http.js";
 import * as operations from "../generated/operations.js";
 import type {
@@ -23,9 +24,9 @@ import type {
  */
 export interface GeographicAddresses {
   /** Matches an address: `POST /geographicAddressValidation`. A query, so it is retried like a GET. */
-  validate(validation: GeographicAddressValidationCreate, options?: CallOptions): Promise<GeographicAddressValidation>;
+  validate(validation: GeographicAddressValidationCreate, options?: CallOptions): ApiPromise<GeographicAddressValidation>;
   /** Creates a (silver or bronze) address: `POST /geographicAddress`. */
-  create(address: GeographicAddressCreate, options?: CallOptions): Promise<GeographicAddress>;
+  create(address: GeographicAddressCreate, options?: CallOptions): ApiPromise<GeographicAddress>;
 }
 
 /**
@@ -38,31 +39,23 @@ export interface GeographicAddresses {
  */
 export interface Appointments {
   /** Searches free time slots: `POST /searchTimeSlot`. A query, so it is retried like a GET. */
-  searchTimeSlots(search: SearchTimeSlotCreate, options?: CallOptions): Promise<SearchTimeSlot>;
+  searchTimeSlots(search: SearchTimeSlotCreate, options?: CallOptions): ApiPromise<SearchTimeSlot>;
   /** Books an appointment: `POST /appointment`. */
-  book(appointment: AppointmentCreate, options?: CallOptions): Promise<Appointment>;
+  book(appointment: AppointmentCreate, options?: CallOptions): ApiPromise<Appointment>;
 }
 
 /** @internal */
 export function createGeographicAddresses(http: GiacomTransport): GeographicAddresses {
   return {
-    async validate(validation, options) {
-      return (await http.send(operations.createGeographicAddressValidation, { body: validation }, options)).data;
-    },
-    async create(address, options) {
-      return (await http.send(operations.createGeographicAddress, { body: address }, options)).data;
-    },
+    validate: (validation, options) => respond(() => http.send(operations.createGeographicAddressValidation, { body: validation }, options)),
+    create: (address, options) => respond(() => http.send(operations.createGeographicAddress, { body: address }, options)),
   };
 }
 
 /** @internal */
 export function createAppointments(http: GiacomTransport): Appointments {
   return {
-    async searchTimeSlots(search, options) {
-      return (await http.send(operations.createSearchTimeSlot, { body: search }, options)).data;
-    },
-    async book(appointment, options) {
-      return (await http.send(operations.createAppointment, { body: appointment }, options)).data;
-    },
+    searchTimeSlots: (search, options) => respond(() => http.send(operations.createSearchTimeSlot, { body: search }, options)),
+    book: (appointment, options) => respond(() => http.send(operations.createAppointment, { body: appointment }, options)),
   };
 }

@@ -1,6 +1,7 @@
 // The service catalogue (TMF633) and the resource catalogue (TMF634).
 import type { paths } from "../generated/giacom.js";
 import { requireId } from "../../core/errors.js";
+import { respond, type ApiPromise } from "../../core/transport.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
 import type { CallOptions } from "../../core/types.js";
 import type { GiacomTransport } from "../http.js";
@@ -52,11 +53,11 @@ export interface GetSpecificationOptions extends CallOptions {
  */
 export interface ServiceSpecifications {
   /** Lists (or finds) specifications: `GET /serviceSpecification`. */
-  list(query?: ServiceSpecificationQuery, options?: CallOptions): Promise<ListResult<ServiceSpecification>>;
+  list(query?: ServiceSpecificationQuery, options?: CallOptions): ApiPromise<ListResult<ServiceSpecification>>;
   /** Counts the specifications a query matches (`limit=0`). */
-  count(query?: ServiceSpecificationQuery, options?: CallOptions): Promise<number>;
+  count(query?: ServiceSpecificationQuery, options?: CallOptions): ApiPromise<number>;
   /** Reads one specification: `GET /serviceSpecification/{id}`. */
-  get(id: string, options?: GetSpecificationOptions): Promise<ServiceSpecification>;
+  get(id: string, options?: GetSpecificationOptions): ApiPromise<ServiceSpecification>;
 }
 
 /**
@@ -69,26 +70,25 @@ export interface ServiceSpecifications {
  */
 export interface ResourceSpecifications {
   /** Lists (or finds) resource specifications: `GET /resourceSpecification`. */
-  list(query?: ResourceSpecificationQuery, options?: CallOptions): Promise<ListResult<ResourceSpecification>>;
+  list(query?: ResourceSpecificationQuery, options?: CallOptions): ApiPromise<ListResult<ResourceSpecification>>;
   /** Counts the resource specifications a query matches (`limit=0`). */
-  count(query?: ResourceSpecificationQuery, options?: CallOptions): Promise<number>;
+  count(query?: ResourceSpecificationQuery, options?: CallOptions): ApiPromise<number>;
   /** Reads one resource specification: `GET /resourceSpecification/{id}`. */
-  get(id: string, options?: GetSpecificationOptions): Promise<ResourceSpecification>;
+  get(id: string, options?: GetSpecificationOptions): ApiPromise<ResourceSpecification>;
 }
 
 /** @internal */
 export function createServiceSpecifications(http: GiacomTransport): ServiceSpecifications {
   return {
     ...createSearch<ServiceSpecification>(http, operations.listServiceSpecification.path),
-    async get(id, { version, ...options } = {}) {
-      requireId("id", id);
-      const sent = await http.send(
-        operations.retrieveServiceSpecification,
-        { params: { path: { id }, query: version === undefined ? {} : { version } } },
-        options,
-      );
-      return sent.data;
-    },
+    get: (id, { version, ...options } = {}) =>
+      respond(() =>
+        http.send(
+          operations.retrieveServiceSpecification,
+          { params: { path: { id: requireId("id", id) }, query: version === undefined ? {} : { version } } },
+          options,
+        ),
+      ),
   };
 }
 
@@ -96,14 +96,13 @@ export function createServiceSpecifications(http: GiacomTransport): ServiceSpeci
 export function createResourceSpecifications(http: GiacomTransport): ResourceSpecifications {
   return {
     ...createSearch<ResourceSpecification>(http, operations.listResourceSpecification.path),
-    async get(id, { version, ...options } = {}) {
-      requireId("id", id);
-      const sent = await http.send(
-        operations.retrieveResourceSpecification,
-        { params: { path: { id }, query: version === undefined ? {} : { version } } },
-        options,
-      );
-      return sent.data;
-    },
+    get: (id, { version, ...options } = {}) =>
+      respond(() =>
+        http.send(
+          operations.retrieveResourceSpecification,
+          { params: { path: { id: requireId("id", id) }, query: version === undefined ? {} : { version } } },
+          options,
+        ),
+      ),
   };
 }

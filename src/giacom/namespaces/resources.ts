@@ -1,6 +1,7 @@
 // Resource inventory (TMF639): the client's stock of subscriber numbers and SIM cards.
 import type { paths } from "../generated/giacom.js";
 import { requireId } from "../../core/errors.js";
+import { respond, type ApiPromise } from "../../core/transport.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
 import type { CallOptions } from "../../core/types.js";
 import type { GiacomTransport } from "../http.js";
@@ -28,38 +29,31 @@ export type ResourceQuery = ListQuery<NonNullable<paths["/resource"]["get"]["par
  */
 export interface Resources {
   /** Lists (or finds) stock units: `GET /resource`. */
-  list(query?: ResourceQuery, options?: CallOptions): Promise<ListResult<Resource>>;
+  list(query?: ResourceQuery, options?: CallOptions): ApiPromise<ListResult<Resource>>;
   /** Counts the stock units a query matches (`limit=0`). */
-  count(query?: ResourceQuery, options?: CallOptions): Promise<number>;
+  count(query?: ResourceQuery, options?: CallOptions): ApiPromise<number>;
   /** Creates a stock unit: `POST /resource`. Not retried after it may have been sent. */
-  create(resource: ResourceCreate, options?: CallOptions): Promise<Resource>;
+  create(resource: ResourceCreate, options?: CallOptions): ApiPromise<Resource>;
   /** Reads a stock unit: `GET /resource/{id}`. */
-  get(id: string, options?: CallOptions): Promise<Resource>;
+  get(id: string, options?: CallOptions): ApiPromise<Resource>;
   /** Changes fields of a stock unit: `PATCH /resource/{id}`. */
-  update(id: string, patch: ResourceUpdate, options?: CallOptions): Promise<Resource>;
+  update(id: string, patch: ResourceUpdate, options?: CallOptions): ApiPromise<Resource>;
   /** Deletes a stock unit: `DELETE /resource/{id}`. */
-  delete(id: string, options?: CallOptions): Promise<void>;
+  delete(id: string, options?: CallOptions): ApiPromise<void>;
 }
 
 /** @internal */
 export function createResources(http: GiacomTransport): Resources {
   return {
     ...createSearch<Resource>(http, operations.listResource.path),
-    async create(resource, options) {
-      return (await http.send(operations.createResource, { body: resource }, options)).data;
-    },
-    async get(id, options) {
-      requireId("id", id);
-      return (await http.send(operations.retrieveResource, { params: { path: { id } } }, options)).data;
-    },
-    async update(id, patch, options) {
-      requireId("id", id);
-      // A partial update sets fields to values: repeating it leaves the same result.
-      return (await http.send(operations.patchResource, { params: { path: { id } }, body: patch }, options)).data;
-    },
-    async delete(id, options) {
-      requireId("id", id);
-      await http.send(operations.deleteResource, { params: { path: { id } } }, options);
-    },
+    create: (resource, options) => respond(() => http.send(operations.createResource, { body: resource }, options)),
+    get: (id, options) => respond(() => http.send(operations.retrieveResource, { params: { path: { id: requireId("id", id) } } }, options)),
+    // A partial update sets fields to values: repeating it leaves the same result.
+    update: (id, patch, options) => respond(() => http.send(operations.patchResource, { params: { path: { id: requireId("id", id) } }, body: patch }, options)),
+    delete: (id, options) =>
+      respond(
+        () => http.send(operations.deleteResource, { params: { path: { id: requireId("id", id) } } }, options),
+        () => undefined,
+      ),
   };
 }

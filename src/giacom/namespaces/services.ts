@@ -1,6 +1,7 @@
 // Service inventory (TMF638): the client's live services, read-only.
 import type { paths } from "../generated/giacom.js";
 import { requireId, requireString } from "../../core/errors.js";
+import { respond, type ApiPromise } from "../../core/transport.js";
 import { jsonPath } from "../../tmf/json-path.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
 import type { CallOptions } from "../../core/types.js";
@@ -43,34 +44,38 @@ export interface GetServiceOptions extends CallOptions {
  */
 export interface Services {
   /** Lists (or finds) services: `GET /service`. */
-  list(query?: ServiceQuery, options?: CallOptions): Promise<ListResult<Service>>;
+  list(query?: ServiceQuery, options?: CallOptions): ApiPromise<ListResult<Service>>;
   /** Counts the services a query matches (`limit=0`). */
-  count(query?: ServiceQuery, options?: CallOptions): Promise<number>;
+  count(query?: ServiceQuery, options?: CallOptions): ApiPromise<number>;
   /** Reads one service: `GET /service/{id}`. */
-  get(id: string, options?: GetServiceOptions): Promise<Service>;
+  get(id: string, options?: GetServiceOptions): ApiPromise<Service>;
   /** The services whose SUBSCRIBER_NUMBER is `msisdn` (usually one). */
-  findBySubscriberNumber(msisdn: string, options?: CallOptions): Promise<Service[]>;
+  findBySubscriberNumber(msisdn: string, options?: CallOptions): ApiPromise<Service[]>;
   /** The services whose SIM_SERIAL is `iccid` (usually one). */
-  findBySimSerial(iccid: string, options?: CallOptions): Promise<Service[]>;
+  findBySimSerial(iccid: string, options?: CallOptions): ApiPromise<Service[]>;
 }
 
 /** @internal */
 export function createServices(http: GiacomTransport): Services {
   const { list, count } = createSearch<Service>(http, operations.listService.path);
+  const findBy = (name: string, argument: string, value: string, options?: CallOptions) =>
+    respond(
+      () => list({ filter: jsonPath.characteristicValue(name, requireString(argument, value)) }, options).withResponse(),
+      (sent) => sent.data.items,
+    );
   return {
     list,
     count,
-    async get(id, { networkRefresh, ...options } = {}) {
-      requireId("id", id);
-      // The document defines only `network_refresh: true`; anything else sends no header.
-      const header = networkRefresh === true ? { network_refresh: true } : {};
-      return (await http.send(operations.retrieveService, { params: { path: { id }, header } }, options)).data;
-    },
-    async findBySubscriberNumber(msisdn, options) {
-      return (await list({ filter: jsonPath.characteristicValue("SUBSCRIBER_NUMBER", requireString("msisdn", msisdn)) }, options)).items;
-    },
-    async findBySimSerial(iccid, options) {
-      return (await list({ filter: jsonPath.characteristicValue("SIM_SERIAL", requireString("iccid", iccid)) }, options)).items;
-    },
+    get: (id, { networkRefresh, ...options } = {}) =>
+      respond(() =>
+        // The document defines only `network_refresh: true`; anything else sends no header.
+        http.send(
+          operations.retrieveService,
+          { params: { path: { id: requireId("id", id) }, header: networkRefresh === true ? { network_refresh: true } : {} } },
+          options,
+        ),
+      ),
+    findBySubscriberNumber: (msisdn, options) => findBy("SUBSCRIBER_NUMBER", "msisdn", msisdn, options),
+    findBySimSerial: (iccid, options) => findBy("SIM_SERIAL", "iccid", iccid, options),
   };
 }

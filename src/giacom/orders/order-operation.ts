@@ -3,6 +3,7 @@
 import type { CallOptions } from "../../core/types.js";
 import { createOperation, type PollingOptions, type WaitOptions } from "../../core/operation.js";
 import type { CancelServiceOrder, ServiceOrder } from "../types.js";
+import { TimeoutError } from "../../core/errors.js";
 import { OrderCancellationError, OrderFailedError, OrderWaitTimeoutError } from "./errors.js";
 
 export type { PollingOptions, WaitOptions } from "../../core/operation.js";
@@ -60,15 +61,31 @@ export interface OrderOperation extends PromiseLike<ServiceOrder> {
   /** Called when the order's state or an item's state changes; returns an unsubscribe. */
   onProgress(listener: (order: ServiceOrder, previous: ServiceOrder | undefined) => void): () => void;
   /** Asks Giacom to cancel the order and follows the cancellation to its end. */
-  cancel(options?: { reason?: string } & CallOptions): Promise<CancelServiceOrder>;
+  cancel(options?: CancelOrderOptions): Promise<CancelServiceOrder>;
   /** A small token for `serviceOrders.resume(token)`, in this or another process. */
   toJSON(): OrderOperationToken;
+}
+
+/**
+ * Options of `serviceOrders.cancel()` and `operation.cancel()`: the reason, and the deadlines
+ * `wait()` takes. `timeoutMs` bounds the whole cancellation (the request and the following of
+ * the cancel task); when it runs out the call rejects with a `TimeoutError` and the task goes on
+ * at Giacom. Without it, the task is followed until it ends or `signal` aborts.
+ * @group Orders
+ * @example
+ * ```ts
+ * await giacom.serviceOrders.cancel(orderId, { reason: "Customer changed their mind", timeoutMs: 120_000 });
+ * ```
+ */
+export interface CancelOrderOptions extends CallOptions {
+  /** Sent as the task's `cancellationReason`. */
+  reason?: string;
 }
 
 /** @internal What a handle needs from the client. */
 export interface OperationDeps {
   read(id: string, options?: CallOptions): Promise<ServiceOrder>;
-  cancel(id: string, options: { reason?: string } & CallOptions): Promise<CancelServiceOrder>;
+  cancel(id: string, options: CancelOrderOptions): Promise<CancelServiceOrder>;
   events: OrderEventSource | undefined;
   polling: Required<PollingOptions>;
 }
@@ -84,13 +101,7 @@ export function progressed(previous: ServiceOrder | undefined, next: ServiceOrde
 
 /** @internal */
 export function createOrderOperation(deps: OperationDeps, start: Promise<ServiceOrder>, externalReference: string | undefined): OrderOperation {
-  const operation = createOperation<
-    ServiceOrder,
-    OrderOperationToken,
-    { eventType: string; event: unknown },
-    { reason?: string } & CallOptions,
-    CancelServiceOrder
-  >(
+  const operation = createOperation<ServiceOrder, OrderOperationToken, { eventType: string; event: unknown }, CancelOrderOptions, CancelServiceOrder>(
     {
       ...deps,
       id: (order) => order.id,
@@ -118,8 +129,9 @@ export function createOrderOperation(deps: OperationDeps, start: Promise<Service
 export function followCancellation(
   orderId: string,
   task: CancelServiceOrder,
-  getTask: (id: string) => Promise<CancelServiceOrder>,
+  getTask: (id: string, options?: { signal: AbortSignal }) => Promise<CancelServiceOrder>,
   polling: Required<PollingOptions>,
+  wait: WaitOptions,
 ): Promise<CancelServiceOrder> {
   return createOperation<CancelServiceOrder, undefined>(
     {
@@ -128,10 +140,13 @@ export function followCancellation(
       isFinal: (last) => /^(done|rejected|terminatedWithError|cancelled)$/.test(last.state),
       progressed: () => false,
       failure: (last) => last.state !== "done" && new OrderCancellationError(orderId, `the cancellation task ended ${last.state}`, { task: last }),
-      timeout: () => undefined,
+      timeout: (last, ms) =>
+        new TimeoutError(`Service order ${orderId}: its cancellation ${last?.id} was still ${last?.state} after ${ms} ms; it goes on at Giacom`, {
+          timeoutMs: ms,
+        }),
       token: () => undefined,
       polling,
     },
     Promise.resolve(task),
-  ).wait();
+  ).wait(wait);
 }

@@ -2,7 +2,7 @@
 import type { paths } from "../generated/giacom.js";
 import { InvalidArgumentError, requireId } from "../../core/errors.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
-import { failedBeforeSending } from "../../core/transport.js";
+import { failedBeforeSending, respond, type ApiPromise } from "../../core/transport.js";
 import type { CallOptions } from "../../core/types.js";
 import type { GiacomTransport } from "../http.js";
 import type { ServiceOrder, ServiceOrderCreate, ServiceOrderUpdate } from "../types.js";
@@ -24,6 +24,7 @@ import {
   type OperationDeps,
   type OrderEventSource,
   type OrderOperation,
+  type CancelOrderOptions,
   type OrderOperationToken,
   type PollingOptions,
 } from "./order-operation.js";
@@ -104,20 +105,20 @@ export interface ServiceOrders {
    * `errorMessage`). The API has no idempotency key, so this call is never repeated once the
    * request may have reached Giacom.
    */
-  create(order: ServiceOrderCreate, options?: CreateOrderOptions): Promise<ServiceOrder>;
+  create(order: ServiceOrderCreate, options?: CreateOrderOptions): ApiPromise<ServiceOrder>;
   /**
    * Validates an order locally against what the API says now: fetches the specifications it
    * names (cached) and the live services it touches, then runs `validateOrder`.
    */
   validate(order: ServiceOrderCreate, options?: CallOptions): Promise<ValidationResult>;
   /** Reads an order: `GET /serviceOrder/{id}`. */
-  get(id: string, options?: CallOptions): Promise<ServiceOrder>;
+  get(id: string, options?: CallOptions): ApiPromise<ServiceOrder>;
   /** Lists (or finds) orders: `GET /serviceOrder`. */
-  list(query?: ServiceOrderQuery, options?: CallOptions): Promise<ListResult<ServiceOrder>>;
+  list(query?: ServiceOrderQuery, options?: CallOptions): ApiPromise<ListResult<ServiceOrder>>;
   /** Counts the orders a query matches (`limit=0`). */
-  count(query?: ServiceOrderQuery, options?: CallOptions): Promise<number>;
+  count(query?: ServiceOrderQuery, options?: CallOptions): ApiPromise<number>;
   /** Changes fields of an order: `PATCH /serviceOrder/{id}`. */
-  update(id: string, patch: ServiceOrderUpdate, options?: CallOptions): Promise<ServiceOrder>;
+  update(id: string, patch: ServiceOrderUpdate, options?: CallOptions): ApiPromise<ServiceOrder>;
   /**
    * Validates and submits an order without ever creating it twice, and follows it to its end.
    * The order carries a unique submission key (an external reference of type `submission_id`);
@@ -137,7 +138,38 @@ export interface ServiceOrders {
    * Asks Giacom to cancel an order (a TMF641 cancel task) and follows the task until it is done;
    * an order that can no longer be cancelled gives an `OrderCancellationError`.
    */
-  cancel(id: string, options?: { reason?: string } & CallOptions): Promise<CancelServiceOrder>;
+  cancel(id: string, options?: CancelOrderOptions): Promise<CancelServiceOrder>;
+  /** The cancel tasks (TMF641 `cancelServiceOrder`): what `cancel` created, to list and read. */
+  readonly cancellations: Cancellations;
+}
+
+/**
+ * Filters of `serviceOrders.cancellations.list`.
+ * @group Queries
+ * @useDeclaredType
+ * @example
+ * ```ts
+ * const pending: CancellationQuery = { filter: `$[?(@.state=="inProgress")]` };
+ * ```
+ */
+export type CancellationQuery = ListQuery<NonNullable<paths["/cancelServiceOrder"]["get"]["parameters"]["query"]>>;
+
+/**
+ * The cancel tasks of service orders (TMF641 `cancelServiceOrder`).
+ * @group Namespaces
+ * @example
+ * ```ts
+ * const { items } = await giacom.serviceOrders.cancellations.list({ filter: `$.serviceOrder[?(@.id==${jsonPath.quote(orderId)})]` });
+ * const task = await giacom.serviceOrders.cancellations.get(items[0].id);
+ * ```
+ */
+export interface Cancellations {
+  /** Lists cancel tasks: `GET /cancelServiceOrder`. */
+  list(query?: CancellationQuery, options?: CallOptions): ApiPromise<ListResult<CancelServiceOrder>>;
+  /** Counts the cancel tasks a query matches (`limit=0`). */
+  count(query?: CancellationQuery, options?: CallOptions): ApiPromise<number>;
+  /** Reads a cancel task: `GET /cancelServiceOrder/{id}`. */
+  get(id: string, options?: CallOptions): ApiPromise<CancelServiceOrder>;
 }
 
 /** @internal What order handles need beyond the transport. */
@@ -173,34 +205,35 @@ export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): Ser
   const { sources, polling, submission } = deps;
   const validate = async (order: ServiceOrderCreate, options?: CallOptions) => validateOrder(order, await loadValidationContext(order, sources, options));
   const search = createSearch<ServiceOrder>(http, operations.listServiceOrder.path);
-  const get = async (id: string, options?: CallOptions) => {
-    requireId("id", id);
-    return (await http.send(operations.retrieveServiceOrder, { params: { path: { id } } }, options)).data;
-  };
+  const get = (id: string, options?: CallOptions) =>
+    respond(() => http.send(operations.retrieveServiceOrder, { params: { path: { id: requireId("id", id) } } }, options));
   const post = async (order: ServiceOrderCreate, options?: CallOptions) => (await http.send(operations.createServiceOrder, { body: order }, options)).data;
   const findBySubmission = async (key: string, options?: CallOptions) => {
     const { items } = await search.list({ filter: `$.externalReference[?(@.id==${jsonPath.quote(key)})]` }, options);
     return items.find((o) => o.externalReference?.some((r) => r.id === key && r.externalReferenceType === SUBMISSION_REFERENCE));
   };
-  const cancel = async (id: string, { reason, ...options }: { reason?: string } & CallOptions = {}) => {
+  const cancel = async (id: string, { reason, timeoutMs, ...options }: CancelOrderOptions = {}) => {
     requireId("id", id);
+    const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
     let task: CancelServiceOrder;
     try {
       const body = reason === undefined ? { serviceOrder: { id } } : { serviceOrder: { id }, cancellationReason: reason };
-      task = (await http.send(operations.createCancelServiceOrder, { body }, options)).data;
+      task = (await http.send(operations.createCancelServiceOrder, { body }, timeoutMs === undefined ? options : { ...options, timeoutMs })).data;
     } catch (error) {
       if (isGiacomError(error) && (error.code === "BAD_REQUEST" || error.code === "CONFLICT")) {
         throw new OrderCancellationError(id, (error as GiacomError & { tmfMessage?: string }).tmfMessage ?? error.message, { cause: error });
       }
       throw error;
     }
-    return followCancellation(
-      id,
-      task,
-      async (taskId) => (await http.send(operations.retrieveCancelServiceOrder, { params: { path: { id: taskId } } }, options)).data,
-      polling,
-    );
+    // The wait gets what is left of the deadline; each poll is a request of its own, with the
+    // client's timeout, which the wait aborts when the deadline comes first.
+    return followCancellation(id, task, (taskId, read) => getCancellation(taskId, { ...options, ...read }), polling, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(deadline === undefined ? {} : { timeoutMs: Math.max(1, deadline - Date.now()) }),
+    });
   };
+  const getCancellation = (id: string, options?: CallOptions) =>
+    respond(() => http.send(operations.retrieveCancelServiceOrder, { params: { path: { id: requireId("id", id) } } }, options));
   const operationDeps: OperationDeps = { read: get, cancel, events: deps.events, polling };
 
   async function submitSafely(order: ServiceOrderCreate, key: string, lookFirst: boolean, options: CallOptions): Promise<ServiceOrder> {
@@ -237,6 +270,7 @@ export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): Ser
     validate,
     get,
     cancel,
+    cancellations: { ...createSearch<CancelServiceOrder>(http, operations.listCancelServiceOrder.path), get: getCancellation },
     submit(order, { validate: check = true, idempotencyKey, ...options } = {}) {
       const key = idempotencyKey === undefined ? newCorrelationId() : requireString("idempotencyKey", idempotencyKey);
       const body: ServiceOrderCreate = {
@@ -277,16 +311,15 @@ export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): Ser
             );
       return createOrderOperation(operationDeps, start, key);
     },
-    async create(order, { validate: check = true, ...options } = {}) {
-      if (check) {
-        const result = await validate(order, options);
-        if (!result.valid) throw new OrderValidationError(result.issues);
-      }
-      return post(order, options);
-    },
-    async update(id, patch, options) {
-      requireId("id", id);
-      return (await http.send(operations.patchServiceOrder, { params: { path: { id } }, body: patch }, options)).data;
-    },
+    create: (order, { validate: check = true, ...options } = {}) =>
+      respond(async () => {
+        if (check) {
+          const result = await validate(order, options);
+          if (!result.valid) throw new OrderValidationError(result.issues);
+        }
+        return http.send(operations.createServiceOrder, { body: order }, options);
+      }),
+    update: (id, patch, options) =>
+      respond(() => http.send(operations.patchServiceOrder, { params: { path: { id: requireId("id", id) } }, body: patch }, options)),
   };
 }

@@ -117,6 +117,7 @@ function checkMandatory(
     if (!all && !c.needs.some((n) => ordered.has(n.target))) continue;
     const needs = c.needs.map(({ target, value }) => (value === undefined ? target : `${target} = "${value}"`));
     const why = `${c.min > 1 ? ` (at least ${c.min} values)` : ""}${needs.length > 0 ? ` (required because ${needs.join(" and ")})` : ""}`;
-    report("MISSING_CHARACTERISTIC", held?.path ?? listPath, `${c.id} is required by ${spec.id}${why}`, c.id);
+    const allowed = c.allowed ? `; one of: ${list(c.allowed)}` : "";
+    report("MISSING_CHARACTERISTIC", held?.path ?? listPath, `${c.id} is required by ${spec.id}${why}${allowed}`, c.id);
   }
 }

@@ -143,7 +143,7 @@ describe("serviceSpecifications", () => {
         ["filter", DOCUMENTED_FILTER.suppliedByGiacom],
       ],
     });
-    expect(result).toStrictEqual({ items: documented("ServiceSpecificationList"), totalCount: 41, resultCount: 17 });
+    expect(result).toStrictEqual({ items: documented("ServiceSpecificationList"), totalCount: 41, resultCount: 17, trimmed: true });
     expectTypeOf(giacom.serviceSpecifications.list).returns.resolves.toEqualTypeOf<ListResult<ServiceSpecification>>();
   });
 
@@ -193,7 +193,7 @@ describe("resourceSpecifications", () => {
         ["filter", DOCUMENTED_FILTER.o2Network],
       ],
     });
-    expect(result).toStrictEqual({ items: documented("ResourceSpecificationList"), totalCount: 9, resultCount: 5 });
+    expect(result).toStrictEqual({ items: documented("ResourceSpecificationList"), totalCount: 9, resultCount: 5, trimmed: true });
     expectTypeOf(giacom.resourceSpecifications.list).returns.resolves.toEqualTypeOf<ListResult<ResourceSpecification>>();
   });
 
@@ -223,7 +223,7 @@ describe("resources", () => {
       g.resources.list({ filter: jsonPath.characteristicValue("SUBSCRIBER_NUMBER", "07571234567", { on: "resourceCharacteristic" }) }),
     );
     expectOnTheWire(request, { method: "GET", path: "/resource", query: [["filter", byStockNumber]] });
-    expect(result).toStrictEqual({ items: documented("ResourceListSample"), totalCount: 3, resultCount: 2 });
+    expect(result).toStrictEqual({ items: documented("ResourceListSample"), totalCount: 3, resultCount: 2, trimmed: true });
     expectTypeOf(giacom.resources.list).returns.resolves.toEqualTypeOf<ListResult<Resource>>();
   });
 
@@ -290,7 +290,7 @@ describe("services", () => {
       g.services.list({ "serviceSpecification.id": "VF_Mobile_Connection", state: "active" }),
     );
     expectOnTheWire(request, { method: "GET", path: "/service", query: "serviceSpecification.id=VF_Mobile_Connection&state=active" });
-    expect(result).toStrictEqual({ items: documented("ServiceListSample"), totalCount: 12, resultCount: 4 });
+    expect(result).toStrictEqual({ items: documented("ServiceListSample"), totalCount: 12, resultCount: 4, trimmed: true });
     expectTypeOf(giacom.services.list).returns.resolves.toEqualTypeOf<ListResult<Service>>();
   });
 
@@ -401,7 +401,7 @@ describe("serviceOrders", () => {
       g.serviceOrders.list({ state: ["acknowledged", "inProgress"] }),
     );
     expectOnTheWire(request, { method: "GET", path: "/serviceOrder", query: "state=acknowledged&state=inProgress" });
-    expect(result).toStrictEqual({ items: documented("ServiceOrderListSample"), totalCount: 30, resultCount: 20 });
+    expect(result).toStrictEqual({ items: documented("ServiceOrderListSample"), totalCount: 30, resultCount: 20, trimmed: true });
     expectTypeOf(giacom.serviceOrders.list).returns.resolves.toEqualTypeOf<ListResult<ServiceOrder>>();
   });
 

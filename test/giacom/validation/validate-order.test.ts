@@ -239,6 +239,22 @@ describe("values", () => {
     ]);
   });
 
+  it("are shown trimmed, as they compare: in a wrong value's message and in a missing one's", () => {
+    // The document's catalogue lists BOLTON_TARIFF as "WODDTU1 " and "WODDTU5 " (seed lines 581, 588).
+    const wrong = validateOrder(
+      documented("ServiceOrderAddBoltOn", (o) => setValue(o, "BOLTON_TARIFF", "WODDTU9")),
+      context,
+    ).issues;
+    expect(wrong.map((i) => i.message)).toEqual(['BOLTON_TARIFF "WODDTU9" is not one of the catalogue\'s values: WODDTU1, WODDTU5']);
+    const missing = validateOrder(
+      documented("ServiceOrderAddBoltOn", (o) => without(o, "BOLTON_TARIFF")),
+      context,
+    ).issues;
+    expect(missing.map((i) => `${i.code} ${i.message}`)).toEqual([
+      expect.stringMatching(/^MISSING_CHARACTERISTIC BOLTON_TARIFF is required by .*; one of: WODDTU1, WODDTU5$/),
+    ]);
+  });
+
   it("must lie between valueFrom and valueTo", () => {
     expect(issues(documented("ServiceOrderBillLimitSet", (o) => setValue(o, "BILL_LIMIT", "2000")))).toEqual([`error VALUE_OUT_OF_RANGE ${chars}[0].value[0]`]);
   });
