@@ -64,7 +64,7 @@ const importTable = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/", "docs-out/", "src/*/generated/", "node_modules/", "coverage/"] },
+  { ignores: ["dist/", "docs-out/", "src/*/generated/", "node_modules/", "coverage/", "readme-example.tmp-*/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },

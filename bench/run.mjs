@@ -139,7 +139,8 @@ function validationCost() {
  * `concurrency` workers sharing 2,000 pairs a round.
  */
 async function simulatorThroughput(concurrency) {
-  const sim = createGiacomSimulator();
+  // The manual clock: no order changes state mid-measurement.
+  const sim = createGiacomSimulator({ clock: "manual" });
   const server = setupServer(...sim.handlers);
   server.listen({ onUnhandledRequest: "error" });
   const giacom = createGiacomClient({ environment: "uat", credentials: SIMULATOR_CREDENTIALS });

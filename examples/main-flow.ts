@@ -106,7 +106,8 @@ async function main(): Promise<void> {
     });
     return run(giacom, console.log, 5_000);
   }
-  const sim = createGiacomSimulator({ clock: "real", timing: { acknowledgedMs: 300, inProgressMs: 900 } });
+  // Orders progress by themselves (the default clock); slowed to a pace where each state shows.
+  const sim = createGiacomSimulator({ timing: { acknowledgedMs: 300, inProgressMs: 900 } });
   const server = await sim.listen();
   console.log(`Running against the Giacom simulator at ${server.baseUrl} (set GIACOM_CLIENT_ID / GIACOM_CLIENT_SECRET for UAT).\n`);
   try {

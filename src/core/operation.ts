@@ -90,7 +90,9 @@ export interface OperationStrategy<T, Token, E = never, C = never, R = never> {
 
 /**
  * An awaitable, resumable handle on a long-running resource: awaiting it resolves with the final
- * snapshot, or rejects with the strategy's failure. Profiles name and extend it.
+ * snapshot, or rejects with the strategy's failure. A failure nobody asks for (no await, `wait`,
+ * `submitted`, `cancel`, `onProgress` or `toJSON`) is an unhandled rejection, as with any
+ * promise. Profiles name and extend it.
  * @group Operations
  * @example
  * ```ts
@@ -175,8 +177,10 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
       wake?.();
     }
   });
-  // Also marks `final` handled: a failure nobody waits for is not an unhandled rejection.
-  void final.finally(() => unsubscribe?.()).catch(() => undefined);
+  // A failure nobody asked about is an unhandled rejection, as with any promise: using the
+  // handle (awaiting it, wait, submitted, cancel, onProgress, toJSON) is asking.
+  const untouched = final.finally(() => unsubscribe?.());
+  const touch = () => void untouched.catch(() => undefined);
 
   async function follow(): Promise<void> {
     if (following) return;
@@ -220,8 +224,9 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
     get lastKnown() {
       return current;
     },
-    submitted: () => started,
+    submitted: () => (touch(), started),
     wait({ signal, timeoutMs } = {}) {
+      touch();
       waiters++;
       void follow();
       return new Promise<T>((resolve, reject) => {
@@ -246,10 +251,12 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
       });
     },
     onProgress(listener) {
+      touch();
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async cancel(options) {
+      touch();
       if (!strategy.cancel) throw new ConfigurationError("strategy.cancel", "is required to cancel an operation: this resource cannot be cancelled");
       const id = strategy.id(await started);
       const result = await strategy.cancel(id, options);
@@ -257,7 +264,7 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
       if (!ended) observe(await strategy.read(id));
       return result;
     },
-    toJSON: () => strategy.token(current),
+    toJSON: () => (touch(), strategy.token(current)),
     then(onFulfilled, onRejected) {
       return operation.wait().then(onFulfilled, onRejected);
     },

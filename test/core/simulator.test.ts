@@ -6,6 +6,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Clock } from "../../src/core/simulator/clock.js";
 import { Deliverer } from "../../src/core/simulator/deliverer.js";
+import { drive, Traffic } from "../../src/core/simulator/drive.js";
 import { createEngine } from "../../src/core/simulator/engine.js";
 import { Faults } from "../../src/core/simulator/faults.js";
 import { HttpError, json, notFound, readJsonObject, type ErrorBodyStrategy } from "../../src/core/simulator/http.js";
@@ -190,5 +191,64 @@ describe.each<Face>(["http", "msw"])("the core engine served by its %s face", (f
     expect(listener.received.map((r) => r.body)).toEqual(Array(2).fill({ businessId: "acme", id: "1", name: "fibre" }));
     expect(listener.received[1]!.headers).toMatchObject({ "content-type": "application/json", "x-toy-signature": "toy" });
     expect(sim.clock.pending).toBe(0);
+  });
+});
+
+describe("driving the clock while a call is pending (drive)", () => {
+  const urls: SimulatorUrls = { baseUrl: "https://toy.example/api/v1", tokenUrl: "https://auth.toy.example/token" };
+
+  it("moves the clock to each change that falls due, only as far as the call needs", async () => {
+    const clock = new Clock("manual", (batch) => batch);
+    const start = clock.now();
+    const seen: number[] = [];
+    const work = new Promise<string>((resolve) => {
+      clock.schedule(1_000, "change", () => {
+        seen.push(clock.now() - start);
+        clock.schedule(3_000, "change", () => (seen.push(clock.now() - start), resolve("done")));
+      });
+    });
+    clock.schedule(60_000, "change", () => void seen.push(clock.now() - start)); // after the call: never reached
+    await expect(drive(clock, new Traffic(), work)).resolves.toBe("done");
+    expect(seen).toEqual([1_000, 4_000]);
+    expect(clock.now() - start).toBe(4_000);
+  });
+
+  it("keeps the clock still while the simulator is answering a request of the call", async () => {
+    const clock = new Clock("manual", (batch) => batch);
+    const traffic = new Traffic();
+    let changed = false;
+    clock.schedule(1_000, "change", () => void (changed = true));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The answer says whether the change had happened when it was given.
+    const handle = traffic.wrap(async () => (await held, new Response(String(changed))));
+    const work = (async () => {
+      const during = await (await handle(new Request(`${urls.baseUrl}/x`), urls)).text();
+      await new Promise<void>((resolve) => clock.schedule(2_000, "change", resolve));
+      return during;
+    })();
+    const driven = drive(clock, traffic, work);
+    // Several turns of the event loop with the request held: drive must not move the clock.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(changed).toBe(false);
+    release();
+    await expect(driven).resolves.toBe("false");
+    expect(changed).toBe(true);
+  });
+
+  it("gives up at its limit with an error saying how far the clock went and what is still scheduled", async () => {
+    const clock = new Clock("manual", (batch) => batch);
+    const never = new Promise<void>((resolve) => clock.schedule(90 * 60_000, "change", resolve));
+    await expect(drive(clock, new Traffic(), never, { limit: 3_600_000 }, "toy.run")).rejects.toThrow(
+      "toy.run(): the call is still pending after moving the simulator's clock forward 3600000 ms (1 h), the limit; 1 change(s) or deliveries are still scheduled, " +
+        "the next in 1800000 ms (30 min). Raise { limit } if the call really takes longer, or look for what keeps it from ending.",
+    );
+  });
+
+  it("settles as the call does when nothing is scheduled, and refuses a step or a limit it cannot use", async () => {
+    const clock = new Clock("manual", (batch) => batch);
+    await expect(drive(clock, new Traffic(), Promise.reject(new Error("the call's own failure")))).rejects.toThrow("the call's own failure");
+    await expect(drive(clock, new Traffic(), Promise.resolve(1), { step: Number.NaN })).rejects.toThrow(RangeError);
+    await expect(drive(clock, new Traffic(), Promise.resolve(1), { limit: -1 })).rejects.toThrow(RangeError);
   });
 });

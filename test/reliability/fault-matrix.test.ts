@@ -296,7 +296,7 @@ const matches = (op: Op, method: string, path: string) => method === op.method &
 const describeOutcome = (o: { ok: true } | { error: unknown }) => ("ok" in o ? "ok" : o.error instanceof Error ? o.error.name : `non-error ${String(o.error)}`);
 
 async function runCell(op: Op, fault: FaultCase) {
-  const sim = createGiacomSimulator({ tokenTtlSeconds: 60 });
+  const sim = createGiacomSimulator({ clock: "manual", tokenTtlSeconds: 60 });
   const server = await sim.listen();
   try {
     const base = { baseUrl: server.baseUrl, tokenUrl: server.tokenUrl, credentials: SIMULATOR_CREDENTIALS, retry: { baseDelayMs: 1, maxDelayMs: 5 } };

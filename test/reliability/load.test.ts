@@ -64,7 +64,7 @@ afterAll(() => {
 });
 
 async function setup(options: SimulatorOptions, credentials: { skewMs?: number; refreshWindowMs?: number } = {}) {
-  const sim = createGiacomSimulator(options);
+  const sim = createGiacomSimulator({ clock: "manual", ...options });
   const server = await sim.listen();
   const serviceId = sim.services[0]!.id;
   let tokenRequests = 0;

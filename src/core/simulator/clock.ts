@@ -55,6 +55,12 @@ export class Clock {
     return this.tasks.length;
   }
 
+  /** How long until the next task falls due (0 when one is due now), or undefined when none is scheduled. */
+  get nextIn(): number | undefined {
+    const at = this.nextAt();
+    return at === undefined ? undefined : Math.max(0, at - this.now());
+  }
+
   advance(ms: number): Promise<void> {
     if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) return Promise.reject(new RangeError("advance(ms): ms must be a finite number >= 0"));
     return this.exclusive(async () => {

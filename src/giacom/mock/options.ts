@@ -16,9 +16,11 @@ import type {
 } from "../types.js";
 import type { SimulatorSeed } from "./seed.js";
 import type { Fault, FaultOptions, FaultTarget, SimulatorClient, SimulatorServer } from "../../core/simulator/types.js";
+import type { RunOptions } from "../../core/simulator/drive.js";
+import type { SimulatorFetch } from "../../core/simulator/fetch.js";
 
 // The engine's shapes, under the same names: one declaration, documented once.
-export type { Fault, FaultOptions, FaultTarget, SimulatorClient, SimulatorServer };
+export type { Fault, FaultOptions, FaultTarget, RunOptions, SimulatorClient, SimulatorFetch, SimulatorServer };
 
 /**
  * The client the simulator accepts by default, with every scope.
@@ -31,7 +33,10 @@ export type { Fault, FaultOptions, FaultTarget, SimulatorClient, SimulatorServer
 export const SIMULATOR_CREDENTIALS = Object.freeze({ clientId: "sim-client", clientSecret: "sim-secret" } as const);
 
 /**
- * How long a service order (and a cancellation) stays in each state, in simulated milliseconds.
+ * How long a service order (and a cancellation) stays in each state, in milliseconds of the
+ * simulator's clock. The defaults depend on the clock: on the real clock an order is over within
+ * 0.2 s, so that tests and demos do not wait; on the manual clock, where time costs nothing,
+ * they are Giacom-like seconds.
  * @group Simulator
  * @example
  * ```ts
@@ -39,11 +44,11 @@ export const SIMULATOR_CREDENTIALS = Object.freeze({ clientId: "sim-client", cli
  * ```
  */
 export interface SimulatorTiming {
-  /** From `acknowledged` to `inProgress`. Default 1000. */
+  /** From `acknowledged` to `inProgress`. Default 50 on the real clock, 1000 on the manual clock. */
   acknowledgedMs?: number;
-  /** From `inProgress` to `completed` or `failed`. Default 3000. */
+  /** From `inProgress` to `completed` or `failed`. Default 150 on the real clock, 3000 on the manual clock. */
   inProgressMs?: number;
-  /** From a cancellation request to the order being `cancelled`. Default 1000. */
+  /** From a cancellation request to the order being `cancelled`. Default 50 on the real clock, 1000 on the manual clock. */
   cancelMs?: number;
 }
 
@@ -66,9 +71,13 @@ export interface SimulatorOptions {
   clients?: Record<string, SimulatorClient>;
   /** Lifetime of issued tokens on the simulator's clock. Default 3600. */
   tokenTtlSeconds?: number;
-  /** `manual` (default): time moves only with `advance()` and `settle()`. `real`: wall-clock timers. */
-  clock?: "manual" | "real";
-  /** How long orders and cancellations take. */
+  /**
+   * `real` (default): the wall clock. Orders move through their states by themselves, within
+   * 0.2 s with the default `timing`. `manual`: time moves only with `advance()`, `settle()` and
+   * `run()`, so a test decides when each change happens.
+   */
+  clock?: "real" | "manual";
+  /** How long orders and cancellations take; the defaults depend on the clock. */
   timing?: SimulatorTiming;
   /** Whether an accepted order ends `completed` (default) or `failed`. */
   decideOutcome?: (order: ServiceOrder) => "completed" | "failed";
@@ -111,25 +120,61 @@ export interface Delivery {
 }
 
 /**
- * A stateful simulator of the Giacom Integrations API, served as MSW handlers and as a real
- * loopback HTTP server over one in-memory state.
+ * Where a client hears the simulator's events: `subscribe` as a client's `notifications` option
+ * takes it.
  * @group Simulator
  * @example
  * ```ts
- * const sim: GiacomSimulator = createGiacomSimulator();
- * setupServer(...sim.handlers).listen({ onUnhandledRequest: "error" });
- * await sim.settle(); // every order placed so far has completed
+ * const events: SimulatorNotifications = sim.notifications;
+ * const stop = events.subscribe((e) => console.log(e.eventType));
+ * ```
+ */
+export interface SimulatorNotifications {
+  /** Calls `listener` with every event the simulator raises, as it raises it; returns an unsubscribe. */
+  subscribe(listener: (event: SimulatorEvent, meta: { duplicate: boolean }) => void): () => void;
+}
+
+/**
+ * A stateful simulator of the Giacom Integrations API over one in-memory state, served three
+ * ways: as a `fetch` function, as MSW handlers and as a real loopback HTTP server.
+ * @group Simulator
+ * @example
+ * ```ts
+ * const sim: GiacomSimulator = createGiacomSimulator({ clock: "manual" });
+ * const giacom = createGiacomClient({ environment: "uat", credentials: SIMULATOR_CREDENTIALS, fetch: sim.fetch, notifications: sim.notifications });
+ * const done = await sim.run(giacom.serviceOrders.submit(order)); // the clock moves until the order is over
  * ```
  */
 export interface GiacomSimulator {
+  /**
+   * A `fetch` that the simulator answers in the process, for a client's `fetch` option: no MSW,
+   * no socket, nothing to close. It serves the same URLs as the MSW handlers.
+   */
+  readonly fetch: SimulatorFetch;
   /** MSW handlers for the API under `baseUrl` and the token endpoint at `tokenUrl`. */
   readonly handlers: HttpHandler[];
   /** Starts a node:http server on 127.0.0.1 (port 0, a free one, by default). */
   listen(options?: { port?: number }): Promise<SimulatorServer>;
+  /**
+   * Every event the simulator raises, as it raises it (whether or not a hub is registered), for
+   * a client's `notifications` option: order handles then wake on each change instead of waiting
+   * for their next poll.
+   */
+  readonly notifications: SimulatorNotifications;
   /** Moves the clock forward and runs what fell due (order changes, event deliveries and their retries). */
   advance(ms: number): Promise<void>;
   /** Runs everything scheduled until nothing is left. */
   settle(): Promise<void>;
+  /**
+   * Settles like `work` (a promise, or an order handle), moving the clock forward while it is
+   * pending: it lets the requests `work` makes land, then moves the clock to the next change
+   * that falls due (or by `step`), and again, until `work` settles. Code that awaits `submit()`
+   * can so be tested on the manual clock without real waiting; give the client
+   * `notifications: sim.notifications`, or it sees each change only at its next poll (real
+   * time). Rejects with an error saying how far the clock went when `work` is still pending
+   * after `limit` (default 24 hours) of simulated time.
+   */
+  run<T>(work: PromiseLike<T>, options?: RunOptions): Promise<T>;
   /** Applies `fault` to the next `times` requests matching `target`. */
   fault(target: FaultTarget, fault: Fault, options?: FaultOptions): void;
   /** Removes every fault. */

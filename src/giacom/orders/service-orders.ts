@@ -127,7 +127,10 @@ export interface ServiceOrders {
    * and follows it if it appears. It never sends the order again by itself: a 500 may come after
    * Giacom created the order, and its search may lag. When no order appears it rejects with
    * `SubmissionUnknownError`; submitting again with the same `idempotencyKey` looks first and is
-   * safe.
+   * safe. Like any promise, a handle whose failure nobody asks for rejects unhandled (Node.js
+   * then ends the process by default), so a forgotten `await` does not lose it; awaiting the
+   * handle or calling `wait()`, `submitted()`, `cancel()`, `onProgress()` or `toJSON()` takes
+   * charge of it.
    */
   submit(order: ServiceOrderCreate, options?: SubmitOptions): OrderOperation;
   /** Follows an existing order. */

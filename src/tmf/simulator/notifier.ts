@@ -1,6 +1,7 @@
 // The notifications hub (TMF688): listeners registered with a callback (and optionally an API
 // key) get every event POSTed to them. A delivery not answered 202 is retried 30 s later on the
-// simulator's clock, at most 3 times.
+// simulator's clock, at most 3 times. Listeners in the process (a test's client) can also
+// subscribe: they get every event at once, hub or no hub.
 import type { Clock } from "../../core/simulator/clock.js";
 import { Deliverer } from "../../core/simulator/deliverer.js";
 import { isRecord, notFound } from "../../core/simulator/http.js";
@@ -43,6 +44,7 @@ export interface NotifierOptions {
 /** @internal */
 export class Notifier<Event extends HubEvent> {
   private readonly deliverer: Deliverer<Event>;
+  private readonly listeners = new Set<(event: Event) => void>();
 
   constructor(
     private readonly store: HubStore,
@@ -77,10 +79,24 @@ export class Notifier<Event extends HubEvent> {
     if (!this.store.hubs.delete(id)) throw notFound("Hub", id);
   }
 
+  /** Calls `listener` with a copy of every event as it is raised; returns an unsubscribe. */
+  subscribe(listener: (event: Event) => void): () => void {
+    const own = (event: Event) => listener(event);
+    this.listeners.add(own);
+    return () => this.listeners.delete(own);
+  }
+
   /** Sends `eventType` with a copy of the entity as it is now to every registered listener. */
   emit(eventType: Event["eventType"], payload: object): void {
-    if (this.store.hubs.size === 0) return;
+    if (this.store.hubs.size === 0 && this.listeners.size === 0) return;
     const event = { eventId: crypto.randomUUID(), eventTime: this.clock.iso(), eventType, event: structuredClone(payload) } as Event;
+    for (const listener of this.listeners) {
+      try {
+        listener(structuredClone(event));
+      } catch {
+        // a listener's failure is its own: the simulator's state change has happened
+      }
+    }
     for (const hubId of this.store.hubs.keys()) {
       for (let copy = 0; copy < (this.options.duplicate ? 2 : 1); copy++) this.deliverer.send(() => this.destination(hubId), event);
     }

@@ -48,7 +48,7 @@ async function provisionBarAndCease(giacom: GiacomClient, sim: GiacomSimulator) 
 }
 
 describe("testing an app with MSW and the simulator's handlers", () => {
-  const sim = createGiacomSimulator();
+  const sim = createGiacomSimulator({ clock: "manual" });
   const server = setupServer(...sim.handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
   afterEach(() => sim.reset());
@@ -68,7 +68,7 @@ describe("testing an app with MSW and the simulator's handlers", () => {
 
 describe("testing an app against the simulator's HTTP server", () => {
   it("provisions, changes and ceases a line over real HTTP on loopback", async () => {
-    const sim = createGiacomSimulator();
+    const sim = createGiacomSimulator({ clock: "manual" });
     const { baseUrl, tokenUrl, close } = await sim.listen();
     try {
       await provisionBarAndCease(createGiacomClient({ baseUrl, tokenUrl, credentials: SIMULATOR_CREDENTIALS }), sim);

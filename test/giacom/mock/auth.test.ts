@@ -14,7 +14,7 @@ describe.each(MODES)("the simulator's token endpoint and access control (%s)", (
   afterAll(() => server.close());
 
   async function start(options: Parameters<typeof createGiacomSimulator>[0] = {}) {
-    sim = createGiacomSimulator(options);
+    sim = createGiacomSimulator({ clock: "manual", ...options });
     served = await serve(mode, sim, server);
     return client(served);
   }

@@ -24,7 +24,7 @@ describe.each(MODES)("every operation of the contract served by the simulator (%
   afterAll(() => server.close());
 
   it("answers each operation's happy path with a body its response schema accepts", async () => {
-    const sim = createGiacomSimulator();
+    const sim = createGiacomSimulator({ clock: "manual" });
     served = await serve(mode, sim, server);
     const api = client(served);
     const token = await api.token();

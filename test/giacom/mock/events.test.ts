@@ -30,7 +30,7 @@ describe.each(MODES)("notifications from the simulator (%s)", (mode) => {
   afterAll(() => server.close());
 
   async function start(options: SimulatorOptions = {}, credentials: unknown = { type: "apikey", value: API_KEY }) {
-    const sim = createGiacomSimulator(options);
+    const sim = createGiacomSimulator({ clock: "manual", ...options });
     served = await serve(mode, sim, server);
     listener = await startListener();
     const api = client(served);
@@ -120,7 +120,7 @@ describe.each(MODES)("notifications from the simulator (%s)", (mode) => {
   });
 
   it("records a callback that cannot be reached as an error, and retries it", async () => {
-    const sim = createGiacomSimulator();
+    const sim = createGiacomSimulator({ clock: "manual" });
     served = await serve(mode, sim, server);
     listener = await startListener();
     const api = client(served);

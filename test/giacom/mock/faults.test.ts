@@ -13,7 +13,7 @@ describe.each(MODES)("faults injected into the simulator (%s)", (mode) => {
   afterAll(() => server.close());
 
   async function start() {
-    const sim: GiacomSimulator = createGiacomSimulator();
+    const sim: GiacomSimulator = createGiacomSimulator({ clock: "manual" });
     served = await serve(mode, sim, server);
     const api = client(served);
     const token = await api.token();

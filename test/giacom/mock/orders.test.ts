@@ -17,7 +17,7 @@ describe.each(MODES)("service orders in the simulator (%s)", (mode) => {
   afterAll(() => server.close());
 
   async function start(options: SimulatorOptions = {}) {
-    const sim = createGiacomSimulator(options);
+    const sim = createGiacomSimulator({ clock: "manual", ...options });
     served = await serve(mode, sim, server);
     const api = client(served);
     const token = await api.token();

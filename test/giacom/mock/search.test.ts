@@ -97,7 +97,7 @@ describe.each(MODES)("searching and reading the simulator's collections (%s)", (
   afterAll(() => server.close());
 
   async function start(options: SimulatorOptions = {}) {
-    served = await serve(mode, createGiacomSimulator(options), server);
+    served = await serve(mode, createGiacomSimulator({ clock: "manual", ...options }), server);
     const api = client(served);
     const token = await api.token();
     const get = (path: string, query: Record<string, string | string[]> = {}, as = token) => api.call("GET", path, { token: as, query });

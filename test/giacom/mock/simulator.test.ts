@@ -42,7 +42,7 @@ describe("the simulator object", () => {
   });
 
   it("orders against what earlier orders created: a bolt-on on a line provisioned by the simulator", async () => {
-    const sim = createGiacomSimulator();
+    const sim = createGiacomSimulator({ clock: "manual" });
     const served = await sim.listen();
     open.push(served);
     const api = client(served);
@@ -63,7 +63,7 @@ describe("the simulator object", () => {
   });
 
   it("goes back to the seed on reset(): no orders, hubs, faults or deliveries, and services as seeded", async () => {
-    const sim = createGiacomSimulator();
+    const sim = createGiacomSimulator({ clock: "manual" });
     const served = await sim.listen();
     open.push(served);
     const listener = await startListener();
@@ -91,7 +91,27 @@ describe("the simulator object", () => {
     }
   });
 
+  it("progresses orders by itself on its default clock, with no advance() or settle()", async () => {
+    const sim = createGiacomSimulator();
+    const api = client({
+      baseUrl: "https://api.uat.integrations.giacom.com/v2",
+      tokenUrl: "https://auth.uat.integrations.giacom.com/oauth2/token",
+      close: async () => undefined,
+    });
+    server.use(...sim.handlers);
+    open.push({ baseUrl: "", tokenUrl: "", close: async () => server.resetHandlers() });
+    const token = await api.token();
+    const order = (await api.call("POST", "/serviceOrder", { token, body: example("ServiceOrderNewLineO2") })).body as ServiceOrder;
+    expect(order.state).toBe("acknowledged");
+    // A wide bound on real time: the default timing ends an order within 0.2 s.
+    await vi.waitFor(async () => expect(((await api.call("GET", `/serviceOrder/${order.id}`, { token })).body as ServiceOrder).state).toBe("completed"), {
+      timeout: 10_000,
+      interval: 20,
+    });
+  });
+
   it("refuses a negative advance and option values it cannot use", async () => {
+    expect(() => createGiacomSimulator({ clock: "fast" as "real" })).toThrow('createGiacomSimulator(): clock must be "real" or "manual"');
     await expect(createGiacomSimulator().advance(-1)).rejects.toThrow(RangeError);
     expect(() => createGiacomSimulator({ timing: { inProgressMs: -5 } })).toThrow(RangeError);
     expect(() => createGiacomSimulator({ tokenTtlSeconds: Number.NaN })).toThrow(RangeError);
@@ -119,5 +139,78 @@ describe("the simulator's clock", () => {
     const again = () => void clock.schedule(1, "change", again);
     again();
     await expect(clock.settle()).rejects.toThrow(/10000 steps/);
+  });
+});
+
+describe("the simulator's in-process fetch", () => {
+  const UAT = "https://api.uat.integrations.giacom.com/v2";
+  const TOKEN = "https://auth.uat.integrations.giacom.com/oauth2/token";
+  const token = async (fetch: (input: string, init?: RequestInit) => Promise<Response>) => {
+    const answer = await fetch(TOKEN, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: `Basic ${btoa("sim-client:sim-secret")}` },
+      body: "grant_type=client_credentials",
+    });
+    return ((await answer.json()) as { access_token: string }).access_token;
+  };
+
+  it("answers the token endpoint and the API at the UAT URLs, with no MSW and no socket", async () => {
+    const sim = createGiacomSimulator();
+    const bearer = await token(sim.fetch);
+    const answer = await sim.fetch(new URL(`${UAT}/service/7`), { headers: { Authorization: `Bearer ${bearer}`, "X-Correlation-ID": "c-1" } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("x-correlation-id")).toBe("c-1");
+    expect(await answer.json()).toMatchObject({ id: "7" });
+    expect((await sim.fetch(new Request(`${UAT}/service/7`))).status).toBe(401);
+    expect((await sim.fetch("https://elsewhere.example/v2/service")).status).toBe(404);
+  });
+
+  it("rejects as fetch does: a TypeError for a dropped connection, the signal's reason for an abort", async () => {
+    const sim = createGiacomSimulator();
+    const bearer = await token(sim.fetch);
+    const init = { headers: { Authorization: `Bearer ${bearer}` } };
+    sim.fault({ path: "/service/7" }, { kind: "drop", when: "before" });
+    await expect(sim.fetch(`${UAT}/service/7`, init)).rejects.toThrow(new TypeError("fetch failed"));
+    sim.fault({ path: "/service/7" }, { kind: "latency", ms: 60_000 });
+    const abort = new AbortController();
+    const held = sim.fetch(`${UAT}/service/7`, { ...init, signal: abort.signal });
+    abort.abort(new Error("given up"));
+    await expect(held).rejects.toThrow("given up");
+  });
+});
+
+describe("the simulator's notifications", () => {
+  it("hands every event to its subscribers as it is raised, hub or no hub, until they unsubscribe", async () => {
+    const sim = createGiacomSimulator({ clock: "manual" });
+    const seen: string[] = [];
+    const stop = sim.notifications.subscribe((event, meta) => {
+      expect(meta).toEqual({ duplicate: false });
+      seen.push(`${event.eventType} ${(event.event as { ServiceOrder?: ServiceOrder }).ServiceOrder?.state ?? ""}`.trim());
+    });
+    // A failing subscriber changes nothing for the simulator or the others.
+    sim.notifications.subscribe(() => {
+      throw new Error("a subscriber's bug");
+    });
+    const bearer = await (
+      await sim.fetch("https://auth.uat.integrations.giacom.com/oauth2/token", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: `Basic ${btoa("sim-client:sim-secret")}` },
+        body: "grant_type=client_credentials",
+      })
+    ).json();
+    const post = () =>
+      sim.fetch("https://api.uat.integrations.giacom.com/v2/serviceOrder", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${(bearer as { access_token: string }).access_token}`, "Content-Type": "application/json" },
+        body: JSON.stringify(example("ServiceOrderNewLineO2")),
+      });
+    expect((await post()).status).toBe(201);
+    expect(seen).toEqual(["ServiceOrderCreateEvent acknowledged"]);
+    await sim.advance(1_000);
+    expect(seen.at(-1)).toBe("ServiceOrderStateChangeEvent inProgress");
+    stop();
+    await sim.settle();
+    expect(seen.at(-1)).toBe("ServiceOrderStateChangeEvent inProgress");
+    expect(sim.serviceOrders.map((o) => o.state)).toEqual(["completed"]);
   });
 });

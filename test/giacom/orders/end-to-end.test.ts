@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 async function simulator(options: Parameters<typeof createGiacomSimulator>[0] = {}) {
-  const sim = createGiacomSimulator(options);
+  const sim = createGiacomSimulator({ clock: "manual", ...options });
   const server = await sim.listen();
   closers.push(server.close);
   const client = (extra: Partial<GiacomClientOptions> = {}) =>
@@ -95,7 +95,7 @@ describe("cancelling through the simulator", () => {
     await expect(operation).rejects.toMatchObject({ name: "OrderFailedError", state: "cancelled" });
     expect(sim.serviceOrders[0]!.state).toBe("cancelled");
 
-    const quick = createGiacomSimulator({ timing: { acknowledgedMs: 1, inProgressMs: 1 } });
+    const quick = createGiacomSimulator({ clock: "manual", timing: { acknowledgedMs: 1, inProgressMs: 1 } });
     const server = await quick.listen();
     closers.push(server.close);
     const other = createGiacomClient({ baseUrl: server.baseUrl, tokenUrl: server.tokenUrl, credentials: SIMULATOR_CREDENTIALS });
