@@ -67,7 +67,9 @@ describe("README.md's links", () => {
     const shipped = (JSON.parse(out.slice(out.indexOf("["))) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
     const relative = all.filter((link) => !/^[a-z]+:/i.test(link) && !link.startsWith("#")).map((link) => link.replace(/#.*$/, "").replace(/^\.\//, ""));
     expect(relative.length).toBeGreaterThan(10);
-    const missing = relative.filter((path) => (path.endsWith("/") ? !shipped.some((file) => file.startsWith(path)) : !shipped.includes(path)));
+    // A folder is no link target: typedoc, which copies the README's linked files into the API
+    // reference, refuses it.
+    const missing = relative.filter((path) => !shipped.includes(path));
     expect(missing).toEqual([]);
   });
 
