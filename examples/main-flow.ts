@@ -1,7 +1,12 @@
 /**
  * The main job of a reseller backend, end to end: authenticate, find the orderable mobile
- * specifications, build a port-in order, catch a mistake locally and fix it, submit, follow the
- * order to completion, find the new line by its number, change its bars, and cease it.
+ * specifications, build a port-in order, catch a mistake locally and fix it, submit it and await
+ * its completion, find the new line by its number, change its bars, and cease it.
+ *
+ * Every order goes through `serviceOrders.submit()`: it validates the order against the live
+ * catalogue, sends it once (a submission key keeps a retry from creating it twice), and returns
+ * a handle that follows the order (polling with backoff, or webhooks when the client has a
+ * receiver) and resolves with it once `completed`, or rejects with `OrderFailedError`.
  *
  * Prerequisites: none. `npm start` runs it against a Giacom simulator on 127.0.0.1. With
  * GIACOM_CLIENT_ID and GIACOM_CLIENT_SECRET set it runs against Giacom's UAT instead (override
@@ -13,6 +18,7 @@ import {
   createGiacomClient,
   formatIssues,
   modifyService,
+  OrderFailedError,
   serviceOrder,
   type GiacomClient,
   type ServiceOrder,
@@ -20,24 +26,16 @@ import {
 } from "giacom-sdk";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS } from "giacom-sdk/mock";
 
-const FINAL = new Set(["completed", "failed", "rejected", "cancelled", "partial"]);
-
-/** Submits an order and polls it until it is final, reporting each state change. */
-async function submitAndFollow(giacom: GiacomClient, order: ServiceOrderCreate, log: (line: string) => void, pollMs: number): Promise<ServiceOrder> {
-  let current = await giacom.serviceOrders.create(order);
-  log(`  order ${current.id}: ${current.state}`);
-  while (!FINAL.has(current.state)) {
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-    const next = await giacom.serviceOrders.get(current.id);
-    if (next.state !== current.state) log(`  order ${next.id}: ${next.state}`);
-    current = next;
-  }
-  if (current.state !== "completed") throw new Error(`order ${current.id} ended ${current.state}: ${current.errorMessage?.message ?? "no reason given"}`);
-  return current;
+/** Submits an order and awaits its end, logging each state it reaches. */
+async function submit(giacom: GiacomClient, order: ServiceOrderCreate, log: (line: string) => void): Promise<ServiceOrder> {
+  const operation = giacom.serviceOrders.submit(order);
+  operation.onProgress((o) => log(`  order ${o.id}: ${o.state}`));
+  // `await operation` waits as long as it takes; a deadline stops the waiting, not the order.
+  return operation.wait({ timeoutMs: 15 * 60_000 });
 }
 
 /** The flow itself, on any client; `log` receives readable progress lines. */
-export async function run(giacom: GiacomClient, log: (line: string) => void = console.log, pollMs = 250): Promise<void> {
+export async function run(giacom: GiacomClient, log: (line: string) => void = console.log): Promise<void> {
   const { items: specs } = await giacom.serviceSpecifications.list({ category: "Mobile Voice Service", lifecycleStatus: "Launched" });
   log(`Orderable voice specifications: ${specs.map((s) => s.id).join(", ")}`);
   const vodafone = specs.find((s) => s.id === "MOBILE_VOICE_SRV_GIACOM_VF") ?? specs[0];
@@ -61,19 +59,14 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   log(check.valid ? "  valid" : formatIssues(check.issues).replace(/^/gm, "  "));
 
   log("\nFixed and submitted:");
-  const portIn = await submitAndFollow(giacom, order.item(line.portIn({ subscriberNumber: number, pac: "VUK123456", portDate })).build(), log, pollMs);
+  const portIn = await submit(giacom, order.item(line.portIn({ subscriberNumber: number, pac: "VUK123456", portDate })).build(), log);
 
   const [service] = await giacom.services.findBySubscriberNumber(number);
   if (!service) throw new Error(`no service found for ${number} after order ${portIn.id}`);
   log(`\nService ${service.id} for ${number}: ${service.state}, ${service.operatingStatus}`);
 
   log("\nBar roaming (international off, incoming and outgoing roaming barred):");
-  await submitAndFollow(
-    giacom,
-    serviceOrder().item(modifyService(service.id).disable("BAR_ROAMING").enable("BAR_INWHENROAM", "BAR_OUTWHENROAM")).build(),
-    log,
-    pollMs,
-  );
+  await submit(giacom, serviceOrder().item(modifyService(service.id).disable("BAR_ROAMING").enable("BAR_INWHENROAM", "BAR_OUTWHENROAM")).build(), log);
   const barred = await giacom.services.get(service.id);
   log(
     `  bars now on: ${(barred.feature ?? [])
@@ -83,13 +76,12 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   );
 
   log("\nCease the line:");
-  await submitAndFollow(
+  await submit(
     giacom,
     serviceOrder()
       .item(ceaseService(service.id, { endDate: new Date(Date.now() + 30 * 86_400_000) }))
       .build(),
     log,
-    pollMs,
   );
   log(`  service ${service.id}: ${(await giacom.services.get(service.id)).state}`);
 }
@@ -104,14 +96,17 @@ async function main(): Promise<void> {
       ...(GIACOM_BASE_URL ? { baseUrl: GIACOM_BASE_URL } : {}),
       ...(GIACOM_TOKEN_URL ? { tokenUrl: GIACOM_TOKEN_URL } : {}),
     });
-    return run(giacom, console.log, 5_000);
+    return run(giacom);
   }
   // Orders progress by themselves (the default clock); slowed to a pace where each state shows.
   const sim = createGiacomSimulator({ timing: { acknowledgedMs: 300, inProgressMs: 900 } });
   const server = await sim.listen();
   console.log(`Running against the Giacom simulator at ${server.baseUrl} (set GIACOM_CLIENT_ID / GIACOM_CLIENT_SECRET for UAT).\n`);
   try {
-    await run(createGiacomClient({ baseUrl: server.baseUrl, tokenUrl: server.tokenUrl, credentials: SIMULATOR_CREDENTIALS }));
+    // The simulator ends an order in about a second; the default backoff (from 1 s up to 30 s
+    // between polls) suits Giacom, where orders take minutes.
+    const polling = { initialDelayMs: 200, maxDelayMs: 1_000 };
+    await run(createGiacomClient({ baseUrl: server.baseUrl, tokenUrl: server.tokenUrl, credentials: SIMULATOR_CREDENTIALS, polling }));
   } finally {
     await server.close();
   }
@@ -120,6 +115,8 @@ async function main(): Promise<void> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
+    // Giacom's reason is in the message; the items say which part of the order it concerns.
+    if (error instanceof OrderFailedError) for (const item of error.items) console.error(`  item ${item.id}: ${item.state ?? "no state"}`);
     process.exitCode = 1;
   });
 }

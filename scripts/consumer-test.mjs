@@ -98,8 +98,9 @@ async function main() {
   const files = new Set(info.files.map((f) => f.path));
   const missing = [...targets, "package.json", "README.md"].filter((file) => !files.has(file.replace(/^\.\//, "")));
   if (missing.length > 0) fail(`the tarball lacks files package.json points at: ${missing.join(", ")}`);
-  const stray = [...files].filter((file) => !/^(dist\/|package\.json$|README\.md$|LICENSE)/.test(file));
-  if (stray.length > 0) fail(`the tarball holds files outside dist/: ${stray.join(", ")}`);
+  // Beside the build, the files README.md links to (the contract, the examples, the changelog...).
+  const stray = [...files].filter((file) => !/^(dist\/|examples\/|spec\/|package\.json$|(README|CHANGELOG|RELIABILITY|BENCHMARKS)\.md$|LICENSE)/.test(file));
+  if (stray.length > 0) fail(`the tarball holds files outside dist/ and the documentation: ${stray.join(", ")}`);
   log(`packed ${info.filename}: ${info.entryCount} files, ${kb(info.size)} (${kb(info.unpackedSize)} unpacked) (${seconds(step)})`);
 
   // 2. A consumer application that installs the tarball, msw, typescript and @types/node.

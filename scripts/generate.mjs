@@ -114,6 +114,10 @@ function typesFile(spec, specFile, api) {
     .map(([schemaName, schema]) => {
       const { name = schemaName, group, summary = schema.description, example } = schema["x-sdk-type"];
       if (!group || !summary || !example) throw new Error(`${schemaName}: x-sdk-type needs a group, a summary (or a description) and an example`);
+      // An object schema becomes an interface, which TypeScript and typedoc show by its name in
+      // every signature (\`Promise<Service>\`) where they expand an alias of the schema in full. Left
+      // empty, it stays assignable where the alias was (to \`Record<string, unknown>\`, say).
+      if (isObjectSchema(schema)) return `${jsdoc(summary, example, group)}\nexport interface ${name} extends Schema<${JSON.stringify(schemaName)}> {}\n`;
       return `${jsdoc(summary, example, group, ["@useDeclaredType"])}
 export type ${name} = Schemas[${JSON.stringify(schemaName)}];
 `;
@@ -123,8 +127,16 @@ export type ${name} = Schemas[${JSON.stringify(schemaName)}];
 import type { components } from "./${api}.js";
 
 type Schemas = components["schemas"];
+/** An interface can extend a named type only, not \`Schemas["..."]\` itself. */
+type Schema<Name extends keyof Schemas> = Schemas[Name];
 
 ${aliases.join("\n")}`;
+}
+
+/** A schema that is one object (its properties, or an \`allOf\` of objects), not a union or a scalar. */
+function isObjectSchema(schema) {
+  if (schema.enum || schema.oneOf || schema.anyOf) return false;
+  return schema.type === "object" || schema.properties !== undefined || schema.allOf !== undefined;
 }
 
 function eventsFile(spec, specFile) {

@@ -119,13 +119,15 @@ describe("the scopes", () => {
 });
 
 describe("the public type names", () => {
-  test("are one alias for each schema marked x-sdk-type", () => {
+  test("are one name for each schema marked x-sdk-type: an interface for an object, an alias otherwise", () => {
     const source = readFileSync(new URL("../../src/giacom/generated/types.ts", import.meta.url), "utf8");
-    const aliases = [...source.matchAll(/^export type (\w+) = Schemas\["(\w+)"\];$/gm)].map((m) => m[2]);
+    const aliases = [...source.matchAll(/^export (?:type \w+ = Schemas\["(\w+)"\];|interface \w+ extends Schema<"(\w+)"> \{\})$/gm)].map((m) => m[1] ?? m[2]);
     const marked = Object.entries(spec.components.schemas)
       .filter(([, schema]) => schema["x-sdk-type"])
       .map(([name]) => name);
     expect(aliases).toEqual(marked);
     expect(aliases).toHaveLength(99);
+    expect(source).toMatch(/^export interface ServiceOrder extends Schema<"ServiceOrder"> \{\}$/m);
+    expect(source).toMatch(/^export type ServiceOrderState = Schemas\["ServiceOrderStateType"\];$/m);
   });
 });

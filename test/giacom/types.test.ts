@@ -1,6 +1,7 @@
 // The public type names are the generated contract under another name, and the contract
 // says what the document says. These assertions are checked by `tsc` (npm run typecheck);
 // vitest only runs the value checks.
+import ts from "typescript";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type {
   ItemOutcome,
@@ -19,6 +20,7 @@ import type {
 import type { components, paths, webhooks } from "../../src/giacom/generated/giacom.js";
 import { newLine } from "../../examples/new-line-order.js";
 import { loadSpec } from "./spec/spec-helpers.js";
+import { fileURLToPath } from "node:url";
 
 type Json<T> = T extends { content: { "application/json": infer B } } ? B : never;
 
@@ -27,7 +29,9 @@ describe("the public types", () => {
     expectTypeOf<Json<paths["/serviceOrder"]["post"]["requestBody"]>>().toEqualTypeOf<ServiceOrderCreate>();
     expectTypeOf<Json<paths["/serviceOrder"]["post"]["responses"][201]>>().toEqualTypeOf<ServiceOrder>();
     expectTypeOf<Json<paths["/serviceOrder/{id}"]["get"]["responses"][404]>>().toEqualTypeOf<ErrorBody>();
-    expectTypeOf<Json<NonNullable<webhooks["ServiceOrderStateChangeEvent"]["post"]>["requestBody"]>>().toEqualTypeOf<ServiceOrderStateChangeEvent>();
+    // An event is the envelope `&` its payload on the wire and one interface in the SDK: the same
+    // members (`branded` compares them deeply), not the same intersection.
+    expectTypeOf<Json<NonNullable<webhooks["ServiceOrderStateChangeEvent"]["post"]>["requestBody"]>>().branded.toEqualTypeOf<ServiceOrderStateChangeEvent>();
   });
 
   it("are literal unions where the document enumerates values", () => {
@@ -61,5 +65,55 @@ describe("order outcomes", () => {
     // @ts-expect-error a failed order never ended "completed"
     const completed: OrderFailedError["state"] = "completed";
     void completed;
+  });
+});
+
+describe("the signatures an editor and the API reference show", () => {
+  // What a hover prints: the package's types as the compiler sees them from src/index.ts.
+  const printed = () => {
+    const config = ts.getParsedCommandLineOfConfigFile(
+      fileURLToPath(new URL("../../tsconfig.json", import.meta.url)),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    );
+    const entry = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
+    const program = ts.createProgram([entry], { ...config!.options, noEmit: true });
+    const checker = program.getTypeChecker();
+    const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!);
+    const exported = (name: string) => checker.getDeclaredTypeOfSymbol(checker.getAliasedSymbol(exports.find((s) => s.name === name)!));
+    const text = (type: ts.Type) => checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+    const methods = new Map<string, { returns: string; parameters: [string, string][] }>();
+    const add = (owner: string, type: ts.Type) => {
+      for (const member of checker.getPropertiesOfType(type)) {
+        for (const signature of checker.getTypeOfSymbol(member).getCallSignatures()) {
+          const parameters = signature.parameters.map((p): [string, string] => [p.name, text(checker.getTypeOfSymbol(p))]);
+          methods.set(`${owner}.${member.name}`, { returns: text(signature.getReturnType()), parameters });
+        }
+      }
+    };
+    for (const namespace of checker.getPropertiesOfType(exported("GiacomClient"))) add(namespace.name, checker.getTypeOfSymbol(namespace));
+    add("OrderOperation", exported("OrderOperation"));
+    // A property's schema has no public name of its own: the printer writes it out, as it would
+    // any schema in a signature that lost its name (so the check below can fail).
+    const unnamed = text(checker.getTypeOfSymbol(checker.getPropertyOfType(exported("ServiceOrderItem"), "service")!));
+    return { methods, unnamed };
+  };
+
+  it("name the contract's types instead of writing them out (Promise<ServiceOrder>, not Promise<{ ... 14 more ... }>)", { timeout: 60_000 }, () => {
+    const { methods, unnamed } = printed();
+    expect(methods.get("serviceOrders.get")?.returns).toBe("Promise<ServiceOrder>");
+    expect(methods.get("serviceOrders.create")?.parameters[0]).toEqual(["order", "ServiceOrderCreate"]);
+    expect(methods.get("services.list")?.returns).toBe("Promise<ListResult<Service>>");
+    expect(methods.get("OrderOperation.wait")?.returns).toBe("Promise<ServiceOrder>");
+    expect(unnamed).toMatch(/^\{ /);
+    // Every method of every namespace: no object type written out in what it returns or takes,
+    // apart from the small option bags (\`options\`) declared inline on purpose.
+    const inline = [...methods].flatMap(([name, { returns, parameters }]) =>
+      [["returns", returns], ...parameters.filter(([parameter]) => parameter !== "options")]
+        .filter(([, type]) => type!.includes("{"))
+        .map(([what, type]) => `${name} ${what}: ${type}`),
+    );
+    expect(inline).toEqual([]);
+    expect(methods.size).toBeGreaterThan(30);
   });
 });

@@ -7,6 +7,8 @@
 import type { components } from "./giacom.js";
 
 type Schemas = components["schemas"];
+/** An interface can extend a named type only, not `Schemas["..."]` itself. */
+type Schema<Name extends keyof Schemas> = Schemas[Name];
 
 /**
  * The categories of mobile services.
@@ -224,9 +226,8 @@ export type OpenreachQualifier = Schemas["OpenreachQualifierEnum"];
  * const body: ErrorBody = { code: "ERR_000001", reason: "ERR_000001: Request body validation error at field level", message: "Error parsing field 'name'", status: "Error" };
  * ```
  * @group Parties and identifiers
- * @useDeclaredType
  */
-export type ErrorBody = Schemas["Error"];
+export interface ErrorBody extends Schema<"Error"> {}
 
 /**
  * A reference to an entity.
@@ -235,9 +236,8 @@ export type ErrorBody = Schemas["Error"];
  * const source: EntityRef = { id: "c9d8c1f1-7523-476a-b89f-774bfd390f46" };
  * ```
  * @group Parties and identifiers
- * @useDeclaredType
  */
-export type EntityRef = Schemas["EntityRef"];
+export interface EntityRef extends Schema<"EntityRef"> {}
 
 /**
  * A party and the role it plays (`supplier`, `network`, `distributor`); on the wire `RelatedPartyRefOrPartyRoleRef`.
@@ -246,9 +246,8 @@ export type EntityRef = Schemas["EntityRef"];
  * const distributor: RelatedParty = { role: "distributor", partyOrPartyRole: { id: "ACME Comms" } };
  * ```
  * @group Parties and identifiers
- * @useDeclaredType
  */
-export type RelatedParty = Schemas["RelatedPartyRefOrPartyRoleRef"];
+export interface RelatedParty extends Schema<"RelatedPartyRefOrPartyRoleRef"> {}
 
 /**
  * A reference to a party or party role.
@@ -257,9 +256,8 @@ export type RelatedParty = Schemas["RelatedPartyRefOrPartyRoleRef"];
  * const party: PartyRef = { id: "GIACOM" };
  * ```
  * @group Parties and identifiers
- * @useDeclaredType
  */
-export type PartyRef = Schemas["PartyRefOrPartyRoleRef"];
+export interface PartyRef extends Schema<"PartyRefOrPartyRoleRef"> {}
 
 /**
  * An identification of an entity in another system, as returned.
@@ -268,9 +266,8 @@ export type PartyRef = Schemas["PartyRefOrPartyRoleRef"];
  * const ours = (line: Service) => line.externalIdentifier?.find((e: ExternalIdentifier) => e.owner === "ACME Comms")?.id;
  * ```
  * @group Parties and identifiers
- * @useDeclaredType
  */
-export type ExternalIdentifier = Schemas["ExternalIdentifier"];
+export interface ExternalIdentifier extends Schema<"ExternalIdentifier"> {}
 
 /**
  * An identification of the entity in the client's system, to set on creation.
@@ -279,9 +276,8 @@ export type ExternalIdentifier = Schemas["ExternalIdentifier"];
  * const id: ExternalIdentifierCreate = { owner: "ACME Comms", externalIdentifierType: "service_id", id: "123" };
  * ```
  * @group Parties and identifiers
- * @useDeclaredType
  */
-export type ExternalIdentifierCreate = Schemas["ExternalIdentifier_FVO"];
+export interface ExternalIdentifierCreate extends Schema<"ExternalIdentifier_FVO"> {}
 
 /**
  * An identification of the entity in the client's system, to change.
@@ -290,9 +286,8 @@ export type ExternalIdentifierCreate = Schemas["ExternalIdentifier_FVO"];
  * const id: ExternalIdentifierUpdate = { id: "124" };
  * ```
  * @group Parties and identifiers
- * @useDeclaredType
  */
-export type ExternalIdentifierUpdate = Schemas["ExternalIdentifier_MVO"];
+export interface ExternalIdentifierUpdate extends Schema<"ExternalIdentifier_MVO"> {}
 
 /**
  * A period of time; either end may be open.
@@ -301,9 +296,8 @@ export type ExternalIdentifierUpdate = Schemas["ExternalIdentifier_MVO"];
  * const slot: TimePeriod = { startDateTime: "2025-03-01T08:00:00Z", endDateTime: "2025-03-01T13:00:00Z" };
  * ```
  * @group Parties and identifiers
- * @useDeclaredType
  */
-export type TimePeriod = Schemas["TimePeriod"];
+export interface TimePeriod extends Schema<"TimePeriod"> {}
 
 /**
  * A characteristic of a service or resource as returned, with its values.
@@ -312,9 +306,8 @@ export type TimePeriod = Schemas["TimePeriod"];
  * const msisdn = (line: Service) => line.serviceCharacteristic?.find((c: Characteristic) => c.id === "SUBSCRIBER_NUMBER")?.value?.[0]?.value;
  * ```
  * @group Characteristics and features
- * @useDeclaredType
  */
-export type Characteristic = Schemas["Characteristic"];
+export interface Characteristic extends Schema<"Characteristic"> {}
 
 /**
  * One value of a returned characteristic; `value` is always a string.
@@ -323,9 +316,8 @@ export type Characteristic = Schemas["Characteristic"];
  * const first = (c: Characteristic): CharacteristicValue | undefined => c.value?.[0];
  * ```
  * @group Characteristics and features
- * @useDeclaredType
  */
-export type CharacteristicValue = Schemas["CharacteristicValue"];
+export interface CharacteristicValue extends Schema<"CharacteristicValue"> {}
 
 /**
  * A characteristic to set in an order or a new resource.
@@ -334,9 +326,8 @@ export type CharacteristicValue = Schemas["CharacteristicValue"];
  * const tariff: CharacteristicCreate = { id: "TARIFF", value: [{ value: "62231" }] };
  * ```
  * @group Characteristics and features
- * @useDeclaredType
  */
-export type CharacteristicCreate = Schemas["Characteristic_FVO"];
+export interface CharacteristicCreate extends Schema<"Characteristic_FVO"> {}
 
 /**
  * A characteristic to change on a resource.
@@ -345,9 +336,8 @@ export type CharacteristicCreate = Schemas["Characteristic_FVO"];
  * const change: CharacteristicUpdate = { id: "SN_SPID", value: [{ value: "GS901234" }] };
  * ```
  * @group Characteristics and features
- * @useDeclaredType
  */
-export type CharacteristicUpdate = Schemas["Characteristic_MVO"];
+export interface CharacteristicUpdate extends Schema<"Characteristic_MVO"> {}
 
 /**
  * One value to set.
@@ -356,9 +346,8 @@ export type CharacteristicUpdate = Schemas["Characteristic_MVO"];
  * const value: CharacteristicValueCreate = { value: "100" };
  * ```
  * @group Characteristics and features
- * @useDeclaredType
  */
-export type CharacteristicValueCreate = Schemas["CharacteristicValue_FVO"];
+export interface CharacteristicValueCreate extends Schema<"CharacteristicValue_FVO"> {}
 
 /**
  * A feature of a service as returned, and whether it is enabled.
@@ -367,9 +356,8 @@ export type CharacteristicValueCreate = Schemas["CharacteristicValue_FVO"];
  * const roamingBarred = (line: Service) => line.feature?.some((f: Feature) => f.id === "BAR_ROAMING" && f.isEnabled);
  * ```
  * @group Characteristics and features
- * @useDeclaredType
  */
-export type Feature = Schemas["Feature"];
+export interface Feature extends Schema<"Feature"> {}
 
 /**
  * A feature to enable or disable in an order.
@@ -378,9 +366,8 @@ export type Feature = Schemas["Feature"];
  * const bar: FeatureCreate = { id: "BAR_PREMIUM", isEnabled: true };
  * ```
  * @group Characteristics and features
- * @useDeclaredType
  */
-export type FeatureCreate = Schemas["Feature_FVO"];
+export interface FeatureCreate extends Schema<"Feature_FVO"> {}
 
 /**
  * The intent of a service, as characteristics.
@@ -389,9 +376,8 @@ export type FeatureCreate = Schemas["Feature_FVO"];
  * const intent: Intent = { characteristic: [] };
  * ```
  * @group Characteristics and features
- * @useDeclaredType
  */
-export type Intent = Schemas["Intent"];
+export interface Intent extends Schema<"Intent"> {}
 
 /**
  * The intent of a service to create, as characteristics.
@@ -400,9 +386,8 @@ export type Intent = Schemas["Intent"];
  * const intent: IntentCreate = { characteristic: [] };
  * ```
  * @group Characteristics and features
- * @useDeclaredType
  */
-export type IntentCreate = Schemas["Intent_FVO"];
+export interface IntentCreate extends Schema<"Intent_FVO"> {}
 
 /**
  * A service Giacom offers: its characteristics, features, category and lifecycle status.
@@ -411,9 +396,8 @@ export type IntentCreate = Schemas["Intent_FVO"];
  * const launched = (spec: ServiceSpecification) => spec.lifecycleStatus === "Launched";
  * ```
  * @group Service catalogue
- * @useDeclaredType
  */
-export type ServiceSpecification = Schemas["ServiceSpecification"];
+export interface ServiceSpecification extends Schema<"ServiceSpecification"> {}
 
 /**
  * How one characteristic of a service is set: cardinality, value type, allowed values and dependencies.
@@ -422,9 +406,8 @@ export type ServiceSpecification = Schemas["ServiceSpecification"];
  * const mandatory = (c: CharacteristicSpecification) => (c.minCardinality ?? 0) >= 1 && c.configurable !== false;
  * ```
  * @group Service catalogue
- * @useDeclaredType
  */
-export type CharacteristicSpecification = Schemas["CharacteristicSpecification"];
+export interface CharacteristicSpecification extends Schema<"CharacteristicSpecification"> {}
 
 /**
  * An allowed value of a characteristic, or a rule for its values (range, regex).
@@ -433,9 +416,8 @@ export type CharacteristicSpecification = Schemas["CharacteristicSpecification"]
  * const allowed = (c: CharacteristicSpecification) => c.characteristicValueSpecification?.map((v: CharacteristicValueSpecification) => v.value);
  * ```
  * @group Service catalogue
- * @useDeclaredType
  */
-export type CharacteristicValueSpecification = Schemas["CharacteristicValueSpecification"];
+export interface CharacteristicValueSpecification extends Schema<"CharacteristicValueSpecification"> {}
 
 /**
  * A dependency between two characteristics (`requires`, `value_eq`).
@@ -444,9 +426,8 @@ export type CharacteristicValueSpecification = Schemas["CharacteristicValueSpeci
  * const pacNeedsNumber: CharacteristicSpecificationRelationship = { relationshipType: "requires", characteristicSpecificationId: "SUBSCRIBER_NUMBER" };
  * ```
  * @group Service catalogue
- * @useDeclaredType
  */
-export type CharacteristicSpecificationRelationship = Schemas["CharacteristicSpecificationRelationship"];
+export interface CharacteristicSpecificationRelationship extends Schema<"CharacteristicSpecificationRelationship"> {}
 
 /**
  * A feature (bar, network service, APN) or a bundle of features.
@@ -455,9 +436,8 @@ export type CharacteristicSpecificationRelationship = Schemas["CharacteristicSpe
  * const bundles = (spec: ServiceSpecification) => spec.featureSpecification?.filter((f: FeatureSpecification) => f.isBundle);
  * ```
  * @group Service catalogue
- * @useDeclaredType
  */
-export type FeatureSpecification = Schemas["FeatureSpecification"];
+export interface FeatureSpecification extends Schema<"FeatureSpecification"> {}
 
 /**
  * A relationship between features: a bundle `includes` them, or one `excludes` another.
@@ -466,9 +446,8 @@ export type FeatureSpecification = Schemas["FeatureSpecification"];
  * const exclusion: FeatureSpecificationRelationship = { relationshipType: "excludes", featureId: "BAR_INWHENROAM" };
  * ```
  * @group Service catalogue
- * @useDeclaredType
  */
-export type FeatureSpecificationRelationship = Schemas["FeatureSpecificationRelationship"];
+export interface FeatureSpecificationRelationship extends Schema<"FeatureSpecificationRelationship"> {}
 
 /**
  * A relationship with another specification (`addon_for`, `convertible_to`).
@@ -477,9 +456,8 @@ export type FeatureSpecificationRelationship = Schemas["FeatureSpecificationRela
  * const boltOnFor: ServiceSpecificationRelationship = { relationshipType: "addon_for", id: "MOBILE_VOICE_SRV_GIACOM_O2" };
  * ```
  * @group Service catalogue
- * @useDeclaredType
  */
-export type ServiceSpecificationRelationship = Schemas["ServiceSpecificationRelationship"];
+export interface ServiceSpecificationRelationship extends Schema<"ServiceSpecificationRelationship"> {}
 
 /**
  * A reference to a service specification; its `version` is a string.
@@ -488,9 +466,8 @@ export type ServiceSpecificationRelationship = Schemas["ServiceSpecificationRela
  * const ref: ServiceSpecificationRef = { id: "MOBILE_VOICE_SRV_GIACOM_O2", version: "1" };
  * ```
  * @group Service catalogue
- * @useDeclaredType
  */
-export type ServiceSpecificationRef = Schemas["ServiceSpecificationRef"];
+export interface ServiceSpecificationRef extends Schema<"ServiceSpecificationRef"> {}
 
 /**
  * A provisionable resource, such as a SIM card or a subscriber number.
@@ -499,9 +476,8 @@ export type ServiceSpecificationRef = Schemas["ServiceSpecificationRef"];
  * const isSim = (spec: ResourceSpecification) => spec.category === "Mobile SIM";
  * ```
  * @group Resources
- * @useDeclaredType
  */
-export type ResourceSpecification = Schemas["ResourceSpecification"];
+export interface ResourceSpecification extends Schema<"ResourceSpecification"> {}
 
 /**
  * A relationship with another resource specification.
@@ -510,9 +486,8 @@ export type ResourceSpecification = Schemas["ResourceSpecification"];
  * const needsNumber: ResourceSpecificationRelationship = { relationshipType: "requires", id: "Mobile_Subscriber_number" };
  * ```
  * @group Resources
- * @useDeclaredType
  */
-export type ResourceSpecificationRelationship = Schemas["ResourceSpecificationRelationship"];
+export interface ResourceSpecificationRelationship extends Schema<"ResourceSpecificationRelationship"> {}
 
 /**
  * A reference to a resource specification.
@@ -521,9 +496,8 @@ export type ResourceSpecificationRelationship = Schemas["ResourceSpecificationRe
  * const ref: ResourceSpecificationRef = { id: "Mobile_Subscriber_number" };
  * ```
  * @group Resources
- * @useDeclaredType
  */
-export type ResourceSpecificationRef = Schemas["ResourceSpecificationRef"];
+export interface ResourceSpecificationRef extends Schema<"ResourceSpecificationRef"> {}
 
 /**
  * A stock unit: a subscriber number, a SIM card, and its states.
@@ -532,9 +506,8 @@ export type ResourceSpecificationRef = Schemas["ResourceSpecificationRef"];
  * const available = (unit: Resource) => unit.resourceStatus === "available";
  * ```
  * @group Resources
- * @useDeclaredType
  */
-export type Resource = Schemas["Resource"];
+export interface Resource extends Schema<"Resource"> {}
 
 /**
  * A stock unit to create.
@@ -543,9 +516,8 @@ export type Resource = Schemas["Resource"];
  * const unit: ResourceCreate = { resourceSpecification: { id: "Mobile_Subscriber_number" }, resourceCharacteristic: [{ id: "SUBSCRIBER_NUMBER", value: [{ value: "07571234567" }] }] };
  * ```
  * @group Resources
- * @useDeclaredType
  */
-export type ResourceCreate = Schemas["Resource_FVO"];
+export interface ResourceCreate extends Schema<"Resource_FVO"> {}
 
 /**
  * The fields of a stock unit to change.
@@ -554,9 +526,8 @@ export type ResourceCreate = Schemas["Resource_FVO"];
  * const patch: ResourceUpdate = { resourceStatus: "available" };
  * ```
  * @group Resources
- * @useDeclaredType
  */
-export type ResourceUpdate = Schemas["Resource_MVO"];
+export interface ResourceUpdate extends Schema<"Resource_MVO"> {}
 
 /**
  * A relationship with another resource.
@@ -565,9 +536,8 @@ export type ResourceUpdate = Schemas["Resource_MVO"];
  * const rel: ResourceRelationship = { id: "1", relationshipType: "requires" };
  * ```
  * @group Resources
- * @useDeclaredType
  */
-export type ResourceRelationship = Schemas["ResourceRelationship"];
+export interface ResourceRelationship extends Schema<"ResourceRelationship"> {}
 
 /**
  * A live service instance, with its states, characteristics and features.
@@ -576,9 +546,8 @@ export type ResourceRelationship = Schemas["ResourceRelationship"];
  * const running = (line: Service) => line.operatingStatus === "running";
  * ```
  * @group Services
- * @useDeclaredType
  */
-export type Service = Schemas["Service"];
+export interface Service extends Schema<"Service"> {}
 
 /**
  * The order item that created, changed or terminated a service.
@@ -587,9 +556,8 @@ export type Service = Schemas["Service"];
  * const createdBy = (line: Service) => line.serviceOrderItem?.find((i: RelatedServiceOrderItem) => i.itemAction === "add")?.serviceOrderId;
  * ```
  * @group Services
- * @useDeclaredType
  */
-export type RelatedServiceOrderItem = Schemas["RelatedServiceOrderItem"];
+export interface RelatedServiceOrderItem extends Schema<"RelatedServiceOrderItem"> {}
 
 /**
  * A relationship with another service, e.g. a bolt-on `addon_for` its line.
@@ -598,9 +566,8 @@ export type RelatedServiceOrderItem = Schemas["RelatedServiceOrderItem"];
  * const rel: ServiceRelationship = { relationshipType: "addon_for", service: { id: "dd5244e1-13e3-45a5-b2f0-47b111a65142" } };
  * ```
  * @group Services
- * @useDeclaredType
  */
-export type ServiceRelationship = Schemas["ServiceRelationship"];
+export interface ServiceRelationship extends Schema<"ServiceRelationship"> {}
 
 /**
  * A reference to a service.
@@ -609,9 +576,8 @@ export type ServiceRelationship = Schemas["ServiceRelationship"];
  * const target: ServiceRef = { id: "dd5244e1-13e3-45a5-b2f0-47b111a65142" };
  * ```
  * @group Services
- * @useDeclaredType
  */
-export type ServiceRef = Schemas["ServiceRef"];
+export interface ServiceRef extends Schema<"ServiceRef"> {}
 
 /**
  * A service order as returned: its state, items and, when rejected or failed, `errorMessage`.
@@ -620,9 +586,8 @@ export type ServiceRef = Schemas["ServiceRef"];
  * const why = (order: ServiceOrder) => (order.state === "rejected" ? order.errorMessage?.message : undefined);
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type ServiceOrder = Schemas["ServiceOrder"];
+export interface ServiceOrder extends Schema<"ServiceOrder"> {}
 
 /**
  * An item of a returned order, with its state.
@@ -631,9 +596,8 @@ export type ServiceOrder = Schemas["ServiceOrder"];
  * const pending = (order: ServiceOrder) => order.serviceOrderItem?.filter((i: ServiceOrderItem) => i.state !== "completed");
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type ServiceOrderItem = Schemas["ServiceOrderItem"];
+export interface ServiceOrderItem extends Schema<"ServiceOrderItem"> {}
 
 /**
  * The service an item of a returned order acts on, as requested.
@@ -642,9 +606,8 @@ export type ServiceOrderItem = Schemas["ServiceOrderItem"];
  * const serviceId = (item: ServiceOrderItem) => (item.service as ServiceRefOrValue | undefined)?.id;
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type ServiceRefOrValue = Schemas["ServiceRefOrValue"];
+export interface ServiceRefOrValue extends Schema<"ServiceRefOrValue"> {}
 
 /**
  * A reference the client keeps on an order, e.g. its own order id.
@@ -653,9 +616,8 @@ export type ServiceRefOrValue = Schemas["ServiceRefOrValue"];
  * const mine = (order: ServiceOrder) => order.externalReference?.find((r: ExternalReference) => r.externalReferenceType === "order_id")?.id;
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type ExternalReference = Schemas["ExternalReference"];
+export interface ExternalReference extends Schema<"ExternalReference"> {}
 
 /**
  * A service order to submit: one or more items, each adding, modifying or deleting a service.
@@ -664,9 +626,8 @@ export type ExternalReference = Schemas["ExternalReference"];
  * const order: ServiceOrderCreate = { serviceOrderItem: [{ id: "1", action: "delete", service: { id: "7" } }] };
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type ServiceOrderCreate = Schemas["ServiceOrder_FVO"];
+export interface ServiceOrderCreate extends Schema<"ServiceOrder_FVO"> {}
 
 /**
  * A reference to keep on an order to submit.
@@ -675,9 +636,8 @@ export type ServiceOrderCreate = Schemas["ServiceOrder_FVO"];
  * const ref: ExternalReferenceCreate = { id: "5001", externalReferenceType: "order_id", name: "ACME Comms" };
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type ExternalReferenceCreate = Schemas["ExternalReference_FVO"];
+export interface ExternalReferenceCreate extends Schema<"ExternalReference_FVO"> {}
 
 /**
  * An item of an order to submit: one action on one service.
@@ -686,9 +646,8 @@ export type ExternalReferenceCreate = Schemas["ExternalReference_FVO"];
  * const cease: ServiceOrderItemCreate = { id: "1", action: "delete", service: { id: "dd5244e1-13e3-45a5-b2f0-47b111a65142", endDate: "2025-09-01T00:00:00.000Z" } };
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type ServiceOrderItemCreate = Schemas["ServiceOrderItem_FVO"];
+export interface ServiceOrderItemCreate extends Schema<"ServiceOrderItem_FVO"> {}
 
 /**
  * The service an item of an order to submit creates, changes or ceases.
@@ -697,9 +656,8 @@ export type ServiceOrderItemCreate = Schemas["ServiceOrderItem_FVO"];
  * const service: ServiceRefOrValueCreate = { id: "dd5244e1-13e3-45a5-b2f0-47b111a65142", feature: [{ id: "BAR_ROAMING", isEnabled: false }] };
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type ServiceRefOrValueCreate = Schemas["ServiceRefOrValue_FVO"];
+export interface ServiceRefOrValueCreate extends Schema<"ServiceRefOrValue_FVO"> {}
 
 /**
  * The fields of a service order to change.
@@ -708,9 +666,8 @@ export type ServiceRefOrValueCreate = Schemas["ServiceRefOrValue_FVO"];
  * const patch: ServiceOrderUpdate = { priority: "1" };
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type ServiceOrderUpdate = Schemas["ServiceOrder_MVO"];
+export interface ServiceOrderUpdate extends Schema<"ServiceOrder_MVO"> {}
 
 /**
  * A task cancelling a service order, with its state.
@@ -719,9 +676,8 @@ export type ServiceOrderUpdate = Schemas["ServiceOrder_MVO"];
  * const cancelled = (task: CancelServiceOrder) => task.state === "done";
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type CancelServiceOrder = Schemas["CancelServiceOrder"];
+export interface CancelServiceOrder extends Schema<"CancelServiceOrder"> {}
 
 /**
  * A request to cancel a service order.
@@ -730,9 +686,8 @@ export type CancelServiceOrder = Schemas["CancelServiceOrder"];
  * const request: CancelServiceOrderCreate = { serviceOrder: { id: "72" }, cancellationReason: "customer request" };
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type CancelServiceOrderCreate = Schemas["CancelServiceOrder_FVO"];
+export interface CancelServiceOrderCreate extends Schema<"CancelServiceOrder_FVO"> {}
 
 /**
  * A reference to a service order.
@@ -741,9 +696,8 @@ export type CancelServiceOrderCreate = Schemas["CancelServiceOrder_FVO"];
  * const ref: ServiceOrderRef = { id: "72" };
  * ```
  * @group Service orders
- * @useDeclaredType
  */
-export type ServiceOrderRef = Schemas["ServiceOrderRef"];
+export interface ServiceOrderRef extends Schema<"ServiceOrderRef"> {}
 
 /**
  * A registered listener; the API key is never returned.
@@ -752,9 +706,8 @@ export type ServiceOrderRef = Schemas["ServiceOrderRef"];
  * const protectedByKey = (hub: Hub) => hub.credentials?.type === "apikey";
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type Hub = Schemas["Hub"];
+export interface Hub extends Schema<"Hub"> {}
 
 /**
  * The kind of credentials stored for a listener.
@@ -763,9 +716,8 @@ export type Hub = Schemas["Hub"];
  * const kind: HubCredentials["type"] = "apikey";
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type HubCredentials = Schemas["HubCredentials"];
+export interface HubCredentials extends Schema<"HubCredentials"> {}
 
 /**
  * A listener to register, optionally protected by an API key.
@@ -774,9 +726,8 @@ export type HubCredentials = Schemas["HubCredentials"];
  * const hub: HubCreate = { callback: "https://yourportal.com/webhook", credentials: { type: "apikey", value: process.env.WEBHOOK_API_KEY! } };
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type HubCreate = Schemas["Hub_FVO"];
+export interface HubCreate extends Schema<"Hub_FVO"> {}
 
 /**
  * The API key Giacom sends back as `Authorization: Basic <apiKey>` on every delivery.
@@ -785,9 +736,8 @@ export type HubCreate = Schemas["Hub_FVO"];
  * const credentials: HubCredentialsCreate = { type: "apikey", value: process.env.WEBHOOK_API_KEY! };
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type HubCredentialsCreate = Schemas["HubCredentials_FVO"];
+export interface HubCredentialsCreate extends Schema<"HubCredentials_FVO"> {}
 
 /**
  * The envelope of every notification; `event` holds the entity that raised it.
@@ -796,9 +746,8 @@ export type HubCredentialsCreate = Schemas["HubCredentials_FVO"];
  * const isOrderEvent = (e: EventEnvelope) => e.eventType.startsWith("ServiceOrder");
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type EventEnvelope = Schemas["Event"];
+export interface EventEnvelope extends Schema<"Event"> {}
 
 /**
  * Notification: a service order's state changed.
@@ -807,9 +756,8 @@ export type EventEnvelope = Schemas["Event"];
  * const state = (e: ServiceOrderStateChangeEvent) => e.event.ServiceOrder?.state;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceOrderStateChangeEvent = Schemas["ServiceOrderStateChangeEvent"];
+export interface ServiceOrderStateChangeEvent extends Schema<"ServiceOrderStateChangeEvent"> {}
 
 /**
  * Notification: a service order was created.
@@ -818,9 +766,8 @@ export type ServiceOrderStateChangeEvent = Schemas["ServiceOrderStateChangeEvent
  * const order = (e: ServiceOrderCreateEvent) => e.event.ServiceOrder;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceOrderCreateEvent = Schemas["ServiceOrderCreateEvent"];
+export interface ServiceOrderCreateEvent extends Schema<"ServiceOrderCreateEvent"> {}
 
 /**
  * Notification: attributes of a service order changed.
@@ -829,9 +776,8 @@ export type ServiceOrderCreateEvent = Schemas["ServiceOrderCreateEvent"];
  * const order = (e: ServiceOrderAttributeValueChangeEvent) => e.event.ServiceOrder;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceOrderAttributeValueChangeEvent = Schemas["ServiceOrderAttributeValueChangeEvent"];
+export interface ServiceOrderAttributeValueChangeEvent extends Schema<"ServiceOrderAttributeValueChangeEvent"> {}
 
 /**
  * Notification: a service order was deleted.
@@ -840,9 +786,8 @@ export type ServiceOrderAttributeValueChangeEvent = Schemas["ServiceOrderAttribu
  * const order = (e: ServiceOrderDeleteEvent) => e.event.ServiceOrder;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceOrderDeleteEvent = Schemas["ServiceOrderDeleteEvent"];
+export interface ServiceOrderDeleteEvent extends Schema<"ServiceOrderDeleteEvent"> {}
 
 /**
  * Notification: a service order needs more information.
@@ -851,9 +796,8 @@ export type ServiceOrderDeleteEvent = Schemas["ServiceOrderDeleteEvent"];
  * const order = (e: ServiceOrderInformationRequiredEvent) => e.event.ServiceOrder;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceOrderInformationRequiredEvent = Schemas["ServiceOrderInformationRequiredEvent"];
+export interface ServiceOrderInformationRequiredEvent extends Schema<"ServiceOrderInformationRequiredEvent"> {}
 
 /**
  * Notification: a service order is in jeopardy.
@@ -862,9 +806,8 @@ export type ServiceOrderInformationRequiredEvent = Schemas["ServiceOrderInformat
  * const order = (e: ServiceOrderJeopardyEvent) => e.event.ServiceOrder;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceOrderJeopardyEvent = Schemas["ServiceOrderJeopardyEvent"];
+export interface ServiceOrderJeopardyEvent extends Schema<"ServiceOrderJeopardyEvent"> {}
 
 /**
  * Notification: a service order reached a milestone.
@@ -873,9 +816,8 @@ export type ServiceOrderJeopardyEvent = Schemas["ServiceOrderJeopardyEvent"];
  * const order = (e: ServiceOrderMilestoneEvent) => e.event.ServiceOrder;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceOrderMilestoneEvent = Schemas["ServiceOrderMilestoneEvent"];
+export interface ServiceOrderMilestoneEvent extends Schema<"ServiceOrderMilestoneEvent"> {}
 
 /**
  * Notification: a cancellation task was created.
@@ -884,9 +826,8 @@ export type ServiceOrderMilestoneEvent = Schemas["ServiceOrderMilestoneEvent"];
  * const task = (e: CancelServiceOrderCreateEvent) => e.event.CancelServiceOrder;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type CancelServiceOrderCreateEvent = Schemas["CancelServiceOrderCreateEvent"];
+export interface CancelServiceOrderCreateEvent extends Schema<"CancelServiceOrderCreateEvent"> {}
 
 /**
  * Notification: a cancellation task's state changed.
@@ -895,9 +836,8 @@ export type CancelServiceOrderCreateEvent = Schemas["CancelServiceOrderCreateEve
  * const state = (e: CancelServiceOrderStateChangeEvent) => e.event.CancelServiceOrder?.state;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type CancelServiceOrderStateChangeEvent = Schemas["CancelServiceOrderStateChangeEvent"];
+export interface CancelServiceOrderStateChangeEvent extends Schema<"CancelServiceOrderStateChangeEvent"> {}
 
 /**
  * Notification: a cancellation task needs more information.
@@ -906,9 +846,8 @@ export type CancelServiceOrderStateChangeEvent = Schemas["CancelServiceOrderStat
  * const task = (e: CancelServiceOrderInformationRequiredEvent) => e.event.CancelServiceOrder;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type CancelServiceOrderInformationRequiredEvent = Schemas["CancelServiceOrderInformationRequiredEvent"];
+export interface CancelServiceOrderInformationRequiredEvent extends Schema<"CancelServiceOrderInformationRequiredEvent"> {}
 
 /**
  * Notification: a service was created.
@@ -917,9 +856,8 @@ export type CancelServiceOrderInformationRequiredEvent = Schemas["CancelServiceO
  * const service = (e: ServiceCreateEvent) => e.event.service;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceCreateEvent = Schemas["ServiceCreateEvent"];
+export interface ServiceCreateEvent extends Schema<"ServiceCreateEvent"> {}
 
 /**
  * Notification: a service's state changed.
@@ -928,9 +866,8 @@ export type ServiceCreateEvent = Schemas["ServiceCreateEvent"];
  * const state = (e: ServiceStateChangeEvent) => e.event.service?.state;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceStateChangeEvent = Schemas["ServiceStateChangeEvent"];
+export interface ServiceStateChangeEvent extends Schema<"ServiceStateChangeEvent"> {}
 
 /**
  * Notification: attributes of a service changed.
@@ -939,9 +876,8 @@ export type ServiceStateChangeEvent = Schemas["ServiceStateChangeEvent"];
  * const service = (e: ServiceAttributeValueChangeEvent) => e.event.service;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceAttributeValueChangeEvent = Schemas["ServiceAttributeValueChangeEvent"];
+export interface ServiceAttributeValueChangeEvent extends Schema<"ServiceAttributeValueChangeEvent"> {}
 
 /**
  * Notification: a service's operating status changed.
@@ -950,9 +886,8 @@ export type ServiceAttributeValueChangeEvent = Schemas["ServiceAttributeValueCha
  * const status = (e: ServiceOperatingStatusChangeEvent) => e.event.service?.operatingStatus;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceOperatingStatusChangeEvent = Schemas["ServiceOperatingStatusChangeEvent"];
+export interface ServiceOperatingStatusChangeEvent extends Schema<"ServiceOperatingStatusChangeEvent"> {}
 
 /**
  * Notification: a service was deleted.
@@ -961,9 +896,8 @@ export type ServiceOperatingStatusChangeEvent = Schemas["ServiceOperatingStatusC
  * const service = (e: ServiceDeleteEvent) => e.event.service;
  * ```
  * @group Notifications
- * @useDeclaredType
  */
-export type ServiceDeleteEvent = Schemas["ServiceDeleteEvent"];
+export interface ServiceDeleteEvent extends Schema<"ServiceDeleteEvent"> {}
 
 /**
  * An address with its Openreach identification.
@@ -972,9 +906,8 @@ export type ServiceDeleteEvent = Schemas["ServiceDeleteEvent"];
  * const alk = (a: GeographicAddress) => a.openreachALK;
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type GeographicAddress = Schemas["GeographicAddress"];
+export interface GeographicAddress extends Schema<"GeographicAddress"> {}
 
 /**
  * An address to create or to validate.
@@ -983,9 +916,8 @@ export type GeographicAddress = Schemas["GeographicAddress"];
  * const address: GeographicAddressCreate = { streetNr: "1", streetName: "High Street", city: "London", postcode: "EC1A 1BB" };
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type GeographicAddressCreate = Schemas["GeographicAddress_FVO"];
+export interface GeographicAddressCreate extends Schema<"GeographicAddress_FVO"> {}
 
 /**
  * The site an address belongs to.
@@ -994,9 +926,8 @@ export type GeographicAddressCreate = Schemas["GeographicAddress_FVO"];
  * const code = (s: GeographicSite) => s.code;
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type GeographicSite = Schemas["GeographicSiteRefOrValue"];
+export interface GeographicSite extends Schema<"GeographicSiteRefOrValue"> {}
 
 /**
  * Addressing within a property (building, floor).
@@ -1005,9 +936,8 @@ export type GeographicSite = Schemas["GeographicSiteRefOrValue"];
  * const flat: GeographicSubAddress = { buildingName: "Giacom House", levelType: "floor", levelNumber: "2" };
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type GeographicSubAddress = Schemas["GeographicSubAddress"];
+export interface GeographicSubAddress extends Schema<"GeographicSubAddress"> {}
 
 /**
  * The result of matching an address: the exact match and alternatives.
@@ -1016,9 +946,8 @@ export type GeographicSubAddress = Schemas["GeographicSubAddress"];
  * const match = (v: GeographicAddressValidation) => v.validGeographicAddress ?? v.alternateGeographicAddress?.[0];
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type GeographicAddressValidation = Schemas["GeographicAddressValidation"];
+export interface GeographicAddressValidation extends Schema<"GeographicAddressValidation"> {}
 
 /**
  * An address to match.
@@ -1027,9 +956,8 @@ export type GeographicAddressValidation = Schemas["GeographicAddressValidation"]
  * const request: GeographicAddressValidationCreate = { provideAlternative: true, submittedGeographicAddress: { postcode: "EC1A 1BB" } };
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type GeographicAddressValidationCreate = Schemas["GeographicAddressValidation_FVO"];
+export interface GeographicAddressValidationCreate extends Schema<"GeographicAddressValidation_FVO"> {}
 
 /**
  * A booked appointment.
@@ -1038,9 +966,8 @@ export type GeographicAddressValidationCreate = Schemas["GeographicAddressValida
  * const when = (a: Appointment) => a.validFor?.startDateTime;
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type Appointment = Schemas["Appointment"];
+export interface Appointment extends Schema<"Appointment"> {}
 
 /**
  * An appointment to book in a time slot.
@@ -1049,9 +976,8 @@ export type Appointment = Schemas["Appointment"];
  * const booking: AppointmentCreate = { validFor: { startDateTime: "2025-03-01T08:00:00Z", endDateTime: "2025-03-01T13:00:00Z" } };
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type AppointmentCreate = Schemas["Appointment_FVO"];
+export interface AppointmentCreate extends Schema<"Appointment_FVO"> {}
 
 /**
  * The service an appointment or a time slot search is for; on the wire `RelatedSrvCfgValue`.
@@ -1060,9 +986,8 @@ export type AppointmentCreate = Schemas["Appointment_FVO"];
  * const entity: AppointmentRelatedEntity = { role: "appointment", entity: { id: "dd5244e1-13e3-45a5-b2f0-47b111a65142" } };
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type AppointmentRelatedEntity = Schemas["RelatedSrvCfgValue"];
+export interface AppointmentRelatedEntity extends Schema<"RelatedSrvCfgValue"> {}
 
 /**
  * A time slot.
@@ -1071,9 +996,8 @@ export type AppointmentRelatedEntity = Schemas["RelatedSrvCfgValue"];
  * const slot: TimeSlot = { validFor: { startDateTime: "2025-03-01T08:00:00Z" } };
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type TimeSlot = Schemas["TimeSlot"];
+export interface TimeSlot extends Schema<"TimeSlot"> {}
 
 /**
  * The result of a time slot search.
@@ -1082,9 +1006,8 @@ export type TimeSlot = Schemas["TimeSlot"];
  * const slots = (s: SearchTimeSlot) => s.availableTimeSlot ?? [];
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type SearchTimeSlot = Schemas["SearchTimeSlot"];
+export interface SearchTimeSlot extends Schema<"SearchTimeSlot"> {}
 
 /**
  * A search for available time slots.
@@ -1093,6 +1016,5 @@ export type SearchTimeSlot = Schemas["SearchTimeSlot"];
  * const search: SearchTimeSlotCreate = { requestedTimeSlot: [{ validFor: { startDateTime: "2025-03-01T00:00:00Z" } }] };
  * ```
  * @group Addresses and appointments
- * @useDeclaredType
  */
-export type SearchTimeSlotCreate = Schemas["SearchTimeSlot_FVO"];
+export interface SearchTimeSlotCreate extends Schema<"SearchTimeSlot_FVO"> {}

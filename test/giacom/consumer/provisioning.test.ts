@@ -82,7 +82,8 @@ describe("testing an app against the simulator's HTTP server", () => {
     const { baseUrl, tokenUrl, close } = await sim.listen();
     const lines: string[] = [];
     try {
-      await run(createGiacomClient({ baseUrl, tokenUrl, credentials: SIMULATOR_CREDENTIALS }), (line) => lines.push(line), 5);
+      const polling = { initialDelayMs: 5, maxDelayMs: 20 };
+      await run(createGiacomClient({ baseUrl, tokenUrl, credentials: SIMULATOR_CREDENTIALS, polling }), (line) => lines.push(line));
     } finally {
       await close();
     }
