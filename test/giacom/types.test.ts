@@ -85,7 +85,10 @@ describe("the signatures an editor and the API reference show", () => {
     const methods = new Map<string, { returns: string; parameters: [string, string][] }>();
     const add = (owner: string, type: ts.Type) => {
       for (const member of checker.getPropertiesOfType(type)) {
-        for (const signature of checker.getTypeOfSymbol(member).getCallSignatures()) {
+        const memberType = checker.getTypeOfSymbol(member);
+        // A namespace within a namespace (serviceOrders.cancellations): its methods too.
+        if (memberType.getCallSignatures().length === 0 && memberType.getProperties().length > 0) add(`${owner}.${member.name}`, memberType);
+        for (const signature of memberType.getCallSignatures()) {
           const parameters = signature.parameters.map((p): [string, string] => [p.name, text(checker.getTypeOfSymbol(p))]);
           methods.set(`${owner}.${member.name}`, { returns: text(signature.getReturnType()), parameters });
         }
@@ -101,9 +104,10 @@ describe("the signatures an editor and the API reference show", () => {
 
   it("name the contract's types instead of writing them out (Promise<ServiceOrder>, not Promise<{ ... 14 more ... }>)", { timeout: 60_000 }, () => {
     const { methods, unnamed } = printed();
-    expect(methods.get("serviceOrders.get")?.returns).toBe("Promise<ServiceOrder>");
+    expect(methods.get("serviceOrders.get")?.returns).toBe("ApiPromise<ServiceOrder>");
+    expect(methods.get("serviceOrders.cancellations.get")?.returns).toBe("ApiPromise<CancelServiceOrder>");
     expect(methods.get("serviceOrders.create")?.parameters[0]).toEqual(["order", "ServiceOrderCreate"]);
-    expect(methods.get("services.list")?.returns).toBe("Promise<ListResult<Service>>");
+    expect(methods.get("services.list")?.returns).toBe("ApiPromise<ListResult<Service>>");
     expect(methods.get("OrderOperation.wait")?.returns).toBe("Promise<ServiceOrder>");
     expect(unnamed).toMatch(/^\{ /);
     // Every method of every namespace: no object type written out in what it returns or takes,
