@@ -44,7 +44,8 @@ export type OperationOf<Paths, P extends keyof Paths, M extends Method> = M exte
 export type PathsWith<Paths, M extends Method> = { [P in keyof Paths]: [OperationOf<Paths, P, M>] extends [never] ? never : P }[keyof Paths];
 
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
-type JsonOf<T> = T extends { content: { "application/json": infer J } } ? J : never;
+// Any JSON media type: `application/json;charset=utf-8`, `application/merge-patch+json`...
+type JsonOf<T> = T extends { content: infer C } ? { [K in keyof C]: K extends `application/${string}json${string}` ? C[K] : never }[keyof C] : never;
 type ParametersOf<Op> = Op extends { parameters: infer P } ? P : never;
 type RequestBodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | "2XX";
@@ -156,6 +157,8 @@ export interface Operation<Paths, P extends keyof Paths, M extends Method> {
   returns?: "entity" | "object" | "list" | "none";
   /** An error answer that means this operation did what it asked, besides the transport's rules. */
   succeeds?: SuccessRule;
+  /** The request body's media type when it is not `application/json`, e.g. `application/merge-patch+json`. */
+  contentType?: string;
 }
 
 /**
@@ -339,7 +342,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
     const path = url.slice(base.length);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const fixedHeaders: Record<string, string> = { "User-Agent": userAgent, [config.correlationIdHeader]: correlationId };
-    if (payload !== undefined) fixedHeaders["Content-Type"] = "application/json";
+    if (payload !== undefined) fixedHeaders["Content-Type"] = operation.contentType ?? "application/json";
     for (const [name, value] of Object.entries(params?.header ?? {})) if (value !== undefined) fixedHeaders[name] = String(value);
 
     // One deadline for the whole call, as a promise every wait races against. When the call

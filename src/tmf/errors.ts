@@ -1,5 +1,6 @@
 // The TM Forum error body (TMF630: code, reason, message, status, referenceError) as the TMF
-// APIs answer it, decoded onto the core's API error.
+// APIs answer it, decoded onto the core's API error. Some vendors name `status` `state`
+// (a TMF622 v4 vendor's "HTTP error code extension"): either is read.
 import { ApiError, apiErrorFamily, type ApiErrorDetails, type ApiErrorFamily } from "../core/errors.js";
 import { stringAt } from "../core/internal/show.js";
 
@@ -16,6 +17,8 @@ export interface TmfErrorBody {
   reason?: string;
   message?: string;
   status?: string;
+  /** What some vendors send instead of `status`. */
+  state?: string;
   referenceError?: string;
   "@type"?: string;
 }
@@ -37,7 +40,7 @@ export class TmfApiError extends ApiError<TmfErrorBody> {
   declare readonly reason: string | undefined;
   /** TMF `message`: details and corrective actions for this occurrence. */
   declare readonly tmfMessage: string | undefined;
-  /** TMF `status`, e.g. `Error`. */
+  /** TMF `status` (or the vendor's `state` in its place), e.g. `Error` or `404`. */
   declare readonly tmfStatus: string | undefined;
 
   constructor(init: ApiErrorDetails) {
@@ -55,7 +58,7 @@ export class TmfApiError extends ApiError<TmfErrorBody> {
     this.tmfCode = code;
     this.reason = reason;
     this.tmfMessage = message;
-    this.tmfStatus = stringAt(body, "status");
+    this.tmfStatus = stringAt(body, "status") ?? stringAt(body, "state");
   }
 }
 

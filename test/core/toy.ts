@@ -59,7 +59,11 @@ export interface ToyPaths {
       requestBody?: never;
       responses: { 204: NoBody };
     };
-    patch?: never;
+    patch: {
+      parameters: Params<{ businessId: string; id: string }>;
+      requestBody: { content: { "application/merge-patch+json": Partial<Omit<Widget, "id">> } };
+      responses: { 200: Json<Widget> };
+    };
   };
 }
 
@@ -69,6 +73,7 @@ export const operations = {
   createWidget: { method: "post", path: "/{businessId}/widgets", idempotent: false },
   getWidget: { method: "get", path: "/{businessId}/widgets/{id}", idempotent: true },
   deleteWidget: { method: "delete", path: "/{businessId}/widgets/{id}", idempotent: true },
+  patchWidget: { method: "patch", path: "/{businessId}/widgets/{id}", idempotent: true, contentType: "application/merge-patch+json" },
 } as const;
 
 export interface ToyErrorBody {
@@ -116,6 +121,8 @@ export function createToyClient(options: ToyClientOptions) {
         (await http.send(operations.listWidgets, { params: { path: { businessId }, query } }, call)).data,
       create: async (widget: Omit<Widget, "id">, call?: CallOptions) =>
         (await http.send(operations.createWidget, { params: { path: { businessId } }, body: widget }, call)).data,
+      update: async (id: string, patch: Partial<Omit<Widget, "id">>, call?: CallOptions) =>
+        (await http.send(operations.patchWidget, { params: { path: { businessId, id } }, body: patch }, call)).data,
       delete: async (id: string, call?: CallOptions) => {
         await http.send(operations.deleteWidget, { params: { path: { businessId, id } } }, call);
       },

@@ -69,6 +69,17 @@ describe("core transport driven by a toy API", () => {
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
   });
 
+  it("sends a body with the media type its operation names (a merge patch), and JSON by default", async () => {
+    const server = await api((request) => ({ status: request.method === "PATCH" ? 200 : 201, body: widget }));
+    const toy = createToyClient({ baseUrl: server.url, businessId: "TT", clientId: "toy-client", clientSecret: SECRET });
+    await toy.widgets.update("w/1", { colour: "blue" });
+    await toy.widgets.create({ name: "Sprocket" });
+    expect(server.requests.map((r) => [r.method, r.url, r.headers["content-type"], r.body])).toEqual([
+      ["PATCH", "/TT/widgets/w%2F1", "application/merge-patch+json", '{"colour":"blue"}'],
+      ["POST", "/TT/widgets", "application/json", '{"name":"Sprocket"}'],
+    ]);
+  });
+
   it("decodes the API's error body with its own strategy: every entry kept, one class per status", async () => {
     const errors = [
       { code: "NOT_FOUND", message: "no such widget" },
@@ -198,6 +209,8 @@ describe("core transport driven by a toy API", () => {
       void http.send(operations.getWidget, { params: { path: { id: "w" } } });
       // @ts-expect-error the body of a create is a widget without id
       void http.send(operations.createWidget, { params: { path: { businessId: "TT" } }, body: { colour: "green" } });
+      // @ts-expect-error a merge patch's body is typed from its media type too: no such colour
+      void http.send(operations.patchWidget, { params: { path: { businessId: "TT", id: "w" } }, body: { colour: "green" } });
       // @ts-expect-error the contract has no PUT on widgets
       void http.send({ method: "put", path: "/{businessId}/widgets", idempotent: true }, { params: { path: { businessId: "TT" } } });
     };
