@@ -131,6 +131,11 @@ export interface TransportConfig {
   visibleHeaders?: readonly string[];
   /** Prefix of log lines, e.g. the client's package name. */
   logPrefix?: string;
+  /**
+   * Sends a list in the query as one parameter joined by commas (`state=a,b`: TMF630, OpenAPI's
+   * `explode: false`) instead of repeating it (`state=a&state=b`, the default).
+   */
+  commaLists?: boolean;
   /** The `User-Agent` sent. Default: the package, its version and the runtime, e.g. `giacom-sdk/0.1.0 Node.js/20.20.2`. */
   userAgent?: string;
 }
@@ -261,12 +266,22 @@ function neverSent(error: unknown): boolean {
   return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
 }
 
-/** The URL of an operation: path parameters filled in, repeated query parameters for lists. */
-function buildUrl(base: string, path: string, params: { path?: Record<string, unknown>; query?: Record<string, unknown> } | undefined): string {
+/**
+ * The URL of an operation: path parameters filled in, a list in the query repeated
+ * (`state=a&state=b`) or, with `commaLists`, joined by a literal comma (`state=a,b`): a comma
+ * inside a value stays encoded, so the server can tell the two apart.
+ */
+function buildUrl(
+  base: string,
+  path: string,
+  params: { path?: Record<string, unknown>; query?: Record<string, unknown> } | undefined,
+  commaLists: boolean | undefined,
+): string {
   const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params?.path?.[name])));
   const query: string[] = [];
   for (const [name, value] of Object.entries(params?.query ?? {})) {
-    for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null) query.push(`${name}=${encodeURIComponent(String(v))}`);
+    const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== null).map((v) => encodeURIComponent(String(v)));
+    for (const v of commaLists && values.length ? [values.join()] : values) query.push(`${name}=${v}`);
   }
   return `${base}${filled}${query.length ? `?${query.join("&")}` : ""}`;
 }
@@ -338,7 +353,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
       params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
       body?: unknown;
     };
-    const url = buildUrl(base, operation.path as string, params);
+    const url = buildUrl(base, operation.path as string, params, config.commaLists);
     const path = url.slice(base.length);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const fixedHeaders: Record<string, string> = { "User-Agent": userAgent, [config.correlationIdHeader]: correlationId };

@@ -80,6 +80,27 @@ describe("core transport driven by a toy API", () => {
     ]);
   });
 
+  it("repeats a list in the query by default, and joins it with literal commas for an API that asks (TMF630)", async () => {
+    const server = await api(() => ({ status: 200, body: [] }));
+    const query = { colour: ["red", "blue"] as ("red" | "blue")[], limit: 5 };
+    for (const commaLists of [undefined, true]) {
+      const http = createTransport<ToyPaths>({
+        ...resolveClientOptions({ baseUrl: server.url }),
+        auth: staticHeaders({ k: "value" }),
+        ...(commaLists ? { commaLists } : {}),
+      });
+      await http.send(operations.listWidgets, { params: { path: { businessId: "TT" }, query } });
+      // A comma inside a value stays encoded: only the separators are literal.
+      await http.send(operations.listWidgets, { params: { path: { businessId: "TT" }, query: { colour: ["red,ish" as "red"] } } });
+    }
+    expect(server.requests.map((r) => r.url)).toEqual([
+      "/TT/widgets?colour=red&colour=blue&limit=5",
+      "/TT/widgets?colour=red%2Cish",
+      "/TT/widgets?colour=red,blue&limit=5",
+      "/TT/widgets?colour=red%2Cish",
+    ]);
+  });
+
   it("decodes the API's error body with its own strategy: every entry kept, one class per status", async () => {
     const errors = [
       { code: "NOT_FOUND", message: "no such widget" },
