@@ -4,7 +4,7 @@
 
 export { createTransport, failedBeforeSending, repeatedDeleteGone, respond } from "./transport.js";
 export type { ApiPromise, Data, Init, Method, Operation, OperationOf, PathsWith, Sent, SuccessRule, Transport, TransportConfig } from "./transport.js";
-export { CLIENT_OPTIONS, checkedUrl, checkOptionNames, duration, resolveClientOptions } from "./options.js";
+export { CLIENT_OPTIONS, checkedUrl, checkOptionNames, duration, resolveClientOptions, resolvePolling } from "./options.js";
 export type { ClientOptions } from "./options.js";
 export type {
   CallOptions,
@@ -22,6 +22,7 @@ export type {
 export type { RetryOptions, RetryPolicy } from "./retry.js";
 export { bearer, staticHeaders } from "./auth/strategies.js";
 export { clientCredentials } from "./auth/client-credentials.js";
+export { resolveTokenProvider } from "./auth/resolve.js";
 export type { ClientCredentialsOptions, Credentials } from "./auth/client-credentials.js";
 export {
   AbortError,

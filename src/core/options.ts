@@ -4,6 +4,7 @@ import { ConfigurationError } from "./errors.js";
 import { isObject } from "./internal/show.js";
 import { checkUrl } from "./internal/urls.js";
 import { DEFAULT_RETRY, NO_RETRY, type RetryOptions, type RetryPolicy } from "./retry.js";
+import type { PollingOptions } from "./operation.js";
 import type { TransportConfig } from "./transport.js";
 import type { FetchFunction, Hooks, Logger } from "./types.js";
 
@@ -175,4 +176,24 @@ export function resolveClientOptions(
     maxResponseBytes,
     allowInsecureHttp,
   };
+}
+
+/**
+ * A client's `polling` option (how its operation handles poll), checked, with the defaults:
+ * from 1 s, times 1.5, at most 30 s.
+ * @group Operations
+ * @example
+ * ```ts
+ * const polling = resolvePolling(options.polling); // { initialDelayMs: 1000, maxDelayMs: 30000, factor: 1.5 } when not given
+ * ```
+ */
+export function resolvePolling(given: PollingOptions | undefined): Required<PollingOptions> {
+  const polling = {
+    initialDelayMs: duration("polling.initialDelayMs", given?.initialDelayMs, 1, 1_000),
+    maxDelayMs: duration("polling.maxDelayMs", given?.maxDelayMs, 1, 30_000),
+    factor: given?.factor ?? 1.5,
+  };
+  if (typeof polling.factor !== "number" || !(polling.factor >= 1 && polling.factor <= 10))
+    throw new ConfigurationError("polling.factor", "must be a number from 1 to 10");
+  return polling;
 }

@@ -2,9 +2,9 @@
 // and the transport from the core with Giacom's strategies, and hands each namespace only the
 // transport.
 import { bearer } from "../core/auth/strategies.js";
-import { clientCredentials } from "../core/auth/client-credentials.js";
+import { resolveTokenProvider } from "../core/auth/resolve.js";
 import { ConfigurationError } from "../core/errors.js";
-import { CLIENT_OPTIONS, checkedUrl, checkKeys, checkOptionNames, duration, resolveClientOptions, type ClientOptions } from "../core/options.js";
+import { CLIENT_OPTIONS, checkKeys, checkOptionNames, duration, resolveClientOptions, resolvePolling, type ClientOptions } from "../core/options.js";
 import { createTransport, repeatedDeleteGone } from "../core/transport.js";
 import { isObject } from "../core/internal/show.js";
 import type { TokenProvider } from "../core/types.js";
@@ -92,26 +92,6 @@ const KNOWN = [
   "submission",
 ];
 
-function resolveCredentials(credentials: unknown): Credentials {
-  if (!isObject(credentials)) throw new ConfigurationError("credentials", "must be an object with clientId and clientSecret");
-  for (const key of ["clientId", "clientSecret"] as const) {
-    // Never echo the value: it may be the secret.
-    if (typeof credentials[key] !== "string" || credentials[key] === "") throw new ConfigurationError(`credentials.${key}`, "must be a non-empty string");
-  }
-  const { scope, authMethod } = credentials;
-  if (scope !== undefined) {
-    const scopes = typeof scope === "string" ? [scope] : scope;
-    if (!Array.isArray(scopes) || scopes.length === 0 || scopes.some((s) => typeof s !== "string" || s === "" || /\s/.test(s))) {
-      throw new ConfigurationError("credentials.scope", "must be a scope or a non-empty list of scopes, without spaces");
-    }
-  }
-  if (authMethod !== undefined && authMethod !== "basic" && authMethod !== "body")
-    throw new ConfigurationError("credentials.authMethod", 'must be "basic" or "body"');
-  duration("credentials.skewMs", credentials.skewMs, 0, 0);
-  duration("credentials.refreshWindowMs", credentials.refreshWindowMs, 0, 0);
-  return credentials as unknown as Credentials;
-}
-
 /**
  * Creates a client of the Giacom Integrations API. Options are checked here, once: a bad one
  * throws a {@link ConfigurationError} that names it. No request is made until the first call;
@@ -135,30 +115,9 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
     throw new ConfigurationError("environment", `must be one of ${Object.keys(ENVIRONMENTS).join(", ")}`);
   const preset = environment === undefined ? undefined : ENVIRONMENTS[environment];
   const resolved = resolveClientOptions(options, { baseUrl: preset?.baseUrl });
-  const { hooks, timeoutMs, allowInsecureHttp } = resolved;
 
-  let tokenProvider: TokenProvider;
-  if (options.credentials !== undefined && options.tokenProvider !== undefined) {
-    throw new ConfigurationError("credentials", "give either credentials or tokenProvider, not both");
-  } else if (options.tokenProvider !== undefined) {
-    if (typeof (options.tokenProvider as Partial<TokenProvider> | null)?.getToken !== "function")
-      throw new ConfigurationError("tokenProvider", "must have a getToken() method");
-    tokenProvider = options.tokenProvider;
-  } else if (options.credentials !== undefined) {
-    const credentials = resolveCredentials(options.credentials);
-    const tokenUrl = options.tokenUrl ?? preset?.tokenUrl;
-    if (tokenUrl === undefined) throw new ConfigurationError("tokenUrl", "is required when no environment is given");
-    tokenProvider = clientCredentials({
-      ...credentials,
-      tokenUrl: checkedUrl("tokenUrl", tokenUrl, allowInsecureHttp),
-      allowInsecureHttp,
-      timeoutMs,
-      fetch: resolved.fetch,
-      ...(hooks.onTokenRefresh ? { onRefresh: hooks.onTokenRefresh } : {}),
-    });
-  } else {
-    throw new ConfigurationError("credentials", "is required (or give a tokenProvider)");
-  }
+  const tokenProvider = resolveTokenProvider(options, options.tokenUrl ?? preset?.tokenUrl, resolved, "is required when no environment is given");
+  if (!tokenProvider) throw new ConfigurationError("credentials", "is required (or give a tokenProvider)");
 
   const http = createTransport<paths>({
     ...resolved,
@@ -172,14 +131,8 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
   if (options.notifications !== undefined && typeof (options.notifications as Partial<OrderEventSource> | null)?.subscribe !== "function") {
     throw new ConfigurationError("notifications", "must have a subscribe(listener) method");
   }
-  const { notifications, polling: given = {}, submission: asked = {} } = options;
-  const polling = {
-    initialDelayMs: duration("polling.initialDelayMs", given?.initialDelayMs, 1, 1_000),
-    maxDelayMs: duration("polling.maxDelayMs", given?.maxDelayMs, 1, 30_000),
-    factor: given?.factor ?? 1.5,
-  };
-  if (typeof polling.factor !== "number" || !(polling.factor >= 1 && polling.factor <= 10))
-    throw new ConfigurationError("polling.factor", "must be a number from 1 to 10");
+  const { notifications, submission: asked = {} } = options;
+  const polling = resolvePolling(options.polling);
   if (!isObject(asked)) throw new ConfigurationError("submission", "must be an object");
   checkKeys(asked, ["lookupWindowMs", "lookupIntervalMs"], "submission.", "a submission option");
   const submission = {
