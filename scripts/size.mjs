@@ -19,6 +19,9 @@ export const BUDGETS = {
   "giacom-sdk/webhooks": ["dist/webhooks/index.js", 8 * 1024, "neutral"],
   "giacom-sdk/mock": ["dist/mock/index.js", 30 * 1024, "node"],
   "giacom-sdk/core": ["dist/core/index.js", 12 * 1024, "neutral"],
+  // The TMF622 Product Ordering client (goal 8 KiB): the core's transport, auth and operation
+  // handle, the TMF error and search, its namespaces, state table and builder.
+  "giacom-sdk/tmf622": ["dist/tmf622/index.js", 12 * 1024, "neutral"],
 };
 
 export async function measure() {

@@ -75,6 +75,17 @@ function toCount(sent: Sent<unknown>): number {
 export type ListQuery<Q> = { [K in Exclude<keyof Q, "limit">]?: NonNullable<Q[K]> extends readonly (infer E)[] ? E | readonly E[] : Q[K] };
 
 /**
+ * The filters of a search that pages (TMF630 `offset` and `limit` kept), from the contract's
+ * query parameters, a list parameter taking one value or a list.
+ * @group Queries
+ * @example
+ * ```ts
+ * type OrderQuery = PagedQuery<{ state?: string; offset?: number; limit?: number }>; // { state?: string; offset?: number; limit?: number }
+ * ```
+ */
+export type PagedQuery<Q> = { [K in keyof Q]?: NonNullable<Q[K]> extends readonly (infer E)[] ? E | readonly E[] : Q[K] };
+
+/**
  * @internal `list` and `count` of a collection. The query types are checked by each
  * namespace's interface; here the query only passes through.
  */
