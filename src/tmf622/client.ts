@@ -89,6 +89,7 @@ const AUTH = ["credentials", "tokenProvider", "headers"] as const;
  */
 export function createProductOrderingClient(options: ProductOrderingClientOptions): ProductOrderingClient {
   checkOptionNames(options, KNOWN, "createProductOrderingClient");
+  if (options.baseUrl === undefined) throw new ConfigurationError("baseUrl", "is required");
   const given = AUTH.filter((name) => options[name] !== undefined);
   if (given.length === 0) throw new ConfigurationError("credentials", "is required (or give a tokenProvider, or headers)");
   if (given.length > 1) throw new ConfigurationError(given[1]!, `give one of credentials, tokenProvider or headers, not ${given.join(" and ")}`);

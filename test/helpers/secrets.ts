@@ -16,6 +16,9 @@ export const WEBHOOK_API_KEYS: Readonly<Record<"webhooks" | "webhooksPrevious" |
 /** The header credential of the core's toy API (test/core). */
 export const TOY_CLIENT_SECRET = "toy-secret-9f3Kq";
 
+/** The static header credential of the TMF622 client tests (test/tmf622). */
+export const TMF622_API_KEY = "tmf622-api-key-Rw5n";
+
 const basic = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).toString("base64");
 
 /** Known secret strings, each with the name a failure may show instead of the value. */
@@ -26,6 +29,7 @@ export const KNOWN_SECRETS: readonly { kind: string; value: string }[] = [
   { kind: "client secret SIMULATOR_CREDENTIALS.clientSecret", value: SIMULATOR_CREDENTIALS.clientSecret },
   { kind: "client secret SIMULATOR_CREDENTIALS.clientSecret (Basic header)", value: basic(SIMULATOR_CREDENTIALS.clientId, SIMULATOR_CREDENTIALS.clientSecret) },
   { kind: "toy API client secret TOY_CLIENT_SECRET", value: TOY_CLIENT_SECRET },
+  { kind: "TMF622 API key TMF622_API_KEY", value: TMF622_API_KEY },
   ...Object.entries(WEBHOOK_API_KEYS).map(([name, value]) => ({ kind: `webhook API key WEBHOOK_API_KEYS.${name}`, value })),
 ];
 
