@@ -129,19 +129,24 @@ async function main() {
   step = performance.now();
   const probes = [];
   for (const mode of ["require", "import"]) {
-    for (const specifier of ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/mock", "giacom-sdk/core"]) probes.push(importProbe(app, mode, [specifier]));
+    for (const specifier of ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/mock", "giacom-sdk/core", "giacom-sdk/tmf622"])
+      probes.push(importProbe(app, mode, [specifier]));
   }
   probes.push(exitsByItself(app, ["-e", 'require("giacom-sdk")']), exitsByItself(app, ["--input-type=module", "-e", 'import "giacom-sdk";']));
   await all(probes);
   log(
-    `importing giacom-sdk, /webhooks, /mock and /core (require and import) makes no network call, schedules no timer, leaves no handle, and the process ends by itself (${seconds(step)})`,
+    `importing giacom-sdk, /webhooks, /mock, /core and /tmf622 (require and import) makes no network call, schedules no timer, leaves no handle, and the process ends by itself (${seconds(step)})`,
   );
 
   // msw is an optional peer: without it, the core and webhooks entries still load, and /mock
   // fails with an error that names msw.
   step = performance.now();
   renameSync(join(app, "node_modules", "msw"), join(app, "node_modules", ".msw-hidden"));
-  await all(["require", "import"].map((mode) => importProbe(app, mode, ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/core"], "without msw installed: ")));
+  await all(
+    ["require", "import"].map((mode) =>
+      importProbe(app, mode, ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/core", "giacom-sdk/tmf622"], "without msw installed: "),
+    ),
+  );
   for (const [label, args] of [
     ["require", ["-e", 'require("giacom-sdk/mock")']],
     ["import", ["--input-type=module", "-e", 'await import("giacom-sdk/mock")']],
@@ -152,7 +157,7 @@ async function main() {
       fail(`${label} of giacom-sdk/mock without msw failed with an error that does not name msw:\n${tail(result.stderr, 10)}`);
   }
   renameSync(join(app, "node_modules", ".msw-hidden"), join(app, "node_modules", "msw"));
-  log(`without msw installed: giacom-sdk, /webhooks and /core load (require and import), /mock fails naming msw (${seconds(step)})`);
+  log(`without msw installed: giacom-sdk, /webhooks, /core and /tmf622 load (require and import), /mock fails naming msw (${seconds(step)})`);
 }
 
 /** Every file package.json points at (main, module, types, exports, typesVersions), as "dist/...". */

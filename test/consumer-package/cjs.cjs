@@ -7,6 +7,7 @@ const { createGiacomClient, isGiacomError, validateOrder, VERSION } = require("g
 const { createWebhookReceiver } = require("giacom-sdk/webhooks");
 const { createGiacomSimulator, SIMULATOR_CREDENTIALS } = require("giacom-sdk/mock");
 const { createTransport, isSdkError, staticHeaders } = require("giacom-sdk/core");
+const { addProduct, createProductOrderingClient, productOrder } = require("giacom-sdk/tmf622");
 const expected = require("./expected.json").serviceSpecificationIds;
 
 for (const [name, value] of Object.entries({
@@ -18,6 +19,7 @@ for (const [name, value] of Object.entries({
   createTransport,
   staticHeaders,
   isSdkError,
+  createProductOrderingClient,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -29,11 +31,17 @@ for (const [specifier, file] of [
   ["giacom-sdk/webhooks", "dist/webhooks/index.cjs"],
   ["giacom-sdk/mock", "dist/mock/index.cjs"],
   ["giacom-sdk/core", "dist/core/index.cjs"],
+  ["giacom-sdk/tmf622", "dist/tmf622/index.cjs"],
 ]) {
   const resolved = require.resolve(specifier).replaceAll("\\", "/");
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `require("${specifier}") resolved to ${resolved}, not ${file}`);
 }
 assert.equal(VERSION, require("giacom-sdk/package.json").version, "VERSION export differs from package.json version (stale build?)");
+
+// The TMF622 entry builds an order with the vendor's item numbering.
+assert.deepEqual(productOrder().item(addProduct("PO-FIBRE-1G")).build(), {
+  productOrderItem: [{ id: "01", action: "add", productOffering: { id: "PO-FIBRE-1G" } }],
+});
 
 async function main() {
   const sim = createGiacomSimulator();
@@ -64,7 +72,7 @@ async function main() {
   } finally {
     await server.close();
   }
-  console.log(`cjs: 4 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+  console.log(`cjs: 5 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
 }
 
 main().catch((error) => {

@@ -7,6 +7,7 @@ import { createGiacomClient, isGiacomError, validateOrder, type GiacomClient, ty
 import { createWebhookReceiver, type WebhookEvent } from "giacom-sdk/webhooks";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS, type GiacomSimulator } from "giacom-sdk/mock";
 import { createTransport, resolveClientOptions, staticHeaders, type Transport } from "giacom-sdk/core";
+import { addProduct, createProductOrderingClient, productOrder, type ProductOrderCreate, type ProductOrderingClient } from "giacom-sdk/tmf622";
 
 /** Compiles only when T is not `any` (a type that failed to resolve). */
 type NotAny<T> = 0 extends 1 & T ? never : T;
@@ -87,3 +88,21 @@ export async function widgetName(id: string): Promise<string> {
   const widget = notAny((await http.send(getWidget, { params: { path: { id } } })).data);
   return widget.name;
 }
+
+/** A TMF622 Product Ordering client, its builder and the fields-typed projection of `get`. */
+export async function productOrderState(id: string): Promise<string | undefined> {
+  const client: ProductOrderingClient = createProductOrderingClient({
+    baseUrl: "https://om.example.com/tmf-api/productOrderingManagement/v4.0.0.1.0",
+    headers: { "X-API-Key": "consumer-test-key" },
+  });
+  const order = await client.productOrders.get(id, { fields: ["state"] });
+  // @ts-expect-error a projection has only the attributes asked for (and id, href, @type)
+  void order.description;
+  return order.state;
+}
+
+export const tmf622Order: ProductOrderCreate = productOrder().item(addProduct("PO-FIBRE-1G")).build();
+export const tmf622Mistake: ProductOrderCreate = {
+  // @ts-expect-error "explode" is not an item action of TMF622
+  productOrderItem: [{ id: "01", action: "explode" }],
+};

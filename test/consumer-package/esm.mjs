@@ -8,6 +8,7 @@ import { createGiacomClient, isGiacomError, validateOrder, VERSION } from "giaco
 import { createWebhookReceiver } from "giacom-sdk/webhooks";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS } from "giacom-sdk/mock";
 import { createTransport, isSdkError, staticHeaders } from "giacom-sdk/core";
+import { addProduct, createProductOrderingClient, productOrder } from "giacom-sdk/tmf622";
 
 const expected = JSON.parse(readFileSync(new URL("./expected.json", import.meta.url), "utf8")).serviceSpecificationIds;
 
@@ -20,6 +21,7 @@ for (const [name, value] of Object.entries({
   createTransport,
   staticHeaders,
   isSdkError,
+  createProductOrderingClient,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -31,12 +33,18 @@ for (const [specifier, file] of [
   ["giacom-sdk/webhooks", "dist/webhooks/index.js"],
   ["giacom-sdk/mock", "dist/mock/index.js"],
   ["giacom-sdk/core", "dist/core/index.js"],
+  ["giacom-sdk/tmf622", "dist/tmf622/index.js"],
 ]) {
   const resolved = import.meta.resolve(specifier);
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `import "${specifier}" resolved to ${resolved}, not ${file}`);
 }
 const pkg = createRequire(import.meta.url)("giacom-sdk/package.json");
 assert.equal(VERSION, pkg.version, "VERSION export differs from package.json version (stale build?)");
+
+// The TMF622 entry builds an order with the vendor's item numbering.
+assert.deepEqual(productOrder().item(addProduct("PO-FIBRE-1G")).build(), {
+  productOrderItem: [{ id: "01", action: "add", productOffering: { id: "PO-FIBRE-1G" } }],
+});
 
 const sim = createGiacomSimulator();
 const server = await sim.listen();
@@ -66,4 +74,4 @@ try {
 } finally {
   await server.close();
 }
-console.log(`esm: 4 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+console.log(`esm: 5 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
