@@ -1,23 +1,25 @@
-// The notifications hub (TMF688): listeners registered with a callback (and optionally an API
-// key) get every event POSTed to them. A delivery not answered 202 is retried 30 s later on the
-// simulator's clock, at most 3 times. Listeners in the process (a test's client) can also
-// subscribe: they get every event at once, hub or no hub.
+// The notifications hub (TMF688): listeners registered with a callback get every event POSTed to
+// them. A delivery the callback does not accept is retried 30 s later on the simulator's clock,
+// at most 3 times. What a registration may carry beyond its callback (Giacom's API key, TMF's
+// `query`) and which answers count as accepted are the API's: a strategy of its profile.
+// Listeners in the process (a test's client) can also subscribe: they get every event at once,
+// hub or no hub.
 import type { Clock } from "../../core/simulator/clock.js";
 import { Deliverer } from "../../core/simulator/deliverer.js";
-import { isRecord, notFound } from "../../core/simulator/http.js";
+import { notFound } from "../../core/simulator/http.js";
 import type { Delivery } from "../../core/simulator/types.js";
 
-/** @internal A registered listener as the hub answers it. */
+/** @internal A registered listener as the hub answers it: its id, its callback and what the API adds. */
 export interface Hub {
   id: string;
   callback: string;
-  credentials?: { type: "apikey" };
+  [field: string]: unknown;
 }
 
-/** @internal A listener and the API key its callback is sent with. */
+/** @internal A listener and the headers its deliveries carry (its credentials). */
 export interface HubRecord {
   hub: Hub;
-  apiKey: string | undefined;
+  headers: Record<string, string>;
 }
 
 /** @internal Where the simulator keeps its listeners (its state, so that a reset drops them). */
@@ -33,12 +35,22 @@ export interface HubEvent {
   event: unknown;
 }
 
+/**
+ * @internal What an API reads from a registration beyond its callback: the fields its hub
+ * answers with and the headers its deliveries carry. It throws the API's error for a body it refuses.
+ */
+export type Subscription = (body: Record<string, unknown>) => { fields: Record<string, unknown>; headers: Record<string, string> };
+
 /** @internal */
 export interface NotifierOptions {
-  /** Each event sent twice (a documented delivery misbehaviour). */
+  /** Each event sent twice (a delivery misbehaviour a test may ask for). */
   duplicate: boolean;
   /** The error a registration whose body is wrong is refused with (the API's field validation error). */
   invalid: (message: string) => Error;
+  /** Reads what a registration carries beyond its callback. Default: nothing more. */
+  subscription?: Subscription;
+  /** Whether the status a callback answered means it took the event. Default: 202 only. */
+  accepted?: (status: number) => boolean;
 }
 
 /** @internal */
@@ -51,7 +63,7 @@ export class Notifier<Event extends HubEvent> {
     private readonly clock: Clock,
     private readonly options: NotifierOptions,
   ) {
-    this.deliverer = new Deliverer(clock, { accepted: (status) => status === 202, retryDelayMs: 30_000, maxRetries: 3 });
+    this.deliverer = new Deliverer(clock, { accepted: options.accepted ?? ((status) => status === 202), retryDelayMs: 30_000, maxRetries: 3 });
   }
 
   get deliveries(): Delivery<Event>[] {
@@ -59,19 +71,13 @@ export class Notifier<Event extends HubEvent> {
   }
 
   register(body: Record<string, unknown>): Hub {
-    const { callback, credentials } = body;
+    const { callback } = body;
     if (typeof callback !== "string" || !URL.canParse(callback) || !/^https?:$/.test(new URL(callback).protocol)) {
       throw this.options.invalid("callback must be an absolute http(s) URL (only API destinations are supported)");
     }
-    let apiKey: string | undefined;
-    if (credentials !== undefined) {
-      if (!isRecord(credentials) || credentials.type !== "apikey" || typeof credentials.value !== "string" || credentials.value === "") {
-        throw this.options.invalid('credentials must be { "type": "apikey", "value": "<api key>" }');
-      }
-      apiKey = credentials.value;
-    }
-    const hub: Hub = { id: crypto.randomUUID(), callback, ...(apiKey === undefined ? {} : { credentials: { type: "apikey" as const } }) };
-    this.store.hubs.set(hub.id, { hub, apiKey });
+    const { fields, headers } = this.options.subscription?.(body) ?? { fields: {}, headers: {} };
+    const hub: Hub = { id: crypto.randomUUID(), callback, ...fields };
+    this.store.hubs.set(hub.id, { hub, headers });
     return hub;
   }
 
@@ -105,7 +111,6 @@ export class Notifier<Event extends HubEvent> {
   // A deleted hub gets nothing more, retries included.
   private destination(hubId: string) {
     const record = this.store.hubs.get(hubId);
-    if (!record) return undefined;
-    return { url: record.hub.callback, headers: record.apiKey === undefined ? {} : { Authorization: `Basic ${record.apiKey}` } };
+    return record && { url: record.hub.callback, headers: record.headers };
   }
 }
