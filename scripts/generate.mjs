@@ -66,6 +66,12 @@ function returnsOf(spec, { method, op }) {
   return returns === (method === "delete" ? "none" : "entity") ? undefined : returns;
 }
 
+/** The media type a request body is sent as (the first its \`content\` lists), when it is not plain JSON. */
+function requestContentType(spec, { op }) {
+  const [type] = Object.keys(resolver(spec)(op.requestBody)?.content ?? {});
+  return type === undefined || type === "application/json" ? undefined : type;
+}
+
 function operationsFile(spec, specFile) {
   const rows = pathOperations(spec).map((operation) => {
     const { path, method, op } = operation;
@@ -75,7 +81,8 @@ function operationsFile(spec, specFile) {
     if (!/^[a-z][A-Za-z0-9]*$/.test(op.operationId ?? "")) throw new Error(`${method} ${path}: its operationId must be a camelCase name`);
     const idempotent = IDEMPOTENT.has(method) || op["x-idempotent"] === true;
     const returns = returnsOf(spec, operation);
-    const entry = { method, path, idempotent, ...(returns === undefined ? {} : { returns }) };
+    const contentType = requestContentType(spec, operation);
+    const entry = { method, path, idempotent, ...(returns === undefined ? {} : { returns }), ...(contentType === undefined ? {} : { contentType }) };
     return `/** @internal \`${method.toUpperCase()} ${path}\` */\nexport const ${op.operationId} = ${literal(entry)} as const;\n`;
   });
   // One export per operation, imported as a namespace (\`import * as operations\`): a bundler then
