@@ -16,10 +16,12 @@ export interface Hub {
   [field: string]: unknown;
 }
 
-/** @internal A listener and the headers its deliveries carry (its credentials). */
+/** @internal A listener, the headers its deliveries carry (its credentials) and which events it asked for. */
 export interface HubRecord {
   hub: Hub;
   headers: Record<string, string>;
+  /** Whether the listener gets an event of this type; omitted, every event. */
+  wants?: (eventType: string) => boolean;
 }
 
 /** @internal Where the simulator keeps its listeners (its state, so that a reset drops them). */
@@ -35,11 +37,15 @@ export interface HubEvent {
   event: unknown;
 }
 
+/** @internal An API's event type: an envelope whose fields its spec may leave optional. */
+type EventOf = Partial<HubEvent> & { eventType: string };
+
 /**
  * @internal What an API reads from a registration beyond its callback: the fields its hub
- * answers with and the headers its deliveries carry. It throws the API's error for a body it refuses.
+ * answers with, the headers its deliveries carry and, when it filters, which event types it
+ * gets. It throws the API's error for a body it refuses.
  */
-export type Subscription = (body: Record<string, unknown>) => { fields: Record<string, unknown>; headers: Record<string, string> };
+export type Subscription = (body: Record<string, unknown>) => Omit<HubRecord, "hub"> & { fields: Record<string, unknown> };
 
 /** @internal */
 export interface NotifierOptions {
@@ -54,7 +60,7 @@ export interface NotifierOptions {
 }
 
 /** @internal */
-export class Notifier<Event extends HubEvent> {
+export class Notifier<Event extends EventOf> {
   private readonly deliverer: Deliverer<Event>;
   private readonly listeners = new Set<(event: Event) => void>();
 
@@ -75,9 +81,9 @@ export class Notifier<Event extends HubEvent> {
     if (typeof callback !== "string" || !URL.canParse(callback) || !/^https?:$/.test(new URL(callback).protocol)) {
       throw this.options.invalid("callback must be an absolute http(s) URL (only API destinations are supported)");
     }
-    const { fields, headers } = this.options.subscription?.(body) ?? { fields: {}, headers: {} };
+    const { fields, ...delivery } = this.options.subscription?.(body) ?? { fields: {}, headers: {} };
     const hub: Hub = { id: crypto.randomUUID(), callback, ...fields };
-    this.store.hubs.set(hub.id, { hub, headers });
+    this.store.hubs.set(hub.id, { hub, ...delivery });
     return hub;
   }
 
@@ -95,7 +101,8 @@ export class Notifier<Event extends HubEvent> {
   /** Sends `eventType` with a copy of the entity as it is now to every registered listener. */
   emit(eventType: Event["eventType"], payload: object): void {
     if (this.store.hubs.size === 0 && this.listeners.size === 0) return;
-    const event = { eventId: crypto.randomUUID(), eventTime: this.clock.iso(), eventType, event: structuredClone(payload) } as Event;
+    const envelope: HubEvent = { eventId: crypto.randomUUID(), eventTime: this.clock.iso(), eventType, event: structuredClone(payload) };
+    const event = envelope as Event;
     for (const listener of this.listeners) {
       try {
         listener(structuredClone(event));
@@ -103,7 +110,8 @@ export class Notifier<Event extends HubEvent> {
         // a listener's failure is its own: the simulator's state change has happened
       }
     }
-    for (const hubId of this.store.hubs.keys()) {
+    for (const [hubId, record] of this.store.hubs) {
+      if (record.wants && !record.wants(eventType)) continue;
       for (let copy = 0; copy < (this.options.duplicate ? 2 : 1); copy++) this.deliverer.send(() => this.destination(hubId), event);
     }
   }

@@ -9,9 +9,23 @@ import { badRequest, json } from "../../core/simulator/http.js";
 
 export type Query = Map<string, string[]>;
 
-export function readQuery(url: URL): Query {
+const decode = (raw: string) => new URLSearchParams(`v=${raw}`).get("v")!;
+
+/**
+ * The query of `url`, each parameter with its values in order. With `commaLists`, a value is
+ * also a list at each literal comma (`state=a,b`, TMF630's form, as well as `state=a&state=b`);
+ * an encoded comma (`%2C`) stays inside its value, and `filter` (a JSONPath) is never split.
+ */
+export function readQuery(url: URL, { commaLists = false } = {}): Query {
   const query: Query = new Map();
-  for (const [key, value] of url.searchParams) query.set(key, [...(query.get(key) ?? []), value]);
+  for (const pair of url.search.slice(1).split("&")) {
+    if (pair === "") continue;
+    const equals = pair.indexOf("=");
+    const key = decode(equals < 0 ? pair : pair.slice(0, equals));
+    const raw = equals < 0 ? "" : pair.slice(equals + 1);
+    const values = commaLists && key !== "filter" ? raw.split(",").map(decode) : [decode(raw)];
+    query.set(key, [...(query.get(key) ?? []), ...values]);
+  }
   return query;
 }
 
@@ -21,8 +35,6 @@ export interface QueryRules {
   handled?: readonly string[];
   /** Parameters the API does not offer, each with the reason its 400 gives. */
   unsupported?: Readonly<Record<string, string>>;
-  /** Whether `state=a,b` means "a or b" as well as `state=a&state=b` (TMF630's list form). */
-  commaLists?: boolean;
 }
 
 function fieldValue(entity: unknown, dotted: string): unknown {
@@ -41,7 +53,7 @@ const asText = (value: unknown): string | undefined =>
 
 /** The predicate of a query's attribute filters and JSONPath filters. */
 export function compileQuery(query: Query, rules: QueryRules = {}): (entity: unknown) => boolean {
-  const { handled = [], unsupported = {}, commaLists = false } = rules;
+  const { handled = [], unsupported = {} } = rules;
   const tests: ((entity: unknown) => boolean)[] = [];
   for (const [key, values] of query) {
     if (Object.hasOwn(unsupported, key)) throw badRequest(`${key}: ${unsupported[key]}`);
@@ -52,7 +64,7 @@ export function compileQuery(query: Query, rules: QueryRules = {}): (entity: unk
       tests.push((entity) => filters.some((f) => f(entity)));
       continue;
     }
-    const wanted = new Set(commaLists ? values.flatMap((v) => v.split(",")) : values);
+    const wanted = new Set(values);
     tests.push((entity) => {
       const text = asText(fieldValue(entity, key));
       return text !== undefined && wanted.has(text);
