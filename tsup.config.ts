@@ -7,6 +7,7 @@ export default defineConfig({
     "webhooks/index": "src/giacom/webhooks/index.ts",
     "mock/index": "src/giacom/mock/index.ts",
     "core/index": "src/core/index.ts",
+    "tmf622/mock/index": "src/tmf622/mock/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -19,6 +19,7 @@ export const BUDGETS = {
   "giacom-sdk/webhooks": ["dist/webhooks/index.js", 8 * 1024, "neutral"],
   "giacom-sdk/mock": ["dist/mock/index.js", 30 * 1024, "node"],
   "giacom-sdk/core": ["dist/core/index.js", 12 * 1024, "neutral"],
+  "giacom-sdk/tmf622/mock": ["dist/tmf622/mock/index.js", undefined, "node"],
 };
 
 export async function measure() {
