@@ -8,6 +8,7 @@ export default defineConfig({
     "mock/index": "src/giacom/mock/index.ts",
     "core/index": "src/core/index.ts",
     "tmf622/index": "src/tmf622/index.ts",
+    "tmf622/mock/index": "src/tmf622/mock/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

@@ -22,6 +22,7 @@ export const BUDGETS = {
   // The TMF622 Product Ordering client (goal 8 KiB): the core's transport, auth and operation
   // handle, the TMF error and search, its namespaces, state table and builder.
   "giacom-sdk/tmf622": ["dist/tmf622/index.js", 12 * 1024, "neutral"],
+  "giacom-sdk/tmf622/mock": ["dist/tmf622/mock/index.js", undefined, "node"],
 };
 
 export async function measure() {

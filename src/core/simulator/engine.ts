@@ -6,7 +6,7 @@
 import type { Faults, Target } from "./faults.js";
 import { errorResponse, HttpError, type ErrorBodyStrategy } from "./http.js";
 import type { RouteDefinition, Router } from "./router.js";
-import type { SimulatorHandle } from "./types.js";
+import type { SimulatorHandle, SimulatorUrls } from "./types.js";
 
 /** @internal A request that matched one route of the table. */
 export interface RouteCall<R extends RouteDefinition> {
@@ -14,6 +14,8 @@ export interface RouteCall<R extends RouteDefinition> {
   route: R;
   /** The route's path parameters, decoded. */
   params: Record<string, string>;
+  /** Where the face that received the request serves the API (for links in answers). */
+  at: SimulatorUrls;
 }
 
 /** @internal What an API's simulator gives the engine. */
@@ -36,13 +38,13 @@ export const trimUrl = (url: string) => url.replace(/\/+$/, "");
 export function createEngine<R extends RouteDefinition>(profile: EngineProfile<R>): SimulatorHandle {
   const { router, serve, token, errorBody, faults, echoHeaders = [] } = profile;
 
-  async function serveApi(request: Request, path: string): Promise<Response> {
+  async function serveApi(request: Request, path: string, at: SimulatorUrls): Promise<Response> {
     let response: Response;
     try {
       const matched = router(request.method, path);
       if (!matched) throw new HttpError(404, `There is no operation at ${request.method} ${path}`);
       if ("allowed" in matched) throw new HttpError(405, `${request.method} is not allowed on ${path}`, { headers: { Allow: matched.allowed.join(", ") } });
-      response = await serve({ request, route: matched.route, params: matched.params });
+      response = await serve({ request, route: matched.route, params: matched.params, at });
     } catch (error) {
       const failure =
         error instanceof HttpError ? error : new HttpError(500, `The simulator failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -63,7 +65,7 @@ export function createEngine<R extends RouteDefinition>(profile: EngineProfile<R
     else if (where === at.baseUrl || where.startsWith(`${at.baseUrl}/`))
       target = { kind: "api", method: request.method, path: where.slice(at.baseUrl.length) || "/" };
     else return errorResponse(new HttpError(404, `${url.pathname} is not served by the simulator`), errorBody);
-    const act = () => (target.kind === "token" ? token(request) : serveApi(request, target.path));
+    const act = () => (target.kind === "token" ? token(request) : serveApi(request, target.path, at));
     const fault = faults.take(target);
     return fault ? faults.apply(fault, act) : act();
   };

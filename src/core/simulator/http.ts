@@ -55,3 +55,24 @@ export async function readJsonObject(request: Request, invalid: (message: string
   if (!isRecord(parsed)) throw invalid("The request body must be a JSON object");
   return parsed;
 }
+
+/**
+ * @internal `target` with a JSON merge patch applied (RFC 7396): a member of `patch` replaces
+ * the target's, `null` removes it, and an object is merged member by member. A new value.
+ */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isRecord(patch)) return structuredClone(patch);
+  const result: Record<string, unknown> = isRecord(target) ? structuredClone(target) : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    // Defined, not assigned: a member named __proto__ stays a member.
+    else
+      Object.defineProperty(result, key, {
+        value: mergePatch(Object.hasOwn(result, key) ? result[key] : undefined, value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  return result;
+}

@@ -10,7 +10,8 @@ import { readJsonObject } from "./http.js";
 import type { Orders } from "./orders.js";
 import type { SimulatorEvent } from "./options.js";
 import { routes, type Route } from "../generated/routes.js";
-import { compileQuery, searchResponse, type Query } from "../../tmf/simulator/search.js";
+import type { Query } from "../../tmf/simulator/search.js";
+import { matcher, searchResponse } from "./search.js";
 import type { State } from "./state.js";
 import type { Stock } from "./stock.js";
 
@@ -45,7 +46,7 @@ export interface ApiParts {
 }
 
 const search = (query: Query, entities: readonly unknown[]) => {
-  const matches = compileQuery(query);
+  const matches = matcher(query);
   return searchResponse(query, entities.filter(matches));
 };
 

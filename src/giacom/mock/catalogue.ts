@@ -4,7 +4,8 @@
 // overall with service.write, else the Launched one, else the Retired one.
 import type { ResourceSpecification, ServiceSpecification } from "../types.js";
 import { badRequest, notFound } from "../../core/simulator/http.js";
-import { compileQuery, searchResponse, type Query } from "../../tmf/simulator/search.js";
+import type { Query } from "../../tmf/simulator/search.js";
+import { matcher, searchResponse } from "./search.js";
 
 export const SERVICE_WRITE = "integrations/service.write";
 
@@ -51,7 +52,7 @@ export class Catalogue {
 
   listServiceSpecifications(query: Query, anyState: boolean): Response {
     const version = readVersion(query.get("version"), true);
-    const matches = compileQuery(query, ["version"]);
+    const matches = matcher(query, ["version"]);
     const chosen = [...byId(this.serviceSpecs(anyState)).values()].flatMap((versions) => pickVersions(versions, version, anyState));
     return searchResponse(query, chosen.filter(matches));
   }
@@ -65,7 +66,7 @@ export class Catalogue {
 
   listResourceSpecifications(query: Query): Response {
     const version = readVersion(query.get("version"), true);
-    const matches = compileQuery(query, ["version"]);
+    const matches = matcher(query, ["version"]);
     const chosen = [...byId(this.source().resourceSpecifications).values()].flatMap((versions) => pickVersions(versions, version, true));
     return searchResponse(query, chosen.filter(matches));
   }

@@ -2,7 +2,8 @@
 // route table, operations, token endpoint and error body, served as MSW handlers and by a
 // node:http server.
 import { Clock } from "../../core/simulator/clock.js";
-import { drive, Traffic } from "../../core/simulator/drive.js";
+import { readClockMode, readDuration, simulatorControls } from "../../core/simulator/controls.js";
+import { Traffic } from "../../core/simulator/drive.js";
 import { createEngine, trimUrl } from "../../core/simulator/engine.js";
 import { Faults } from "../../core/simulator/faults.js";
 import { fetchFace } from "../../core/simulator/fetch.js";
@@ -16,7 +17,7 @@ import { ENVIRONMENTS } from "../environments.js";
 import { Addresses } from "./addresses.js";
 import { createApi, router } from "./api.js";
 import { Catalogue } from "./catalogue.js";
-import { bodyError, errorBody } from "./http.js";
+import { apiKeySubscription, bodyError, errorBody } from "./http.js";
 import { SIMULATOR_CREDENTIALS, type GiacomSimulator, type SimulatorEvent, type SimulatorOptions } from "./options.js";
 import { Orders } from "./orders.js";
 import { scopes } from "../generated/scopes.js";
@@ -24,11 +25,8 @@ import { defaultSeed } from "./seed.js";
 import { State } from "./state.js";
 import { Stock } from "./stock.js";
 
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new RangeError(`createGiacomSimulator(): ${name} must be a finite number >= 0`);
-  return value;
-}
+const CALLER = "createGiacomSimulator()";
+const positive = (name: string, value: number | undefined, fallback: number) => readDuration(CALLER, name, value, fallback);
 
 /**
  * Creates a stateful simulator of the Giacom Integrations API: the documented catalogue and
@@ -53,9 +51,7 @@ export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSim
     baseUrl: trimUrl(options.baseUrl ?? ENVIRONMENTS.uat.baseUrl),
     tokenUrl: trimUrl(options.tokenUrl ?? ENVIRONMENTS.uat.tokenUrl),
   };
-  if (options.clock !== undefined && options.clock !== "real" && options.clock !== "manual")
-    throw new RangeError('createGiacomSimulator(): clock must be "real" or "manual"');
-  const mode = options.clock ?? "real";
+  const mode = readClockMode(CALLER, options.clock);
   // On the wall clock an order is over within 0.2 s, before a client's first poll (0.5 to 1 s by
   // default); on the manual clock time costs nothing, so the durations are Giacom-like.
   const fast = mode === "real";
@@ -70,7 +66,11 @@ export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSim
 
   const clock = new Clock(mode, (batch) => (reorder ? [...batch].reverse() : batch));
   const state = new State(options.seed ?? defaultSeed());
-  const notifier = new Notifier<SimulatorEvent>(state, clock, { duplicate: options.events?.duplicate === true, invalid: bodyError });
+  const notifier = new Notifier<SimulatorEvent>(state, clock, {
+    duplicate: options.events?.duplicate === true,
+    invalid: bodyError,
+    subscription: apiKeySubscription,
+  });
   const orders = new Orders(state, clock, notifier, timing, options.decideOutcome ?? (() => "completed"));
   const issuer = new TokenIssuer(clients, ttl, clock, { scopes, realm: "giacom-simulator" });
   const faults = new Faults(errorBody);
@@ -99,11 +99,7 @@ export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSim
     handlers,
     listen: (listenOptions = {}) => listen(handle, { ...listenOptions, basePath: "/v2", tokenPath: "/oauth2/token" }),
     notifications,
-    advance: (ms) => clock.advance(ms),
-    settle: () => clock.settle(),
-    run: (work, runOptions) => drive(clock, traffic, work, runOptions, "sim.run"),
-    fault: (target, fault, faultOptions) => faults.add(target, fault, faultOptions),
-    clearFaults: () => faults.clear(),
+    ...simulatorControls(clock, traffic, faults),
     get serviceOrders() {
       return [...state.orders.values()].map((r) => structuredClone(r.order));
     },

@@ -10,12 +10,16 @@ const REASONS: Record<number, string> = {
   404: "Not found",
   405: "Method not allowed",
   409: "Conflict",
+  415: "Unsupported media type",
   429: "Too many requests",
   500: "Internal server error",
   502: "Bad gateway",
   503: "Service unavailable",
   504: "Gateway timeout",
 };
+
+/** @internal The reason phrase of an HTTP status, as a TMF error body's `reason` gives it. */
+export const reasonPhrase = (status: number): string => REASONS[status] ?? "Error";
 
 /** @internal The TMF error body a simulator answers with. */
 export interface TmfErrorBody {
@@ -29,7 +33,7 @@ export interface TmfErrorBody {
 export function tmfErrorBody(reasons: Readonly<Record<string, string>> = {}): (status: number, message: string, code?: string) => TmfErrorBody {
   const strategy = (status: number, message: string, known?: string): TmfErrorBody => {
     const code = known ?? `ERR_${status}`;
-    const reason = Object.hasOwn(reasons, code) ? reasons[code]! : `${code}: ${REASONS[status] ?? "Error"}`;
+    const reason = Object.hasOwn(reasons, code) ? reasons[code]! : `${code}: ${reasonPhrase(status)}`;
     return { code, reason, message, status: "Error" };
   };
   return strategy satisfies ErrorBodyStrategy;

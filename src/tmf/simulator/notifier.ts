@@ -1,23 +1,27 @@
-// The notifications hub (TMF688): listeners registered with a callback (and optionally an API
-// key) get every event POSTed to them. A delivery not answered 202 is retried 30 s later on the
-// simulator's clock, at most 3 times. Listeners in the process (a test's client) can also
-// subscribe: they get every event at once, hub or no hub.
+// The notifications hub (TMF688): listeners registered with a callback get every event POSTed to
+// them. A delivery the callback does not accept is retried 30 s later on the simulator's clock,
+// at most 3 times. What a registration may carry beyond its callback (Giacom's API key, TMF's
+// `query`) and which answers count as accepted are the API's: a strategy of its profile.
+// Listeners in the process (a test's client) can also subscribe: they get every event at once,
+// hub or no hub.
 import type { Clock } from "../../core/simulator/clock.js";
 import { Deliverer } from "../../core/simulator/deliverer.js";
-import { isRecord, notFound } from "../../core/simulator/http.js";
+import { notFound } from "../../core/simulator/http.js";
 import type { Delivery } from "../../core/simulator/types.js";
 
-/** @internal A registered listener as the hub answers it. */
+/** @internal A registered listener as the hub answers it: its id, its callback and what the API adds. */
 export interface Hub {
   id: string;
   callback: string;
-  credentials?: { type: "apikey" };
+  [field: string]: unknown;
 }
 
-/** @internal A listener and the API key its callback is sent with. */
+/** @internal A listener, the headers its deliveries carry (its credentials) and which events it asked for. */
 export interface HubRecord {
   hub: Hub;
-  apiKey: string | undefined;
+  headers: Record<string, string>;
+  /** Whether the listener gets an event of this type; omitted, every event. */
+  wants?: (eventType: string) => boolean;
 }
 
 /** @internal Where the simulator keeps its listeners (its state, so that a reset drops them). */
@@ -33,16 +37,30 @@ export interface HubEvent {
   event: unknown;
 }
 
+/** @internal An API's event type: an envelope whose fields its spec may leave optional. */
+type EventOf = Partial<HubEvent> & { eventType: string };
+
+/**
+ * @internal What an API reads from a registration beyond its callback: the fields its hub
+ * answers with, the headers its deliveries carry and, when it filters, which event types it
+ * gets. It throws the API's error for a body it refuses.
+ */
+export type Subscription = (body: Record<string, unknown>) => Omit<HubRecord, "hub"> & { fields: Record<string, unknown> };
+
 /** @internal */
 export interface NotifierOptions {
-  /** Each event sent twice (a documented delivery misbehaviour). */
+  /** Each event sent twice (a delivery misbehaviour a test may ask for). */
   duplicate: boolean;
   /** The error a registration whose body is wrong is refused with (the API's field validation error). */
   invalid: (message: string) => Error;
+  /** Reads what a registration carries beyond its callback. Default: nothing more. */
+  subscription?: Subscription;
+  /** Whether the status a callback answered means it took the event. Default: 202 only. */
+  accepted?: (status: number) => boolean;
 }
 
 /** @internal */
-export class Notifier<Event extends HubEvent> {
+export class Notifier<Event extends EventOf> {
   private readonly deliverer: Deliverer<Event>;
   private readonly listeners = new Set<(event: Event) => void>();
 
@@ -51,7 +69,7 @@ export class Notifier<Event extends HubEvent> {
     private readonly clock: Clock,
     private readonly options: NotifierOptions,
   ) {
-    this.deliverer = new Deliverer(clock, { accepted: (status) => status === 202, retryDelayMs: 30_000, maxRetries: 3 });
+    this.deliverer = new Deliverer(clock, { accepted: options.accepted ?? ((status) => status === 202), retryDelayMs: 30_000, maxRetries: 3 });
   }
 
   get deliveries(): Delivery<Event>[] {
@@ -59,19 +77,13 @@ export class Notifier<Event extends HubEvent> {
   }
 
   register(body: Record<string, unknown>): Hub {
-    const { callback, credentials } = body;
+    const { callback } = body;
     if (typeof callback !== "string" || !URL.canParse(callback) || !/^https?:$/.test(new URL(callback).protocol)) {
       throw this.options.invalid("callback must be an absolute http(s) URL (only API destinations are supported)");
     }
-    let apiKey: string | undefined;
-    if (credentials !== undefined) {
-      if (!isRecord(credentials) || credentials.type !== "apikey" || typeof credentials.value !== "string" || credentials.value === "") {
-        throw this.options.invalid('credentials must be { "type": "apikey", "value": "<api key>" }');
-      }
-      apiKey = credentials.value;
-    }
-    const hub: Hub = { id: crypto.randomUUID(), callback, ...(apiKey === undefined ? {} : { credentials: { type: "apikey" as const } }) };
-    this.store.hubs.set(hub.id, { hub, apiKey });
+    const { fields, ...delivery } = this.options.subscription?.(body) ?? { fields: {}, headers: {} };
+    const hub: Hub = { id: crypto.randomUUID(), callback, ...fields };
+    this.store.hubs.set(hub.id, { hub, ...delivery });
     return hub;
   }
 
@@ -89,7 +101,8 @@ export class Notifier<Event extends HubEvent> {
   /** Sends `eventType` with a copy of the entity as it is now to every registered listener. */
   emit(eventType: Event["eventType"], payload: object): void {
     if (this.store.hubs.size === 0 && this.listeners.size === 0) return;
-    const event = { eventId: crypto.randomUUID(), eventTime: this.clock.iso(), eventType, event: structuredClone(payload) } as Event;
+    const envelope: HubEvent = { eventId: crypto.randomUUID(), eventTime: this.clock.iso(), eventType, event: structuredClone(payload) };
+    const event = envelope as Event;
     for (const listener of this.listeners) {
       try {
         listener(structuredClone(event));
@@ -97,7 +110,8 @@ export class Notifier<Event extends HubEvent> {
         // a listener's failure is its own: the simulator's state change has happened
       }
     }
-    for (const hubId of this.store.hubs.keys()) {
+    for (const [hubId, record] of this.store.hubs) {
+      if (record.wants && !record.wants(eventType)) continue;
       for (let copy = 0; copy < (this.options.duplicate ? 2 : 1); copy++) this.deliverer.send(() => this.destination(hubId), event);
     }
   }
@@ -105,7 +119,6 @@ export class Notifier<Event extends HubEvent> {
   // A deleted hub gets nothing more, retries included.
   private destination(hubId: string) {
     const record = this.store.hubs.get(hubId);
-    if (!record) return undefined;
-    return { url: record.hub.callback, headers: record.apiKey === undefined ? {} : { Authorization: `Basic ${record.apiKey}` } };
+    return record && { url: record.hub.callback, headers: record.headers };
   }
 }
