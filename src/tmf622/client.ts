@@ -16,6 +16,7 @@ import { COUNT_HEADERS } from "../tmf/list.js";
 import type { paths } from "./generated/tmf622.js";
 import { createHub, type ProductOrderingHub } from "./namespaces/hub.js";
 import { createProductOrders, type ProductOrders } from "./namespaces/product-orders.js";
+import type { ProductOrderEventSource } from "./operation.js";
 
 /**
  * Options of {@link createProductOrderingClient}: the API's `baseUrl`, and exactly one way to
@@ -52,6 +53,8 @@ export interface ProductOrderingClientOptions extends ClientOptions {
   headers?: Record<string, string>;
   /** How order and cancel task handles poll. Default: from 1 s, times 1.5, at most 30 s, jittered. */
   polling?: PollingOptions;
+  /** Where order handles hear of changes before their next poll, e.g. a simulator's `notifications`. */
+  notifications?: ProductOrderEventSource;
 }
 
 /**
@@ -67,7 +70,7 @@ export interface ProductOrderingClient {
   readonly hub: ProductOrderingHub;
 }
 
-const KNOWN = [...CLIENT_OPTIONS, "credentials", "tokenUrl", "tokenProvider", "headers", "polling"];
+const KNOWN = [...CLIENT_OPTIONS, "credentials", "tokenUrl", "tokenProvider", "headers", "polling", "notifications"];
 const AUTH = ["credentials", "tokenProvider", "headers"] as const;
 
 /**
@@ -110,8 +113,12 @@ export function createProductOrderingClient(options: ProductOrderingClientOption
     logPrefix: "giacom-sdk/tmf622",
     commaLists: true,
   });
+  const { notifications } = options;
+  if (notifications !== undefined && typeof (notifications as Partial<ProductOrderEventSource> | null)?.subscribe !== "function") {
+    throw new ConfigurationError("notifications", "must have a subscribe(listener) method");
+  }
   return Object.freeze({
-    productOrders: createProductOrders(http, resolvePolling(options.polling)),
+    productOrders: createProductOrders(http, resolvePolling(options.polling), notifications),
     hub: createHub(http),
   });
 }

@@ -32,7 +32,7 @@ export type {
   ProductOrders,
 } from "./namespaces/product-orders.js";
 export type { ProductOrderingHub } from "./namespaces/hub.js";
-export type { CancelProductOrderOptions, ProductOrderOperation, ProductOrderToken } from "./operation.js";
+export type { CancelProductOrderOptions, ProductOrderEventSource, ProductOrderOperation, ProductOrderToken } from "./operation.js";
 export { isFinal, needsAttention, PRODUCT_ORDER_STATES } from "./states.js";
 export type { ProductOrderStateInfo } from "./states.js";
 export {
@@ -70,3 +70,4 @@ export {
 } from "./errors.js";
 export type { ProductOrderFailureState, ProductOrderItemOutcome, TmfErrorBody } from "./errors.js";
 export type * from "./generated/types.js";
+export type { ProductOrderingEvent, ProductOrderingEventType } from "./generated/events.js";

@@ -69,11 +69,26 @@ export interface ProductOrderOperation extends PromiseLike<ProductOrder> {
   toJSON(): ProductOrderToken;
 }
 
+/**
+ * Where order handles hear of changes before their next poll: anything with `subscribe`, such
+ * as a simulator's `notifications` or your own relay of the events the hub delivers. An event
+ * whose `event.productOrder` is the order followed (with a `state`) counts as a fresh read.
+ * @group Product orders
+ * @example
+ * ```ts
+ * const client = createProductOrderingClient({ baseUrl: sim.baseUrl, tokenUrl: sim.tokenUrl, credentials, notifications: sim.notifications });
+ * ```
+ */
+export interface ProductOrderEventSource {
+  subscribe(listener: (event: { eventType: string; event?: unknown }, meta: { duplicate: boolean }) => void): () => void;
+}
+
 /** @internal What a handle needs from the client. */
 export interface ProductOrderDeps {
   read(id: string, options?: CallOptions): Promise<ProductOrder>;
   cancel(id: string, options: CancelProductOrderOptions): Promise<CancelProductOrder>;
   polling: Required<PollingOptions>;
+  events: ProductOrderEventSource | undefined;
 }
 
 /** The state of every item, nested ones included, keyed by the item's path of ids. */
@@ -87,7 +102,7 @@ function itemStates(order: ProductOrder): string {
 
 /** @internal */
 export function createProductOrderOperation(deps: ProductOrderDeps, start: Promise<ProductOrder>, orderId: string | undefined): ProductOrderOperation {
-  const operation = createOperation<ProductOrder, ProductOrderToken, never, CancelProductOrderOptions, CancelProductOrder>(
+  const operation = createOperation<ProductOrder, ProductOrderToken, { eventType: string; event?: unknown }, CancelProductOrderOptions, CancelProductOrder>(
     {
       ...deps,
       id: (order) => order.id!,
@@ -96,6 +111,10 @@ export function createProductOrderOperation(deps: ProductOrderDeps, start: Promi
       failure: (order) => !PRODUCT_ORDER_STATES[order.state!].succeeded && new ProductOrderFailedError(order),
       timeout: (order, timeoutMs) => new ProductOrderWaitTimeoutError(order?.id ?? orderId ?? "(not yet created)", timeoutMs, order),
       token: (order) => ({ v: 1, orderId: (order?.id ?? orderId)! }),
+      matches(event, order) {
+        const payload = (event.event as { productOrder?: ProductOrder } | undefined)?.productOrder;
+        return payload?.id === order.id && typeof payload?.state === "string" && payload;
+      },
     },
     start,
   );

@@ -14,6 +14,7 @@ import {
   createProductOrderOperation,
   followCancellation,
   type CancelProductOrderOptions,
+  type ProductOrderEventSource,
   type ProductOrderOperation,
   type ProductOrderToken,
 } from "../operation.js";
@@ -166,7 +167,7 @@ export interface ProductOrders {
 }
 
 /** @internal */
-export function createProductOrders(http: Transport<paths>, polling: Required<PollingOptions>): ProductOrders {
+export function createProductOrders(http: Transport<paths>, polling: Required<PollingOptions>, events: ProductOrderEventSource | undefined): ProductOrders {
   const search = createSearch<ProductOrder>(http, operations.listProductOrder.path);
   // `fields` goes as one comma list (the transport's commaLists): the type says string, the SDK takes a list.
   const fieldsQuery = (fields: unknown, argument: string) => {
@@ -206,7 +207,7 @@ export function createProductOrders(http: Transport<paths>, polling: Required<Po
       ...(deadline === undefined ? {} : { timeoutMs: Math.max(1, deadline - Date.now()) }),
     });
   };
-  const deps = { read: (id: string, options?: CallOptions) => get(id, options), cancel, polling };
+  const deps = { read: (id: string, options?: CallOptions) => get(id, options), cancel, polling, events };
   const track = (orderId: string) => createProductOrderOperation(deps, get(requireId("orderId", orderId)), orderId);
 
   return {
