@@ -30,6 +30,7 @@ export type {
   ProductOrderProjection,
   ProductOrderQuery,
   ProductOrders,
+  SelectedProductOrder,
 } from "./namespaces/product-orders.js";
 export type { ProductOrderingHub } from "./namespaces/hub.js";
 export type { CancelProductOrderOptions, ProductOrderEventSource, ProductOrderOperation, ProductOrderToken } from "./operation.js";

@@ -40,8 +40,15 @@ export type ProductOrderField = keyof ProductOrder & string;
  */
 export type ProductOrderProjection<F extends ProductOrderField> = Pick<ProductOrder, F | "id" | "href" | "@type">;
 
-/** The whole order without `fields`, its projection with them. */
-type Selected<F extends ProductOrderField> = [F] extends [never] ? ProductOrder : ProductOrderProjection<F>;
+/**
+ * What `get`, `list` and `listAll` give: the whole order without `fields`, its projection with them.
+ * @group Product orders
+ * @example
+ * ```ts
+ * const whole: SelectedProductOrder<never> = await client.productOrders.get(id); // a ProductOrder
+ * ```
+ */
+export type SelectedProductOrder<F extends ProductOrderField> = [F] extends [never] ? ProductOrder : ProductOrderProjection<F>;
 
 /**
  * Options of `productOrders.get`: `fields` selects first-level attributes (sent as
@@ -56,18 +63,19 @@ export interface GetProductOrderOptions<F extends ProductOrderField = ProductOrd
   fields?: readonly F[];
 }
 
-type ListParameters = NonNullable<paths["/productOrder"]["get"]["parameters"]["query"]>;
-
 /**
  * Filters and paging of `productOrders.list`: TMF630 `offset` and `limit`, attribute filters
  * (`state`), and `fields` to select first-level attributes.
  * @group Queries
+ * @useDeclaredType
  * @example
  * ```ts
  * const query: ProductOrderQuery = { state: "inProgress", offset: 0, limit: 50, fields: ["state"] };
  * ```
  */
-export type ProductOrderQuery<F extends ProductOrderField = ProductOrderField> = PagedQuery<Omit<ListParameters, "fields">> & { fields?: readonly F[] };
+export type ProductOrderQuery<F extends ProductOrderField = ProductOrderField> = PagedQuery<
+  Omit<NonNullable<paths["/productOrder"]["get"]["parameters"]["query"]>, "fields">
+> & { fields?: readonly F[] };
 
 /**
  * Filters of `productOrders.count`: the attribute filters alone.
@@ -91,17 +99,16 @@ export interface ListAllOptions extends CallOptions {
   pageSize?: number;
 }
 
-type CancellationParameters = NonNullable<paths["/cancelProductOrder"]["get"]["parameters"]["query"]>;
-
 /**
  * Paging of `productOrders.cancellations.list`.
  * @group Queries
+ * @useDeclaredType
  * @example
  * ```ts
  * const page: CancellationQuery = { offset: 0, limit: 20 };
  * ```
  */
-export type CancellationQuery = PagedQuery<Omit<CancellationParameters, "fields">>;
+export type CancellationQuery = PagedQuery<Omit<NonNullable<paths["/cancelProductOrder"]["get"]["parameters"]["query"]>, "fields">>;
 
 /**
  * The cancel tasks of product orders (TMF622 `cancelProductOrder`).
@@ -133,16 +140,16 @@ export interface ProductOrders {
    * Reads an order: `GET /productOrder/{id}`. With `fields`, only those first-level
    * attributes (and `id`, `href`, `@type`) are asked for, and the result is typed so.
    */
-  get<F extends ProductOrderField = never>(id: string, options?: GetProductOrderOptions<F>): ApiPromise<Selected<F>>;
+  get<F extends ProductOrderField = never>(id: string, options?: GetProductOrderOptions<F>): ApiPromise<SelectedProductOrder<F>>;
   /** Lists (or finds) orders, one page: `GET /productOrder` with `offset`, `limit` and filters. */
-  list<F extends ProductOrderField = never>(query?: ProductOrderQuery<F>, options?: CallOptions): ApiPromise<ListResult<Selected<F>>>;
+  list<F extends ProductOrderField = never>(query?: ProductOrderQuery<F>, options?: CallOptions): ApiPromise<ListResult<SelectedProductOrder<F>>>;
   /** Counts the orders the filters match (`limit=0`, `X-Total-Count`). */
   count(query?: ProductOrderFilter, options?: CallOptions): ApiPromise<number>;
   /** Every order the query matches, page after page (`pageSize` per request); a page is asked for when the previous one is consumed. */
   listAll<F extends ProductOrderField = never>(
     query?: Omit<ProductOrderQuery<F>, "offset" | "limit">,
     options?: ListAllOptions,
-  ): AsyncGenerator<Selected<F>, void, undefined>;
+  ): AsyncGenerator<SelectedProductOrder<F>, void, undefined>;
   /**
    * Creates an order: `POST /productOrder`. It is never sent twice by the SDK: the API has no
    * idempotency key, so a failure after the request may have reached the server is not retried.
