@@ -7,6 +7,7 @@ const { createGiacomClient, isGiacomError, validateOrder, VERSION } = require("g
 const { createWebhookReceiver } = require("giacom-sdk/webhooks");
 const { createGiacomSimulator, SIMULATOR_CREDENTIALS } = require("giacom-sdk/mock");
 const { createTransport, isSdkError, staticHeaders } = require("giacom-sdk/core");
+const { createProductOrderingSimulator } = require("giacom-sdk/tmf622/mock");
 const expected = require("./expected.json").serviceSpecificationIds;
 
 for (const [name, value] of Object.entries({
@@ -18,6 +19,7 @@ for (const [name, value] of Object.entries({
   createTransport,
   staticHeaders,
   isSdkError,
+  createProductOrderingSimulator,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -29,6 +31,7 @@ for (const [specifier, file] of [
   ["giacom-sdk/webhooks", "dist/webhooks/index.cjs"],
   ["giacom-sdk/mock", "dist/mock/index.cjs"],
   ["giacom-sdk/core", "dist/core/index.cjs"],
+  ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.cjs"],
 ]) {
   const resolved = require.resolve(specifier).replaceAll("\\", "/");
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `require("${specifier}") resolved to ${resolved}, not ${file}`);
@@ -64,7 +67,21 @@ async function main() {
   } finally {
     await server.close();
   }
-  console.log(`cjs: 4 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+
+  // The TMF622 simulator as a conformance tool sees it: a loopback server without credentials.
+  const productOrdering = await createProductOrderingSimulator().listen({ auth: false });
+  try {
+    const created = await fetch(`${productOrdering.baseUrl}/productOrder`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ productOrderItem: [{ id: "01", action: "add" }] }),
+    });
+    assert.equal(created.status, 201, "the TMF622 simulator should create a product order");
+    assert.equal((await created.json()).state, "acknowledged");
+  } finally {
+    await productOrdering.close();
+  }
+  console.log(`cjs: 5 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
 }
 
 main().catch((error) => {
