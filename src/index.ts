@@ -155,6 +155,7 @@ export type {
   ServiceAttributeValueChangeEvent,
   ServiceOperatingStatusChangeEvent,
   ServiceDeleteEvent,
+  JsonPatch,
   GeographicAddress,
   GeographicAddressCreate,
   GeographicAddressValidation,

@@ -801,6 +801,17 @@ export type HubCredentialsCreate = Schemas["HubCredentials_FVO"];
 export type EventEnvelope = Schemas["Event"];
 
 /**
+ * A JSON Patch operation (RFC 6902); in an InformationRequired event, a field the order or cancellation still needs.
+ * @example
+ * ```ts
+ * const needed = (e: ServiceOrderInformationRequiredEvent) => e.event.informationRequired?.map((patch: JsonPatch) => patch.path);
+ * ```
+ * @group Notifications
+ * @useDeclaredType
+ */
+export type JsonPatch = Schemas["JsonPatch"];
+
+/**
  * Notification: a service order's state changed.
  * @example
  * ```ts
@@ -848,7 +859,7 @@ export type ServiceOrderDeleteEvent = Schemas["ServiceOrderDeleteEvent"];
  * Notification: a service order needs more information.
  * @example
  * ```ts
- * const order = (e: ServiceOrderInformationRequiredEvent) => e.event.ServiceOrder;
+ * const orderId = (e: ServiceOrderInformationRequiredEvent) => e.event.serviceOrder?.id;
  * ```
  * @group Notifications
  * @useDeclaredType
@@ -903,7 +914,7 @@ export type CancelServiceOrderStateChangeEvent = Schemas["CancelServiceOrderStat
  * Notification: a cancellation task needs more information.
  * @example
  * ```ts
- * const task = (e: CancelServiceOrderInformationRequiredEvent) => e.event.CancelServiceOrder;
+ * const task = (e: CancelServiceOrderInformationRequiredEvent) => e.event.cancelServiceOrder;
  * ```
  * @group Notifications
  * @useDeclaredType

@@ -10,7 +10,7 @@ import { TokenIssuer } from "../../core/simulator/token-issuer.js";
 import type { SimulatorUrls } from "../../core/simulator/types.js";
 import { Notifier } from "../../tmf/simulator/notifier.js";
 import { readQuery } from "../../tmf/simulator/search.js";
-import { ENVIRONMENTS } from "../environments.js";
+import { ENVIRONMENTS, hubBaseFor } from "../environments.js";
 import { Addresses } from "./addresses.js";
 import { createApi, router } from "./api.js";
 import { Catalogue } from "./catalogue.js";
@@ -49,9 +49,12 @@ function positive(name: string, value: number | undefined, fallback: number): nu
  * ```
  */
 export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSimulator {
+  const baseUrl = trimUrl(options.baseUrl ?? ENVIRONMENTS.uat.baseUrl);
   const urls: SimulatorUrls = {
-    baseUrl: trimUrl(options.baseUrl ?? ENVIRONMENTS.uat.baseUrl),
+    baseUrl,
     tokenUrl: trimUrl(options.tokenUrl ?? ENVIRONMENTS.uat.tokenUrl),
+    // The notifications hub is under its own root, where the client looks for it by default.
+    bases: { hub: trimUrl(options.hubBaseUrl ?? hubBaseFor(baseUrl)) },
   };
   const timing = {
     acknowledgedMs: positive("timing.acknowledgedMs", options.timing?.acknowledgedMs, 1000),
@@ -84,7 +87,7 @@ export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSim
 
   return {
     handlers,
-    listen: (listenOptions = {}) => listen(handle, { ...listenOptions, basePath: "/v2", tokenPath: "/oauth2/token" }),
+    listen: (listenOptions = {}) => listen(handle, { ...listenOptions, basePath: "/v2", bases: { hub: "/v1" }, tokenPath: "/oauth2/token" }),
     advance: (ms) => clock.advance(ms),
     settle: () => clock.settle(),
     fault: (target, fault, faultOptions) => faults.add(target, fault, faultOptions),
