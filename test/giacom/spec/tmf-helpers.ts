@@ -3,7 +3,7 @@
 // are not required here, and the `oneOf` that TMF resolves through the `@type` discriminator
 // becomes an `anyOf`.
 import { existsSync, readFileSync } from "node:fs";
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
 import { root } from "./spec-helpers.js";
@@ -98,6 +98,8 @@ export function createTmfValidator(file: string) {
     }
     return at;
   };
+  // Compiling a schema of these large files takes long: each is compiled once.
+  const compiled = new Map<string, ValidateFunction>();
   const rebase = (schema: unknown) => JSON.parse(JSON.stringify(schema).replaceAll(`"${prefix}`, `"tmf${prefix}`)) as unknown;
   return {
     deref,
@@ -124,7 +126,9 @@ export function createTmfValidator(file: string) {
       return schema === undefined ? undefined : rebase(schema);
     },
     validate(schema: unknown, value: unknown): ErrorObject[] {
-      const check = ajv.compile(schema as Node);
+      const key = JSON.stringify(schema);
+      let check = compiled.get(key);
+      if (!check) compiled.set(key, (check = ajv.compile(schema as Node)));
       return check(value) ? [] : [...(check.errors ?? [])];
     },
   };
