@@ -12,7 +12,7 @@ import { TokenIssuer } from "../../core/simulator/token-issuer.js";
 import type { SimulatorUrls } from "../../core/simulator/types.js";
 import { Notifier } from "../../tmf/simulator/notifier.js";
 import { readQuery } from "../../tmf/simulator/search.js";
-import { ENVIRONMENTS } from "../environments.js";
+import { ENVIRONMENTS, hubBaseFor } from "../environments.js";
 import { Addresses } from "./addresses.js";
 import { createApi, router } from "./api.js";
 import { Catalogue } from "./catalogue.js";
@@ -49,9 +49,12 @@ function positive(name: string, value: number | undefined, fallback: number): nu
  * ```
  */
 export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSimulator {
+  const baseUrl = trimUrl(options.baseUrl ?? ENVIRONMENTS.uat.baseUrl);
   const urls: SimulatorUrls = {
-    baseUrl: trimUrl(options.baseUrl ?? ENVIRONMENTS.uat.baseUrl),
+    baseUrl,
     tokenUrl: trimUrl(options.tokenUrl ?? ENVIRONMENTS.uat.tokenUrl),
+    // The notifications hub is under its own root, where the client looks for it by default.
+    bases: { hub: trimUrl(options.hubBaseUrl ?? hubBaseFor(baseUrl)) },
   };
   if (options.clock !== undefined && options.clock !== "real" && options.clock !== "manual")
     throw new RangeError('createGiacomSimulator(): clock must be "real" or "manual"');
@@ -97,7 +100,7 @@ export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSim
   return {
     fetch: fetchFace(handle, urls),
     handlers,
-    listen: (listenOptions = {}) => listen(handle, { ...listenOptions, basePath: "/v2", tokenPath: "/oauth2/token" }),
+    listen: (listenOptions = {}) => listen(handle, { ...listenOptions, basePath: "/v2", bases: { hub: "/v1" }, tokenPath: "/oauth2/token" }),
     notifications,
     advance: (ms) => clock.advance(ms),
     settle: () => clock.settle(),
