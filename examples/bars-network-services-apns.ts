@@ -22,7 +22,7 @@ export async function run(giacom: GiacomClient, log: (line: string) => void = co
   };
   const order = serviceOrder().distributor("ACME Comms");
   const change = (reference: string, item: ModifyServiceBuilder) =>
-    submit(giacom, order.externalReference(reference, { type: "order_id" }).item(item).build(), log);
+    submit(giacom, order.externalReference(reference, { type: "order_id", name: "ACME Comms" }).item(item).build(), log);
 
   await show("BAR_");
   await show("NET_");

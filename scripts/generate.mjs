@@ -45,11 +45,18 @@ function resolver(spec) {
 
 const refName = (ref) => ref.slice(ref.lastIndexOf("/") + 1);
 
-/** Every operation of `paths`, in the spec's order. */
+/**
+ * Every operation of `paths`, in the spec's order, with `base`: the name (`x-sdk-base`) of the
+ * root its path item's own `servers` put it under, when they do (Giacom's hub is under /v1).
+ */
 function pathOperations(spec) {
   const out = [];
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of METHODS) if (item[method]) out.push({ path, method, op: item[method] });
+    const base = item["x-sdk-base"];
+    if ((base === undefined) !== (item.servers === undefined))
+      throw new Error(`${path}: a path item with its own servers needs x-sdk-base, and only such a one`);
+    if (base !== undefined && !/^[a-z][A-Za-z0-9]*$/.test(base)) throw new Error(`${path}: x-sdk-base must be a camelCase name`);
+    for (const method of METHODS) if (item[method]) out.push({ path, method, op: item[method], base });
   }
   return out;
 }
@@ -74,7 +81,7 @@ function requestContentType(spec, { op }) {
 
 function operationsFile(spec, specFile) {
   const rows = pathOperations(spec).map((operation) => {
-    const { path, method, op } = operation;
+    const { path, method, op, base } = operation;
     if (method === "post" && op["x-idempotent"] !== undefined && op["x-idempotent"] !== true) {
       throw new Error(`${op.operationId}: x-idempotent may only be true`);
     }
@@ -82,7 +89,14 @@ function operationsFile(spec, specFile) {
     const idempotent = IDEMPOTENT.has(method) || op["x-idempotent"] === true;
     const returns = returnsOf(spec, operation);
     const contentType = requestContentType(spec, operation);
-    const entry = { method, path, idempotent, ...(returns === undefined ? {} : { returns }), ...(contentType === undefined ? {} : { contentType }) };
+    const entry = {
+      method,
+      path,
+      idempotent,
+      ...(returns === undefined ? {} : { returns }),
+      ...(base === undefined ? {} : { base }),
+      ...(contentType === undefined ? {} : { contentType }),
+    };
     return `/** @internal \`${method.toUpperCase()} ${path}\` */\nexport const ${op.operationId} = ${literal(entry)} as const;\n`;
   });
   // One export per operation, imported as a namespace (\`import * as operations\`): a bundler then
@@ -90,21 +104,23 @@ function operationsFile(spec, specFile) {
   return `${header(specFile)}
 // Every operation of the spec by operationId: its method and path, whether repeating it is
 // harmless (GET, PUT, PATCH, DELETE, and a POST marked \`x-idempotent\`), and what a successful
-// answer must be when that is not the method's default (\`returns\` of \`Operation\`).
+// answer must be when that is not the method's default (\`returns\` of \`Operation\`), and the
+// root it is under when not the client's \`baseUrl\` (\`base\`: a path item's own \`servers\`).
 
 ${rows.join("\n")}`;
 }
 
 function routesFile(spec, specFile) {
-  const rows = pathOperations(spec).map(({ path, method, op }) => {
+  const rows = pathOperations(spec).map(({ path, method, op, base }) => {
     // Each requirement object is one alternative; its scopes are all needed.
     const security = (op.security ?? spec.security ?? []).map((requirement) => Object.values(requirement).flat());
-    return `  ${literal({ operationId: op.operationId, method: method.toUpperCase(), path, security })},`;
+    return `  ${literal({ operationId: op.operationId, method: method.toUpperCase(), path, security, ...(base === undefined ? {} : { base }) })},`;
   });
   return `${header(specFile)}
 /**
  * @internal Every operation of the spec with the scopes its \`security\` asks for. \`security\`
  * lists alternatives: a token must carry every scope of at least one; \`[]\` needs only a valid token.
+ * \`base\` names the root an operation is served under when it is not the API's base URL.
  */
 export const routes = [
 ${rows.join("\n")}
@@ -154,15 +170,30 @@ function eventsFile(spec, specFile) {
     // The envelope's `event` holds one entity, under the entity's own key.
     const parts = [resolve({ $ref: ref }), ...(resolve({ $ref: ref }).allOf ?? []).map(resolve)];
     const payloadRef = parts.find((part) => part.properties?.event?.$ref)?.properties.event.$ref;
-    const entities = Object.entries(resolve({ $ref: payloadRef })?.properties ?? {});
-    if (entities.length !== 1 || !entities[0][1].$ref) throw new Error(`${eventType}: its event must carry exactly one entity, as a $ref`);
+    // The entity is the payload's one $ref member or, when there are more, the one that is an
+    // object with a required `id`; the others (TMF641's `informationRequired`) say more about it.
+    // (A TMF622 v4 payload has one member, whose vendor schema requires no `id`.)
+    const members = Object.entries(resolve({ $ref: payloadRef })?.properties ?? {}).filter(([, member]) => member.$ref);
+    const entities = members.length === 1 ? members : members.filter(([, member]) => (resolve(member).required ?? []).includes("id"));
+    if (entities.length !== 1)
+      throw new Error(`${eventType}: its event must carry exactly one entity (its one $ref, or the $ref to a schema with a required id)`);
     const [[key, entity]] = entities;
-    return { eventType, envelope: publicName(spec, refName(ref)), key, entity: publicName(spec, refName(entity.$ref)) };
+    const fields = Object.assign({}, ...parts.map((part) => part.properties ?? {}));
+    return { eventType, envelope: publicName(spec, refName(ref)), key, entity: publicName(spec, refName(entity.$ref)), fields };
   });
   if (events.length === 0) return undefined;
   const docs = spec["x-sdk-webhooks"];
   if (!docs?.group || !docs.eventType?.name || !docs.event?.name)
     throw new Error("x-sdk-webhooks needs a group and the name, summary and example of eventType and event");
+  // Envelope fields the receiver checks before it types a delivery: present in every member,
+  // though the contract leaves them optional. Only plain strings, numbers and booleans.
+  const SCALARS = { string: "string", integer: "number", number: "number", boolean: "boolean" };
+  const present = (eventType, fields) =>
+    (docs.event.required ?? []).map((name) => {
+      const type = SCALARS[resolve(fields[name])?.type];
+      if (!type) throw new Error(`${eventType}: x-sdk-webhooks requires ${name}, which must be a string, number or boolean of the envelope`);
+      return `${name}: ${type}; `;
+    });
   const names = [...new Set(events.flatMap(({ envelope, entity }) => [envelope, entity]))].sort();
   return `${header(specFile)}
 import type { ${names.join(", ")} } from "./types.js";
@@ -173,7 +204,7 @@ ${events.map(({ eventType }) => `  | ${JSON.stringify(eventType)}`).join("\n")};
 
 ${jsdoc(docs.event.summary, docs.event.example, docs.group)}
 export type ${docs.event.name} =
-${events.map(({ eventType, envelope, key, entity }) => `  | (${envelope} & { eventType: ${JSON.stringify(eventType)}; event: { ${key}: ${entity} } })`).join("\n")};
+${events.map(({ eventType, envelope, key, entity, fields }) => `  | (${envelope} & { ${present(eventType, fields).join("")}eventType: ${JSON.stringify(eventType)}; event: { ${key}: ${entity} } })`).join("\n")};
 
 /**
  * @internal Every notification of the spec's \`webhooks\` by \`eventType\`, with the key of

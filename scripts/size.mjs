@@ -25,7 +25,8 @@ export const BUDGETS = {
   // state table and errors add 2.3 KiB, the builder 0.9 KiB. 12 KiB was asked for (goal 8 KiB):
   // only shrinking the core (which the root shares) gets there.
   "giacom-sdk/tmf622": ["dist/tmf622/index.js", 13 * 1024, "neutral"],
-  "giacom-sdk/tmf622/mock": ["dist/tmf622/mock/index.js", undefined, "node"],
+  // The TMF622 simulator measured 12,591 B when it was added (issue 14); the budget leaves it ~15 %.
+  "giacom-sdk/tmf622/mock": ["dist/tmf622/mock/index.js", 14 * 1024, "node"],
 };
 
 export async function measure() {

@@ -165,6 +165,7 @@ export type {
   ServiceAttributeValueChangeEvent,
   ServiceOperatingStatusChangeEvent,
   ServiceDeleteEvent,
+  JsonPatch,
   GeographicAddress,
   GeographicAddressCreate,
   GeographicAddressValidation,

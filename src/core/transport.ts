@@ -114,6 +114,8 @@ export const repeatedDeleteGone: SuccessRule = ({ method, status, attempt }) => 
  */
 export interface TransportConfig {
   baseUrl: string;
+  /** Other roots of the API by name, for the operations whose `base` names one. */
+  bases?: Readonly<Record<string, string>>;
   fetch: FetchFunction;
   auth: RequestAuth;
   timeoutMs: number;
@@ -151,6 +153,11 @@ export interface TransportConfig {
 export interface Operation<Paths, P extends keyof Paths, M extends Method> {
   method: M;
   path: P;
+  /**
+   * The root the path is under when it is not `baseUrl`: a name of the transport's `bases`
+   * (an API may serve some paths under another version). One not given there is sent under `baseUrl`.
+   */
+  base?: string;
   /** Repeating it cannot do harm (GET, PATCH, DELETE, and POSTs that only query). */
   idempotent: boolean;
   /** Values of the request that must never reach an error (a webhook API key in the body). */
@@ -353,8 +360,9 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
       params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
       body?: unknown;
     };
-    const url = buildUrl(base, operation.path as string, params, config.commaLists);
-    const path = url.slice(base.length);
+    const root = (operation.base && config.bases?.[operation.base]) || base;
+    const url = buildUrl(root, operation.path as string, params, config.commaLists);
+    const path = url.slice(root.length);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const fixedHeaders: Record<string, string> = { "User-Agent": userAgent, [config.correlationIdHeader]: correlationId };
     if (payload !== undefined) fixedHeaders["Content-Type"] = operation.contentType ?? "application/json";

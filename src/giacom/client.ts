@@ -4,7 +4,7 @@
 import { bearer } from "../core/auth/strategies.js";
 import { resolveTokenProvider } from "../core/auth/resolve.js";
 import { ConfigurationError } from "../core/errors.js";
-import { CLIENT_OPTIONS, checkKeys, checkOptionNames, duration, resolveClientOptions, resolvePolling, type ClientOptions } from "../core/options.js";
+import { CLIENT_OPTIONS, checkedUrl, checkKeys, checkOptionNames, duration, resolveClientOptions, resolvePolling, type ClientOptions } from "../core/options.js";
 import { createTransport, repeatedDeleteGone } from "../core/transport.js";
 import { isObject } from "../core/internal/show.js";
 import type { TokenProvider } from "../core/types.js";
@@ -22,7 +22,7 @@ import { createHub, type HubApi } from "./namespaces/hub.js";
 import { createResources, type Resources } from "./namespaces/resources.js";
 import { createServiceOrders, type ServiceOrders } from "./orders/service-orders.js";
 import { createServices, type Services } from "./namespaces/services.js";
-import { ENVIRONMENTS, type GiacomEnvironment } from "./environments.js";
+import { ENVIRONMENTS, hubBaseFor, type GiacomEnvironment } from "./environments.js";
 
 export { ENVIRONMENTS, type GiacomEnvironment } from "./environments.js";
 
@@ -36,10 +36,17 @@ export { ENVIRONMENTS, type GiacomEnvironment } from "./environments.js";
  * ```
  */
 export interface GiacomClientOptions extends ClientOptions {
-  /** Sets `baseUrl` and `tokenUrl` for a Giacom environment. */
+  /** Sets `baseUrl`, `hubBaseUrl` and `tokenUrl` for a Giacom environment. */
   environment?: GiacomEnvironment;
   /** The API root, e.g. a simulator's `http://127.0.0.1:4010/v2`; overrides the environment's. */
   baseUrl?: string;
+  /**
+   * The root of the notifications hub (`hub.subscribe`, `hub.unsubscribe`), which Giacom serves
+   * under `/v1` rather than `/v2`. Default: the base URL (the environment's or your own) with its
+   * final `/v2` replaced by `/v1`, e.g. `https://api.uat.integrations.giacom.com/v1` or a
+   * simulator's `http://127.0.0.1:4010/v1`; the base URL itself when it does not end in `/v2`.
+   */
+  hubBaseUrl?: string;
   /** The OAuth2 token endpoint; overrides the environment's. */
   tokenUrl?: string;
   credentials?: Credentials;
@@ -83,6 +90,7 @@ export interface GiacomClient {
 const KNOWN = [
   ...CLIENT_OPTIONS,
   "environment",
+  "hubBaseUrl",
   "tokenUrl",
   "credentials",
   "tokenProvider",
@@ -121,6 +129,7 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
 
   const http = createTransport<paths>({
     ...resolved,
+    bases: { hub: checkedUrl("hubBaseUrl", options.hubBaseUrl ?? hubBaseFor(resolved.baseUrl), resolved.allowInsecureHttp) },
     auth: bearer(tokenProvider),
     errors: tmfErrors.errorFor,
     succeeds: [repeatedDeleteGone],

@@ -8,6 +8,7 @@ const { createWebhookReceiver } = require("giacom-sdk/webhooks");
 const { createGiacomSimulator, SIMULATOR_CREDENTIALS } = require("giacom-sdk/mock");
 const { createTransport, isSdkError, staticHeaders } = require("giacom-sdk/core");
 const { addProduct, createProductOrderingClient, productOrder } = require("giacom-sdk/tmf622");
+const { createProductOrderingSimulator } = require("giacom-sdk/tmf622/mock");
 const expected = require("./expected.json").serviceSpecificationIds;
 
 for (const [name, value] of Object.entries({
@@ -20,6 +21,7 @@ for (const [name, value] of Object.entries({
   staticHeaders,
   isSdkError,
   createProductOrderingClient,
+  createProductOrderingSimulator,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -32,6 +34,7 @@ for (const [specifier, file] of [
   ["giacom-sdk/mock", "dist/mock/index.cjs"],
   ["giacom-sdk/core", "dist/core/index.cjs"],
   ["giacom-sdk/tmf622", "dist/tmf622/index.cjs"],
+  ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.cjs"],
 ]) {
   const resolved = require.resolve(specifier).replaceAll("\\", "/");
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `require("${specifier}") resolved to ${resolved}, not ${file}`);
@@ -72,7 +75,21 @@ async function main() {
   } finally {
     await server.close();
   }
-  console.log(`cjs: 5 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+
+  // The TMF622 simulator as a conformance tool sees it: a loopback server without credentials.
+  const productOrdering = await createProductOrderingSimulator().listen({ auth: false });
+  try {
+    const created = await fetch(`${productOrdering.baseUrl}/productOrder`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ productOrderItem: [{ id: "01", action: "add" }] }),
+    });
+    assert.equal(created.status, 201, "the TMF622 simulator should create a product order");
+    assert.equal((await created.json()).state, "acknowledged");
+  } finally {
+    await productOrdering.close();
+  }
+  console.log(`cjs: 6 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
 }
 
 main().catch((error) => {

@@ -8,6 +8,7 @@ import { createWebhookReceiver, type WebhookEvent } from "giacom-sdk/webhooks";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS, type GiacomSimulator } from "giacom-sdk/mock";
 import { createTransport, resolveClientOptions, staticHeaders, type Transport } from "giacom-sdk/core";
 import { addProduct, createProductOrderingClient, productOrder, type ProductOrderCreate, type ProductOrderingClient } from "giacom-sdk/tmf622";
+import { createProductOrderingSimulator, type ProductOrderingSimulator, type ProductOrderOutcome } from "giacom-sdk/tmf622/mock";
 
 /** Compiles only when T is not `any` (a type that failed to resolve). */
 type NotAny<T> = 0 extends 1 & T ? never : T;
@@ -64,6 +65,14 @@ notAny<GiacomClient>(createGiacomClient({ environment: "uat", credentials: SIMUL
 notAny<GiacomSimulator>(simulator);
 notAny<ServiceOrderCreate>(order);
 notAny<WebhookEvent["eventType"]>("ServiceDeleteEvent");
+
+export const productOrdering: ProductOrderingSimulator = createProductOrderingSimulator({
+  clock: "manual",
+  decideOutcome: (o): ProductOrderOutcome => (o.externalId === "fallout" ? "inProgress.fallout" : "completed"),
+});
+notAny<ProductOrderingSimulator>(productOrdering);
+// @ts-expect-error "finished" is not one of the vendor's order states: the published types must reject it.
+export const unknownOutcome: ProductOrderOutcome = "finished";
 
 /** A fifth API on the core alone, typed from its own `paths` (openapi-typescript's shape). */
 interface WidgetPaths {

@@ -9,6 +9,7 @@ import { createWebhookReceiver } from "giacom-sdk/webhooks";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS } from "giacom-sdk/mock";
 import { createTransport, isSdkError, staticHeaders } from "giacom-sdk/core";
 import { addProduct, createProductOrderingClient, productOrder } from "giacom-sdk/tmf622";
+import { createProductOrderingSimulator } from "giacom-sdk/tmf622/mock";
 
 const expected = JSON.parse(readFileSync(new URL("./expected.json", import.meta.url), "utf8")).serviceSpecificationIds;
 
@@ -22,6 +23,7 @@ for (const [name, value] of Object.entries({
   staticHeaders,
   isSdkError,
   createProductOrderingClient,
+  createProductOrderingSimulator,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -34,6 +36,7 @@ for (const [specifier, file] of [
   ["giacom-sdk/mock", "dist/mock/index.js"],
   ["giacom-sdk/core", "dist/core/index.js"],
   ["giacom-sdk/tmf622", "dist/tmf622/index.js"],
+  ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.js"],
 ]) {
   const resolved = import.meta.resolve(specifier);
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `import "${specifier}" resolved to ${resolved}, not ${file}`);
@@ -74,4 +77,18 @@ try {
 } finally {
   await server.close();
 }
-console.log(`esm: 5 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+
+// The TMF622 simulator as a conformance tool sees it: a loopback server without credentials.
+const productOrdering = await createProductOrderingSimulator().listen({ auth: false });
+try {
+  const created = await fetch(`${productOrdering.baseUrl}/productOrder`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ productOrderItem: [{ id: "01", action: "add" }] }),
+  });
+  assert.equal(created.status, 201, "the TMF622 simulator should create a product order");
+  assert.equal((await created.json()).state, "acknowledged");
+} finally {
+  await productOrdering.close();
+}
+console.log(`esm: 6 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);

@@ -252,3 +252,52 @@ describe("driving the clock while a call is pending (drive)", () => {
     await expect(drive(clock, new Traffic(), Promise.resolve(1), { limit: -1 })).rejects.toThrow(RangeError);
   });
 });
+
+describe("the core engine with a second root", () => {
+  // `hub` is under a root of its own, which contains the base URL: the longest root a URL is
+  // under decides, and a route answers only under its own root.
+  const ROUTES = [
+    { name: "ping", method: "GET", path: "/ping" },
+    { name: "hub", method: "POST", path: "/hub", base: "events" },
+  ] as const;
+  const msw = setupServer(http.all(/^http:\/\/127\.0\.0\.1:\d+\//, () => passthrough()));
+  const cleanup: (() => Promise<void>)[] = [];
+  beforeAll(() => msw.listen({ onUnhandledRequest: "error" }));
+  afterEach(async () => {
+    for (const close of cleanup.splice(0)) await close();
+    msw.resetHandlers();
+  });
+  afterAll(() => msw.close());
+
+  const handle = createEngine<(typeof ROUTES)[number]>({
+    router: createRouter(ROUTES),
+    errorBody: toyErrorBody,
+    faults: new Faults(toyErrorBody),
+    token: async () => json({ access_token: "toy-token" }),
+    serve: ({ route }) => json({ route: route.name }),
+  });
+
+  it.each<Face>(["http", "msw"])("serves each route under its own root only, through its %s face", async (face) => {
+    let urls: SimulatorUrls;
+    if (face === "http") {
+      const server = await listen(handle, { basePath: "/api/v2", bases: { events: "/api" }, tokenPath: "/token" });
+      cleanup.push(() => server.close());
+      urls = { ...server, bases: { events: server.baseUrl.replace(/\/v2$/, "") } };
+    } else {
+      urls = { baseUrl: "https://toy.example/api/v2", tokenUrl: "https://auth.toy.example/token", bases: { events: "https://toy.example/api" } };
+      msw.use(...mswHandlers(handle, urls));
+    }
+    const events = urls.bases!.events!;
+    const answer = async (method: string, url: string) => {
+      const response = await fetch(url, { method });
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    expect(await answer("GET", `${urls.baseUrl}/ping`)).toEqual({ status: 200, body: { route: "ping" } });
+    expect(await answer("POST", `${events}/hub`)).toEqual({ status: 200, body: { route: "hub" } });
+    expect(await answer("POST", `${urls.baseUrl}/hub`)).toEqual({
+      status: 404,
+      body: { errors: [{ code: "TOY_404", message: `POST /hub is served under ${events}, not ${urls.baseUrl}` }] },
+    });
+    expect(await answer("GET", `${events}/ping`)).toMatchObject({ status: 404 });
+  });
+});

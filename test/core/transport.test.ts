@@ -183,6 +183,20 @@ describe("core transport driven by a toy API", () => {
     ).resolves.toEqual(widget);
   });
 
+  it("sends an operation that names another root under that root, and one whose root is not given under baseUrl", async () => {
+    const server = await api(() => ({ status: 200, body: widget }));
+    const http = createTransport<ToyPaths>({
+      ...resolveClientOptions({ baseUrl: `${server.url}/v2` }),
+      bases: { events: `${server.url}/v1` },
+      auth: staticHeaders({ client_id: "toy-client", client_secret: SECRET }),
+    });
+    const init = { params: { path: { businessId: "TT", id: "w-1" } } };
+    await http.send({ ...operations.getWidget, base: "events" }, init);
+    await http.send({ ...operations.getWidget, base: "elsewhere" }, init);
+    await http.send(operations.getWidget, init);
+    expect(server.requests.map((r) => r.url)).toEqual(["/v1/TT/widgets/w-1", "/v2/TT/widgets/w-1", "/v2/TT/widgets/w-1"]);
+  });
+
   it("refuses unusable header credentials by name, never by value", () => {
     const error = (() => {
       try {

@@ -102,6 +102,36 @@ describe("the route table", () => {
   });
 });
 
+describe("the operations under a root of their own", () => {
+  test("are those whose path item has its own servers, in both tables, by the path item's x-sdk-base", () => {
+    const fromSpec = Object.fromEntries(
+      pathOperations.flatMap(({ path, op }) => {
+        const item = spec.paths[path] as { servers?: unknown; "x-sdk-base"?: string };
+        return item.servers === undefined ? [] : [[op.operationId as string, item["x-sdk-base"]]];
+      }),
+    );
+    expect(fromSpec).toEqual({ registerListener: "hub", unregisterListener: "hub" });
+    const baseOf = (entry: object) => ("base" in entry ? entry.base : undefined);
+    expect(Object.fromEntries(Object.entries(operations).flatMap(([id, o]) => (baseOf(o) ? [[id, baseOf(o)]] : [])))).toEqual(fromSpec);
+    expect(Object.fromEntries(routes.flatMap((r) => (baseOf(r) ? [[r.operationId, baseOf(r)]] : [])))).toEqual(fromSpec);
+  });
+
+  test("need x-sdk-base: the generator refuses a path item with its own servers and no name for them", { timeout: 60_000 }, () => {
+    const copy = mkdtempSync(join(tmpdir(), "giacom-generate-"));
+    try {
+      for (const path of ["spec", "src/giacom/generated", "redocly.generate.yaml", ".prettierrc.json"])
+        cpSync(`${root}${path}`, join(copy, path), { recursive: true });
+      const specFile = join(copy, "spec/giacom.openapi.yaml");
+      writeFileSync(specFile, readFileSync(specFile, "utf8").replace("    x-sdk-base: hub\n", ""));
+      const run = generate("--check", "--root", copy);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("/topic/default/hub: a path item with its own servers needs x-sdk-base");
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the events", () => {
   test("are the spec's webhooks, each with the key its payload carries the entity under", () => {
     expect(Object.keys(webhookEvents)).toEqual(Object.keys(spec.webhooks));
@@ -109,8 +139,17 @@ describe("the events", () => {
     for (const [type, key] of Object.entries(webhookEvents)) {
       const event = spec.components.schemas[type] as { allOf: JsonObject[] };
       const payload = event.allOf.map((part) => (part.properties as Record<string, JsonObject> | undefined)?.event).find(Boolean)!;
-      expect(Object.keys(deref(spec, payload).properties as JsonObject), type).toEqual([key]);
+      const members = deref(spec, payload).properties as Record<string, JsonObject>;
+      // The entity is the one member that is an object with an id; TMF641's InformationRequired
+      // payloads also list the fields required.
+      const entities = Object.keys(members).filter(
+        (name) => members[name]!.$ref && (deref(spec, members[name]!).required as string[] | undefined)?.includes("id"),
+      );
+      expect(entities, type).toEqual([key]);
+      expect(Object.keys(members).sort(), type).toEqual(type.includes("InformationRequired") ? [key, "informationRequired"].sort() : [key]);
     }
+    expect(webhookEvents.ServiceOrderInformationRequiredEvent).toBe("serviceOrder");
+    expect(webhookEvents.CancelServiceOrderInformationRequiredEvent).toBe("cancelServiceOrder");
   });
 });
 
@@ -130,7 +169,7 @@ describe("the public type names", () => {
       .filter(([, schema]) => schema["x-sdk-type"])
       .map(([name]) => name);
     expect(aliases).toEqual(marked);
-    expect(aliases).toHaveLength(99);
+    expect(aliases).toHaveLength(100);
     expect(source).toMatch(/^export interface ServiceOrder extends Schema<"ServiceOrder"> \{\}$/m);
     expect(source).toMatch(/^export type ServiceOrderState = Schemas\["ServiceOrderStateType"\];$/m);
   });

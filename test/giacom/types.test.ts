@@ -9,6 +9,9 @@ import type {
   ServiceOrderItemState,
   ErrorBody,
   EventEnvelope,
+  ExternalReferenceCreate,
+  JsonPatch,
+  SearchTimeSlotCreate,
   ItemAction,
   ServiceOrder,
   ServiceOrderCreate,
@@ -17,6 +20,7 @@ import type {
   ServiceState,
   ServiceCategory,
 } from "giacom-sdk";
+import type { WebhookEvent, WebhookEventOf } from "giacom-sdk/webhooks";
 import type { components, paths, webhooks } from "../../src/giacom/generated/giacom.js";
 import { newLine } from "../../examples/new-line-order.js";
 import { loadSpec } from "./spec/spec-helpers.js";
@@ -48,9 +52,24 @@ describe("the public types", () => {
     const noAction: ServiceOrderCreate = { serviceOrderItem: [{ id: "1", service: {} }] };
     // @ts-expect-error "remove" is not an item action
     const badAction: ServiceOrderCreate = { serviceOrderItem: [{ id: "1", action: "remove", service: {} }] };
-    // @ts-expect-error every notification has an eventId
-    const noId: EventEnvelope = { eventTime: "2015-11-16T16:42:25-04:00", eventType: "ServiceOrderStateChangeEvent", event: {} };
-    expect([noAction, badAction, noId]).toHaveLength(3);
+    // @ts-expect-error a reference to an external system needs a name (TMF641), not an id
+    const unnamed: ExternalReferenceCreate = { id: "5001", externalReferenceType: "order_id" };
+    expect([noAction, badAction, unnamed]).toHaveLength(3);
+    // A typed webhook event has the envelope fields the receiver checked.
+    expectTypeOf<WebhookEvent["eventId"]>().toEqualTypeOf<string>();
+    expectTypeOf<WebhookEvent["eventTime"]>().toEqualTypeOf<string>();
+  });
+
+  it("leave optional what neither the document nor TMF requires", () => {
+    // The envelope and a time slot search as the contract describes them: nothing required.
+    const bare: EventEnvelope = {};
+    expectTypeOf<EventEnvelope["eventId"]>().toEqualTypeOf<string | undefined>();
+    const search: SearchTimeSlotCreate = { relatedEntity: { role: "appointment" } };
+    const reference: ExternalReferenceCreate = { name: "ACME Comms" };
+    expect([bare, search, reference]).toHaveLength(3);
+    expectTypeOf<WebhookEventOf<"ServiceOrderInformationRequiredEvent">["event"]>()
+      .toHaveProperty("informationRequired")
+      .toEqualTypeOf<JsonPatch[] | undefined>();
   });
 
   it("let the document's new-line order be written as a typed literal (examples/new-line-order.ts)", () => {

@@ -38,12 +38,15 @@ export const trimUrl = (url: string) => url.replace(/\/+$/, "");
 export function createEngine<R extends RouteDefinition>(profile: EngineProfile<R>): SimulatorHandle {
   const { router, serve, token, errorBody, faults, echoHeaders = [] } = profile;
 
-  async function serveApi(request: Request, path: string, at: SimulatorUrls): Promise<Response> {
+  async function serveApi(request: Request, path: string, root: string, at: SimulatorUrls): Promise<Response> {
     let response: Response;
     try {
       const matched = router(request.method, path);
       if (!matched) throw new HttpError(404, `There is no operation at ${request.method} ${path}`);
       if ("allowed" in matched) throw new HttpError(405, `${request.method} is not allowed on ${path}`, { headers: { Allow: matched.allowed.join(", ") } });
+      // A path is served only under its own root: the API's base URL or the one its route names.
+      const own = (matched.route.base === undefined ? undefined : at.bases?.[matched.route.base]) ?? at.baseUrl;
+      if (own !== root) throw new HttpError(404, `${request.method} ${path} is served under ${own}, not ${root}`);
       response = await serve({ request, route: matched.route, params: matched.params, at });
     } catch (error) {
       const failure =
@@ -60,12 +63,16 @@ export function createEngine<R extends RouteDefinition>(profile: EngineProfile<R
   return async (request, at) => {
     const url = new URL(request.url);
     const where = trimUrl(`${url.origin}${url.pathname}`);
+    // The root the URL is under (the longest, should one root be under another).
+    let root: string | undefined;
+    for (const r of [at.baseUrl, ...Object.values(at.bases ?? {})]) {
+      if ((where === r || where.startsWith(`${r}/`)) && (root === undefined || r.length > root.length)) root = r;
+    }
     let target: Target;
     if (where === at.tokenUrl) target = { kind: "token", method: request.method, path: "" };
-    else if (where === at.baseUrl || where.startsWith(`${at.baseUrl}/`))
-      target = { kind: "api", method: request.method, path: where.slice(at.baseUrl.length) || "/" };
+    else if (root !== undefined) target = { kind: "api", method: request.method, path: where.slice(root.length) || "/" };
     else return errorResponse(new HttpError(404, `${url.pathname} is not served by the simulator`), errorBody);
-    const act = () => (target.kind === "token" ? token(request) : serveApi(request, target.path, at));
+    const act = () => (target.kind === "token" ? token(request) : serveApi(request, target.path, root!, at));
     const fault = faults.take(target);
     return fault ? faults.apply(fault, act) : act();
   };

@@ -10,10 +10,11 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // fail the fetch.
 const toMsw = (response: Response): Response => (response.type === "error" ? HttpResponse.error() : response);
 
-/** @internal MSW handlers serving `handle` at `urls` (both without a trailing slash). */
+/** @internal MSW handlers serving `handle` at `urls` (all without a trailing slash). */
 export function mswHandlers(handle: SimulatorHandle, urls: SimulatorUrls): HttpHandler[] {
+  const roots = [...new Set([urls.baseUrl, ...Object.values(urls.bases ?? {})])];
   return [
     http.all(new RegExp(`^${escape(urls.tokenUrl)}/?$`), async ({ request }) => toMsw(await handle(request, urls))),
-    http.all(new RegExp(`^${escape(urls.baseUrl)}(?:/.*)?$`), async ({ request }) => toMsw(await handle(request, urls))),
+    ...roots.map((root) => http.all(new RegExp(`^${escape(root)}(?:/.*)?$`), async ({ request }) => toMsw(await handle(request, urls)))),
   ];
 }

@@ -1,10 +1,12 @@
 // A route table matched against a method and a path under the API's base URL. Paths are
 // templates whose `{name}` segments capture one path segment each, as OpenAPI writes them.
 
-/** @internal The fields the router reads; a table's other fields come back with the match. */
+/** @internal The fields the router and the engine read; a table's other fields come back with the match. */
 export interface RouteDefinition {
   readonly method: string;
   readonly path: string;
+  /** The root the path is under when it is not the base URL: a name of the simulator's `bases`. */
+  readonly base?: string;
 }
 
 /** @internal */

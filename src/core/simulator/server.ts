@@ -2,7 +2,7 @@
 // the token endpoint at its token path. node:http is loaded here, on first use, so the module
 // also loads where Node's APIs do not exist (MSW in a browser, other runtimes).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SimulatorHandle, SimulatorServer } from "./types.js";
+import type { SimulatorHandle, SimulatorServer, SimulatorUrls } from "./types.js";
 
 const HOST = "127.0.0.1";
 
@@ -12,6 +12,8 @@ export interface ListenOptions {
   port?: number;
   /** Where the API is served, e.g. `/v2`. */
   basePath: string;
+  /** Where the API's other roots are served, by name (`SimulatorUrls.bases`), e.g. `{ hub: "/v1" }`. */
+  bases?: Readonly<Record<string, string>>;
   /** Where the token endpoint is served, e.g. `/oauth2/token`. */
   tokenPath: string;
 }
@@ -77,9 +79,12 @@ export async function listen(handle: SimulatorHandle, options: ListenOptions): P
   });
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : (options.port ?? 0);
-  const urls = { baseUrl: `http://${HOST}:${port}${options.basePath}`, tokenUrl: `http://${HOST}:${port}${options.tokenPath}` };
+  const origin = `http://${HOST}:${port}`;
+  const bases = Object.fromEntries(Object.entries(options.bases ?? {}).map(([name, path]) => [name, `${origin}${path}`]));
+  const urls: SimulatorUrls = { baseUrl: `${origin}${options.basePath}`, tokenUrl: `${origin}${options.tokenPath}`, bases };
   return {
-    ...urls,
+    baseUrl: urls.baseUrl,
+    tokenUrl: urls.tokenUrl,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -93,6 +93,8 @@ export interface SimulatorServer {
 export interface SimulatorUrls {
   baseUrl: string;
   tokenUrl: string;
+  /** Other roots of the API by name, for the routes whose `base` names one (an API's paths under another version). */
+  bases?: Readonly<Record<string, string>>;
 }
 
 /** @internal A simulator's one web-standard handler, behind every face; `at` says where that face serves it. */

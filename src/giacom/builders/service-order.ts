@@ -201,19 +201,20 @@ export type ServiceOrderItemBuilder = AddServiceBuilder | ModifyServiceBuilder |
  * A service order being built. Made by {@link serviceOrder}; every method returns a new builder.
  * @example
  * ```ts
- * const order = serviceOrder().externalReference("5001", { type: "order_id" }).item(ceaseBoltOn("7")).build();
+ * const order = serviceOrder().externalReference("5001", { type: "order_id", name: "ACME Comms" }).item(ceaseBoltOn("7")).build();
  * ```
  * @group Builders
  */
 export interface ServiceOrderBuilder {
   /**
    * Adds a reference for the client's own use, e.g. its order id; Giacom only removes duplicates.
+   * `name` is required (TMF641 requires it; the document shows it in every example).
    * @example
    * ```ts
    * serviceOrder().externalReference("5001", { type: "order_id", name: "ACME Comms" });
    * ```
    */
-  externalReference(id: string, options?: { type?: string; name?: string }): ServiceOrderBuilder;
+  externalReference(id: string, options: { name: string; type?: string }): ServiceOrderBuilder;
   /** Adds a party with its role to the order. */
   relatedParty(role: string, partyId: string): ServiceOrderBuilder;
   /** Adds the distributor party to the order: `relatedParty("distributor", partyId)`. */

@@ -182,12 +182,10 @@ export class OrderBuilder extends Builder<OrderState> {
   constructor(state: OrderState = { externalReference: NONE, relatedParty: NONE, items: NONE }) {
     super(state);
   }
-  externalReference(id: string, options: { type?: string; name?: string } = {}): this {
-    const reference: ExternalReferenceCreate = { id: requireString("externalReference.id", id) };
+  externalReference(id: string, options: { name: string; type?: string }): this {
+    const reference: ExternalReferenceCreate = { id: requireString("externalReference.id", id), name: requireString("externalReference.name", options?.name) };
     const type = optionalString("externalReference.type", options?.type);
-    const name = optionalString("externalReference.name", options?.name);
     if (type !== undefined) reference.externalReferenceType = type;
-    if (name !== undefined) reference.name = name;
     return this.with({ externalReference: added(this.state.externalReference, reference) });
   }
   relatedParty(role: string, partyId: string): this {

@@ -20,6 +20,7 @@ import type {
   ServiceOrderInformationRequiredEvent,
   ServiceOrderJeopardyEvent,
   ServiceOrderMilestoneEvent,
+  ServiceOrderRef,
   ServiceOrderStateChangeEvent,
   ServiceStateChangeEvent,
 } from "./types.js";
@@ -51,10 +52,12 @@ export type WebhookEventType =
 
 /**
  * A validated notification, discriminated on `eventType`. Each member is the public event type
- * with `eventType` narrowed to its literal and the entity (`ServiceOrder`, `CancelServiceOrder`
- * or `service`) present: the receiver checked that it is an object with a string `id` and, when
- * present, a numeric `version` (at most 256 characters). Other fields of the entity are as Giacom
- * sent them. A delivery of a documented type that lacks any of this is an {@link UnknownWebhookEvent}.
+ * with `eventType` narrowed to its literal, `eventId` and `eventTime` present, and the entity
+ * present under its key (`ServiceOrder`, `CancelServiceOrder` or `service`; `serviceOrder`, a
+ * reference, or `cancelServiceOrder` in the InformationRequired events): the receiver checked
+ * that it is an object with a string `id` (at most 256 characters) and, when present, a numeric
+ * `version`. Other fields are as Giacom sent them. A delivery of a documented type that lacks
+ * any of this is an {@link UnknownWebhookEvent}.
  * @example
  * ```ts
  * const summary = (e: WebhookEvent) =>
@@ -63,24 +66,46 @@ export type WebhookEventType =
  * @group Webhooks
  */
 export type WebhookEvent =
-  | (ServiceOrderCreateEvent & { eventType: "ServiceOrderCreateEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderStateChangeEvent & { eventType: "ServiceOrderStateChangeEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderAttributeValueChangeEvent & { eventType: "ServiceOrderAttributeValueChangeEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderDeleteEvent & { eventType: "ServiceOrderDeleteEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderInformationRequiredEvent & { eventType: "ServiceOrderInformationRequiredEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderJeopardyEvent & { eventType: "ServiceOrderJeopardyEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (ServiceOrderMilestoneEvent & { eventType: "ServiceOrderMilestoneEvent"; event: { ServiceOrder: ServiceOrder } })
-  | (CancelServiceOrderCreateEvent & { eventType: "CancelServiceOrderCreateEvent"; event: { CancelServiceOrder: CancelServiceOrder } })
-  | (CancelServiceOrderStateChangeEvent & { eventType: "CancelServiceOrderStateChangeEvent"; event: { CancelServiceOrder: CancelServiceOrder } })
-  | (CancelServiceOrderInformationRequiredEvent & {
-      eventType: "CancelServiceOrderInformationRequiredEvent";
+  | (ServiceOrderCreateEvent & { eventId: string; eventTime: string; eventType: "ServiceOrderCreateEvent"; event: { ServiceOrder: ServiceOrder } })
+  | (ServiceOrderStateChangeEvent & { eventId: string; eventTime: string; eventType: "ServiceOrderStateChangeEvent"; event: { ServiceOrder: ServiceOrder } })
+  | (ServiceOrderAttributeValueChangeEvent & {
+      eventId: string;
+      eventTime: string;
+      eventType: "ServiceOrderAttributeValueChangeEvent";
+      event: { ServiceOrder: ServiceOrder };
+    })
+  | (ServiceOrderDeleteEvent & { eventId: string; eventTime: string; eventType: "ServiceOrderDeleteEvent"; event: { ServiceOrder: ServiceOrder } })
+  | (ServiceOrderInformationRequiredEvent & {
+      eventId: string;
+      eventTime: string;
+      eventType: "ServiceOrderInformationRequiredEvent";
+      event: { serviceOrder: ServiceOrderRef };
+    })
+  | (ServiceOrderJeopardyEvent & { eventId: string; eventTime: string; eventType: "ServiceOrderJeopardyEvent"; event: { ServiceOrder: ServiceOrder } })
+  | (ServiceOrderMilestoneEvent & { eventId: string; eventTime: string; eventType: "ServiceOrderMilestoneEvent"; event: { ServiceOrder: ServiceOrder } })
+  | (CancelServiceOrderCreateEvent & {
+      eventId: string;
+      eventTime: string;
+      eventType: "CancelServiceOrderCreateEvent";
       event: { CancelServiceOrder: CancelServiceOrder };
     })
-  | (ServiceCreateEvent & { eventType: "ServiceCreateEvent"; event: { service: Service } })
-  | (ServiceStateChangeEvent & { eventType: "ServiceStateChangeEvent"; event: { service: Service } })
-  | (ServiceAttributeValueChangeEvent & { eventType: "ServiceAttributeValueChangeEvent"; event: { service: Service } })
-  | (ServiceOperatingStatusChangeEvent & { eventType: "ServiceOperatingStatusChangeEvent"; event: { service: Service } })
-  | (ServiceDeleteEvent & { eventType: "ServiceDeleteEvent"; event: { service: Service } });
+  | (CancelServiceOrderStateChangeEvent & {
+      eventId: string;
+      eventTime: string;
+      eventType: "CancelServiceOrderStateChangeEvent";
+      event: { CancelServiceOrder: CancelServiceOrder };
+    })
+  | (CancelServiceOrderInformationRequiredEvent & {
+      eventId: string;
+      eventTime: string;
+      eventType: "CancelServiceOrderInformationRequiredEvent";
+      event: { cancelServiceOrder: CancelServiceOrder };
+    })
+  | (ServiceCreateEvent & { eventId: string; eventTime: string; eventType: "ServiceCreateEvent"; event: { service: Service } })
+  | (ServiceStateChangeEvent & { eventId: string; eventTime: string; eventType: "ServiceStateChangeEvent"; event: { service: Service } })
+  | (ServiceAttributeValueChangeEvent & { eventId: string; eventTime: string; eventType: "ServiceAttributeValueChangeEvent"; event: { service: Service } })
+  | (ServiceOperatingStatusChangeEvent & { eventId: string; eventTime: string; eventType: "ServiceOperatingStatusChangeEvent"; event: { service: Service } })
+  | (ServiceDeleteEvent & { eventId: string; eventTime: string; eventType: "ServiceDeleteEvent"; event: { service: Service } });
 
 /**
  * @internal Every notification of the spec's `webhooks` by `eventType`, with the key of
@@ -91,12 +116,12 @@ export const webhookEvents = {
   ServiceOrderStateChangeEvent: "ServiceOrder",
   ServiceOrderAttributeValueChangeEvent: "ServiceOrder",
   ServiceOrderDeleteEvent: "ServiceOrder",
-  ServiceOrderInformationRequiredEvent: "ServiceOrder",
+  ServiceOrderInformationRequiredEvent: "serviceOrder",
   ServiceOrderJeopardyEvent: "ServiceOrder",
   ServiceOrderMilestoneEvent: "ServiceOrder",
   CancelServiceOrderCreateEvent: "CancelServiceOrder",
   CancelServiceOrderStateChangeEvent: "CancelServiceOrder",
-  CancelServiceOrderInformationRequiredEvent: "CancelServiceOrder",
+  CancelServiceOrderInformationRequiredEvent: "cancelServiceOrder",
   ServiceCreateEvent: "service",
   ServiceStateChangeEvent: "service",
   ServiceAttributeValueChangeEvent: "service",

@@ -7,7 +7,14 @@ export interface paths {
     "/serviceSpecification": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -29,7 +36,14 @@ export interface paths {
     "/serviceSpecification/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -51,7 +65,14 @@ export interface paths {
     "/resourceSpecification": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -72,7 +93,14 @@ export interface paths {
     "/resourceSpecification/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -92,7 +120,14 @@ export interface paths {
     "/resource": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -116,7 +151,14 @@ export interface paths {
     "/resource/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path: {
                 /** @description Identifier of the Resource */
                 id: components["parameters"]["ResourceId"];
@@ -147,7 +189,14 @@ export interface paths {
     "/service": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -170,7 +219,14 @@ export interface paths {
     "/service/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -190,7 +246,14 @@ export interface paths {
     "/serviceOrder": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -219,7 +282,14 @@ export interface paths {
     "/serviceOrder/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path: {
                 /** @description Identifier of the ServiceOrder */
                 id: components["parameters"]["ServiceOrderId"];
@@ -246,7 +316,14 @@ export interface paths {
     "/cancelServiceOrder": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -271,7 +348,14 @@ export interface paths {
     "/cancelServiceOrder/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -291,7 +375,14 @@ export interface paths {
     "/topic/default/hub": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -303,7 +394,7 @@ export interface paths {
          *     destinations are supported. When the destination is protected by a static API
          *     key, pass it in `credentials`: it is stored securely and sent back on every
          *     delivery as `Authorization: Basic <apiKey>`; it is never returned by the API.
-         *     The document's examples call this path under `/v1`.
+         *     The hub is served under `/v1` (see `servers`), not under the `/v2` of the other operations.
          */
         post: operations["registerListener"];
         delete?: never;
@@ -315,7 +406,14 @@ export interface paths {
     "/topic/default/hub/{id}": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -335,7 +433,14 @@ export interface paths {
     "/geographicAddress": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -355,7 +460,14 @@ export interface paths {
     "/geographicAddressValidation": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -377,7 +489,14 @@ export interface paths {
     "/appointment": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -397,7 +516,14 @@ export interface paths {
     "/searchTimeSlot": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1226,8 +1352,8 @@ export interface components {
         ExternalReference_FVO: {
             /** @example order_id */
             externalReferenceType?: string;
-            name?: string;
-            id: string;
+            name: string;
+            id?: string;
         };
         /**
          * @description One action on one service: `add` a new service (with `serviceSpecification`),
@@ -1314,18 +1440,20 @@ export interface components {
         };
         /**
          * @description The envelope of every notification. `event` carries the full representation of the
-         *     entity that raised it, under the entity's name.
+         *     entity that raised it, under the entity's name. Neither the document nor TMF688
+         *     marks a field required; every documented notification has `eventId`, `eventTime`,
+         *     `eventType` and `event`.
          */
         Event: {
             /** @description Identifier of the notification; unique per event, use it to detect duplicates */
-            eventId: string;
+            eventId?: string;
             /**
              * Format: date-time
              * @description Time of the event occurrence
              */
-            eventTime: string;
+            eventTime?: string;
             /** @description The type of the notification, e.g. ServiceOrderStateChangeEvent */
-            eventType: string;
+            eventType?: string;
             reportingSystem?: components["schemas"]["EntityRef"];
             source?: components["schemas"]["EntityRef"];
             /**
@@ -1334,7 +1462,7 @@ export interface components {
              */
             timeOccurred?: string;
             /** @description The event linked to the involved resource object */
-            event: Record<string, never>;
+            event?: Record<string, never>;
         };
         /** @description The service order that raised the event. */
         ServiceOrderEventPayload: {
@@ -1343,6 +1471,32 @@ export interface components {
         /** @description The cancellation task that raised the event. */
         CancelServiceOrderEventPayload: {
             CancelServiceOrder?: components["schemas"]["CancelServiceOrder"];
+        };
+        /** @description The service order that needs information, and what it needs (TMF641 v5). */
+        ServiceOrderInformationRequiredEventPayload: {
+            serviceOrder?: components["schemas"]["ServiceOrderRef"];
+            informationRequired?: components["schemas"]["InformationRequired"];
+        };
+        /** @description The cancellation task that needs information, and what it needs (TMF641 v5). */
+        CancelServiceOrderInformationRequiredEventPayload: {
+            cancelServiceOrder?: components["schemas"]["CancelServiceOrder"];
+            informationRequired?: components["schemas"]["InformationRequired"];
+        };
+        /** @description The information required, one JSON Patch operation (RFC 6902) per field (TMF641 v5 `InformationRequiredArray`). */
+        InformationRequired: components["schemas"]["JsonPatch"][];
+        /** @description A JSON Patch operation (RFC 6902). */
+        JsonPatch: {
+            /**
+             * @description The operation to be performed
+             * @enum {string}
+             */
+            op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+            /** @description A JSON Pointer */
+            path: string;
+            /** @description The value to be used within the operation */
+            value?: unknown;
+            /** @description A JSON Pointer */
+            from?: string;
         };
         /** @description The service that raised the event. */
         ServiceEventPayload: {
@@ -1364,9 +1518,9 @@ export interface components {
         ServiceOrderDeleteEvent: components["schemas"]["Event"] & {
             event?: components["schemas"]["ServiceOrderEventPayload"];
         };
-        /** @description Raised when a service order needs more information. */
+        /** @description Raised when a service order needs more information; `event` names the order and the fields it needs (TMF641 v5). */
         ServiceOrderInformationRequiredEvent: components["schemas"]["Event"] & {
-            event?: components["schemas"]["ServiceOrderEventPayload"];
+            event?: components["schemas"]["ServiceOrderInformationRequiredEventPayload"];
         };
         /** @description Raised when a service order is in jeopardy. */
         ServiceOrderJeopardyEvent: components["schemas"]["Event"] & {
@@ -1384,9 +1538,9 @@ export interface components {
         CancelServiceOrderStateChangeEvent: components["schemas"]["Event"] & {
             event?: components["schemas"]["CancelServiceOrderEventPayload"];
         };
-        /** @description Raised when a cancellation task needs more information. */
+        /** @description Raised when a cancellation task needs more information; `event` carries the task and the fields it needs (TMF641 v5). */
         CancelServiceOrderInformationRequiredEvent: components["schemas"]["Event"] & {
-            event?: components["schemas"]["CancelServiceOrderEventPayload"];
+            event?: components["schemas"]["CancelServiceOrderInformationRequiredEventPayload"];
         };
         /** @description Raised when a service is created. */
         ServiceCreateEvent: components["schemas"]["Event"] & {
@@ -1520,7 +1674,7 @@ export interface components {
         /** @description A time slot search. */
         SearchTimeSlot_FVO: {
             relatedEntity?: components["schemas"]["RelatedSrvCfgValue"];
-            requestedTimeSlot: components["schemas"]["TimeSlot"][];
+            requestedTimeSlot?: components["schemas"]["TimeSlot"][];
         };
     };
     responses: {
@@ -1571,6 +1725,12 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description An identifier of the request, for tracing it across systems. The document does not
+         *     mention it: the SDK sends one on every request (a new one per call unless given), and
+         *     the API is assumed to ignore it or echo it back.
+         */
+        CorrelationId: string;
         /**
          * @description A JSONPath expression (TMF630 Part 6) an entity must match, e.g.
          *     `$.relatedParty[?(@.role=="supplier" && @.partyOrPartyRole.id=="GIACOM")]`.
@@ -1874,7 +2034,14 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1904,7 +2071,14 @@ export interface operations {
                 /** @description The version to obtain. Returns the most recent version when this field is omitted. */
                 version?: components["parameters"]["Version"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path: {
                 /** @description Identifier of the entity */
                 id: components["parameters"]["SpecificationId"];
@@ -1953,7 +2127,14 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1983,7 +2164,14 @@ export interface operations {
                 /** @description The version to obtain. Returns the most recent version when this field is omitted. */
                 version?: components["parameters"]["Version"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path: {
                 /** @description Identifier of the entity */
                 id: components["parameters"]["SpecificationId"];
@@ -2023,7 +2211,14 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2050,7 +2245,14 @@ export interface operations {
     createResource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2079,7 +2281,14 @@ export interface operations {
     retrieveResource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path: {
                 /** @description Identifier of the Resource */
                 id: components["parameters"]["ResourceId"];
@@ -2107,7 +2316,14 @@ export interface operations {
     deleteResource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path: {
                 /** @description Identifier of the Resource */
                 id: components["parameters"]["ResourceId"];
@@ -2133,7 +2349,14 @@ export interface operations {
     patchResource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path: {
                 /** @description Identifier of the Resource */
                 id: components["parameters"]["ResourceId"];
@@ -2197,7 +2420,14 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2225,6 +2455,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
                 /**
                  * @description Set to true to trigger a network refresh of the service and obtain the service
                  *     instance freshly synchronised from the supplier's system.
@@ -2274,7 +2510,14 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2301,7 +2544,14 @@ export interface operations {
     createServiceOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2330,7 +2580,14 @@ export interface operations {
     retrieveServiceOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path: {
                 /** @description Identifier of the ServiceOrder */
                 id: components["parameters"]["ServiceOrderId"];
@@ -2358,7 +2615,14 @@ export interface operations {
     patchServiceOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path: {
                 /** @description Identifier of the ServiceOrder */
                 id: components["parameters"]["ServiceOrderId"];
@@ -2404,7 +2668,14 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2431,7 +2702,14 @@ export interface operations {
     createCancelServiceOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2460,7 +2738,14 @@ export interface operations {
     retrieveCancelServiceOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path: {
                 /** @description Identifier of the CancelServiceOrder task */
                 id: string;
@@ -2488,7 +2773,14 @@ export interface operations {
     registerListener: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2517,7 +2809,14 @@ export interface operations {
     unregisterListener: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path: {
                 /** @description Identifier of the hub (listener) */
                 id: string;
@@ -2543,7 +2842,14 @@ export interface operations {
     createGeographicAddress: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2572,7 +2878,14 @@ export interface operations {
     createGeographicAddressValidation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2601,7 +2914,14 @@ export interface operations {
     createAppointment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2630,7 +2950,14 @@ export interface operations {
     createSearchTimeSlot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description An identifier of the request, for tracing it across systems. The document does not
+                 *     mention it: the SDK sends one on every request (a new one per call unless given), and
+                 *     the API is assumed to ignore it or echo it back.
+                 */
+                "X-Correlation-ID"?: components["parameters"]["CorrelationId"];
+            };
             path?: never;
             cookie?: never;
         };

@@ -5,7 +5,8 @@
 
 // Every operation of the spec by operationId: its method and path, whether repeating it is
 // harmless (GET, PUT, PATCH, DELETE, and a POST marked `x-idempotent`), and what a successful
-// answer must be when that is not the method's default (`returns` of `Operation`).
+// answer must be when that is not the method's default (`returns` of `Operation`), and the
+// root it is under when not the client's `baseUrl` (`base`: a path item's own `servers`).
 
 /** @internal `GET /serviceSpecification` */
 export const listServiceSpecification = { method: "get", path: "/serviceSpecification", idempotent: true, returns: "list" } as const;
@@ -62,10 +63,10 @@ export const createCancelServiceOrder = { method: "post", path: "/cancelServiceO
 export const retrieveCancelServiceOrder = { method: "get", path: "/cancelServiceOrder/{id}", idempotent: true } as const;
 
 /** @internal `POST /topic/default/hub` */
-export const registerListener = { method: "post", path: "/topic/default/hub", idempotent: false } as const;
+export const registerListener = { method: "post", path: "/topic/default/hub", idempotent: false, base: "hub" } as const;
 
 /** @internal `DELETE /topic/default/hub/{id}` */
-export const unregisterListener = { method: "delete", path: "/topic/default/hub/{id}", idempotent: true } as const;
+export const unregisterListener = { method: "delete", path: "/topic/default/hub/{id}", idempotent: true, base: "hub" } as const;
 
 /** @internal `POST /geographicAddress` */
 export const createGeographicAddress = { method: "post", path: "/geographicAddress", idempotent: false, returns: "object" } as const;

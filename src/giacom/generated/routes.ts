@@ -6,6 +6,7 @@
 /**
  * @internal Every operation of the spec with the scopes its `security` asks for. `security`
  * lists alternatives: a token must carry every scope of at least one; `[]` needs only a valid token.
+ * `base` names the root an operation is served under when it is not the API's base URL.
  */
 export const routes = [
   {
@@ -36,8 +37,8 @@ export const routes = [
   { operationId: "listCancelServiceOrder", method: "GET", path: "/cancelServiceOrder", security: [["integrations/serviceOrder.read"]] },
   { operationId: "createCancelServiceOrder", method: "POST", path: "/cancelServiceOrder", security: [["integrations/serviceOrder.submit"]] },
   { operationId: "retrieveCancelServiceOrder", method: "GET", path: "/cancelServiceOrder/{id}", security: [["integrations/serviceOrder.read"]] },
-  { operationId: "registerListener", method: "POST", path: "/topic/default/hub", security: [["integrations/notifications.read"]] },
-  { operationId: "unregisterListener", method: "DELETE", path: "/topic/default/hub/{id}", security: [["integrations/notifications.read"]] },
+  { operationId: "registerListener", method: "POST", path: "/topic/default/hub", security: [["integrations/notifications.read"]], base: "hub" },
+  { operationId: "unregisterListener", method: "DELETE", path: "/topic/default/hub/{id}", security: [["integrations/notifications.read"]], base: "hub" },
   { operationId: "createGeographicAddress", method: "POST", path: "/geographicAddress", security: [["integrations/address.manage"]] },
   { operationId: "createGeographicAddressValidation", method: "POST", path: "/geographicAddressValidation", security: [["integrations/address.manage"]] },
   { operationId: "createAppointment", method: "POST", path: "/appointment", security: [["integrations/appointment.manage"]] },

@@ -750,6 +750,16 @@ export interface HubCredentialsCreate extends Schema<"HubCredentials_FVO"> {}
 export interface EventEnvelope extends Schema<"Event"> {}
 
 /**
+ * A JSON Patch operation (RFC 6902); in an InformationRequired event, a field the order or cancellation still needs.
+ * @example
+ * ```ts
+ * const needed = (e: ServiceOrderInformationRequiredEvent) => e.event.informationRequired?.map((patch: JsonPatch) => patch.path);
+ * ```
+ * @group Notifications
+ */
+export interface JsonPatch extends Schema<"JsonPatch"> {}
+
+/**
  * Notification: a service order's state changed.
  * @example
  * ```ts
@@ -793,7 +803,7 @@ export interface ServiceOrderDeleteEvent extends Schema<"ServiceOrderDeleteEvent
  * Notification: a service order needs more information.
  * @example
  * ```ts
- * const order = (e: ServiceOrderInformationRequiredEvent) => e.event.ServiceOrder;
+ * const orderId = (e: ServiceOrderInformationRequiredEvent) => e.event.serviceOrder?.id;
  * ```
  * @group Notifications
  */
@@ -843,7 +853,7 @@ export interface CancelServiceOrderStateChangeEvent extends Schema<"CancelServic
  * Notification: a cancellation task needs more information.
  * @example
  * ```ts
- * const task = (e: CancelServiceOrderInformationRequiredEvent) => e.event.CancelServiceOrder;
+ * const task = (e: CancelServiceOrderInformationRequiredEvent) => e.event.cancelServiceOrder;
  * ```
  * @group Notifications
  */

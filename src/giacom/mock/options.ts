@@ -4,6 +4,7 @@ import type { HttpHandler } from "msw";
 import type {
   CancelServiceOrderCreateEvent,
   CancelServiceOrderStateChangeEvent,
+  EventEnvelope,
   Resource,
   Service,
   ServiceAttributeValueChangeEvent,
@@ -65,6 +66,11 @@ export interface SimulatorOptions {
   seed?: SimulatorSeed;
   /** The API root the MSW handlers intercept. Default the UAT base URL. */
   baseUrl?: string;
+  /**
+   * The root of the notifications hub the MSW handlers intercept. Default, as the client's:
+   * `baseUrl` with its final `/v2` replaced by `/v1` (the UAT hub URL by default).
+   */
+  hubBaseUrl?: string;
   /** The token URL the MSW handlers intercept. Default the UAT token URL. */
   tokenUrl?: string;
   /** Known clients by client id. Default `{ "sim-client": { secret: "sim-secret" } }` with every scope. */
@@ -86,14 +92,15 @@ export interface SimulatorOptions {
 }
 
 /**
- * An event the simulator sends to registered hub callbacks.
+ * An event the simulator sends to registered hub callbacks. It always has the four envelope
+ * fields, which the contract leaves optional.
  * @group Simulator
  * @example
  * ```ts
  * const orderState = (e: SimulatorEvent) => (e.eventType === "ServiceOrderStateChangeEvent" ? e.event.ServiceOrder?.state : undefined);
  * ```
  */
-export type SimulatorEvent =
+export type SimulatorEvent = (
   | ServiceOrderCreateEvent
   | ServiceOrderStateChangeEvent
   | ServiceOrderAttributeValueChangeEvent
@@ -101,7 +108,9 @@ export type SimulatorEvent =
   | CancelServiceOrderStateChangeEvent
   | ServiceCreateEvent
   | ServiceStateChangeEvent
-  | ServiceAttributeValueChangeEvent;
+  | ServiceAttributeValueChangeEvent
+) &
+  Required<Pick<EventEnvelope, "eventId" | "eventTime" | "eventType" | "event">>;
 
 /**
  * One attempt to deliver an event to a hub callback: the HTTP status the callback answered,
@@ -151,9 +160,13 @@ export interface GiacomSimulator {
    * no socket, nothing to close. It serves the same URLs as the MSW handlers.
    */
   readonly fetch: SimulatorFetch;
-  /** MSW handlers for the API under `baseUrl` and the token endpoint at `tokenUrl`. */
+  /** MSW handlers for the API under `baseUrl`, the notifications hub under `hubBaseUrl` and the token endpoint at `tokenUrl`. */
   readonly handlers: HttpHandler[];
-  /** Starts a node:http server on 127.0.0.1 (port 0, a free one, by default). */
+  /**
+   * Starts a node:http server on 127.0.0.1 (port 0, a free one, by default): the API under `/v2`,
+   * the notifications hub under `/v1` (where a client given the server's `baseUrl` looks for it)
+   * and the token endpoint at `/oauth2/token`.
+   */
   listen(options?: { port?: number }): Promise<SimulatorServer>;
   /**
    * Every event the simulator raises, as it raises it (whether or not a hub is registered), for

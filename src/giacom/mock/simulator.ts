@@ -13,7 +13,7 @@ import { TokenIssuer } from "../../core/simulator/token-issuer.js";
 import type { SimulatorUrls } from "../../core/simulator/types.js";
 import { Notifier } from "../../tmf/simulator/notifier.js";
 import { readQuery } from "../../tmf/simulator/search.js";
-import { ENVIRONMENTS } from "../environments.js";
+import { ENVIRONMENTS, hubBaseFor } from "../environments.js";
 import { Addresses } from "./addresses.js";
 import { createApi, router } from "./api.js";
 import { Catalogue } from "./catalogue.js";
@@ -47,9 +47,12 @@ const positive = (name: string, value: number | undefined, fallback: number) => 
  * ```
  */
 export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSimulator {
+  const baseUrl = trimUrl(options.baseUrl ?? ENVIRONMENTS.uat.baseUrl);
   const urls: SimulatorUrls = {
-    baseUrl: trimUrl(options.baseUrl ?? ENVIRONMENTS.uat.baseUrl),
+    baseUrl,
     tokenUrl: trimUrl(options.tokenUrl ?? ENVIRONMENTS.uat.tokenUrl),
+    // The notifications hub is under its own root, where the client looks for it by default.
+    bases: { hub: trimUrl(options.hubBaseUrl ?? hubBaseFor(baseUrl)) },
   };
   const mode = readClockMode(CALLER, options.clock);
   // On the wall clock an order is over within 0.2 s, before a client's first poll (0.5 to 1 s by
@@ -97,7 +100,7 @@ export function createGiacomSimulator(options: SimulatorOptions = {}): GiacomSim
   return {
     fetch: fetchFace(handle, urls),
     handlers,
-    listen: (listenOptions = {}) => listen(handle, { ...listenOptions, basePath: "/v2", tokenPath: "/oauth2/token" }),
+    listen: (listenOptions = {}) => listen(handle, { ...listenOptions, basePath: "/v2", bases: { hub: "/v1" }, tokenPath: "/oauth2/token" }),
     notifications,
     ...simulatorControls(clock, traffic, faults),
     get serviceOrders() {

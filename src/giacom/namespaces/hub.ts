@@ -1,6 +1,7 @@
 // The notifications hub (TMF688): where Giacom delivers events.
 import { requireId, requireString } from "../../core/errors.js";
 import type { CallOptions } from "../../core/types.js";
+import { respond, type ApiPromise } from "../../core/transport.js";
 import type { GiacomTransport } from "../http.js";
 import type { Hub } from "../types.js";
 import * as operations from "../generated/operations.js";
@@ -31,23 +32,25 @@ export interface Subscription {
  */
 export interface HubApi {
   /** Registers a listener: `POST /topic/default/hub`. The API key is never returned. */
-  subscribe(subscription: Subscription, options?: CallOptions): Promise<Hub>;
+  subscribe(subscription: Subscription, options?: CallOptions): ApiPromise<Hub>;
   /** Removes a listener: `DELETE /topic/default/hub/{id}`. */
-  unsubscribe(id: string, options?: CallOptions): Promise<void>;
+  unsubscribe(id: string, options?: CallOptions): ApiPromise<void>;
 }
 
 /** @internal */
 export function createHub(http: GiacomTransport): HubApi {
   return {
-    async subscribe({ callback, apiKey }, options) {
-      requireString("callback", callback);
-      const body = apiKey === undefined ? { callback } : { callback, credentials: { type: "apikey" as const, value: requireString("apiKey", apiKey) } };
-      const secrets = apiKey === undefined ? [] : [apiKey];
-      return (await http.send({ ...operations.registerListener, secrets }, { body }, options)).data;
-    },
-    async unsubscribe(id, options) {
-      requireId("id", id);
-      await http.send(operations.unregisterListener, { params: { path: { id } } }, options);
-    },
+    subscribe: (subscription, options) =>
+      respond(() => {
+        const { callback, apiKey } = subscription;
+        requireString("callback", callback);
+        const body = apiKey === undefined ? { callback } : { callback, credentials: { type: "apikey" as const, value: requireString("apiKey", apiKey) } };
+        return http.send({ ...operations.registerListener, secrets: apiKey === undefined ? [] : [apiKey] }, { body }, options);
+      }),
+    unsubscribe: (id, options) =>
+      respond(
+        () => http.send(operations.unregisterListener, { params: { path: { id: requireId("id", id) } } }, options),
+        () => undefined,
+      ),
   };
 }

@@ -20,8 +20,8 @@ export type WebhookEventOf<T extends WebhookEventType> = Extract<WebhookEvent, {
 /**
  * A delivery the receiver acknowledged but could not type as a {@link WebhookEvent}: its
  * `eventType` is not documented (a type Giacom added later, say), or it is documented but the
- * payload is not the documented shape (Giacom's document guesses most payloads; the two
- * InformationRequired events differ from TMF641 v5). Only the envelope was checked: a non-empty
+ * payload is not the documented shape (Giacom documents one event; the others follow TMF641 and
+ * TMF638, which Giacom may not match). Only the envelope was checked: a non-empty
  * `eventId`, a string `eventType` and an object `event`. Every other field is exactly as Giacom
  * sent it, so it is typed `unknown`; {@link UnknownDeliveryMeta} says why the event is untyped.
  * @example

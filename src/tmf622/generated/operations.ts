@@ -5,7 +5,8 @@
 
 // Every operation of the spec by operationId: its method and path, whether repeating it is
 // harmless (GET, PUT, PATCH, DELETE, and a POST marked `x-idempotent`), and what a successful
-// answer must be when that is not the method's default (`returns` of `Operation`).
+// answer must be when that is not the method's default (`returns` of `Operation`), and the
+// root it is under when not the client's `baseUrl` (`base`: a path item's own `servers`).
 
 /** @internal `GET /productOrder` */
 export const listProductOrder = { method: "get", path: "/productOrder", idempotent: true, returns: "list" } as const;

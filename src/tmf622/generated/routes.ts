@@ -6,6 +6,7 @@
 /**
  * @internal Every operation of the spec with the scopes its `security` asks for. `security`
  * lists alternatives: a token must carry every scope of at least one; `[]` needs only a valid token.
+ * `base` names the root an operation is served under when it is not the API's base URL.
  */
 export const routes = [
   { operationId: "listProductOrder", method: "GET", path: "/productOrder", security: [[], [], []] },

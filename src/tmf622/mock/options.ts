@@ -15,7 +15,7 @@ export type { Delivery, Fault, FaultOptions, FaultTarget, RunOptions, SimulatorC
  * @group Simulator
  * @example
  * ```ts
- * const auth = clientCredentials({ tokenUrl: sim.tokenUrl, clientId: SIMULATOR_CREDENTIALS.clientId, clientSecret: SIMULATOR_CREDENTIALS.clientSecret });
+ * const client = createProductOrderingClient({ baseUrl: sim.baseUrl, tokenUrl: sim.tokenUrl, credentials: SIMULATOR_CREDENTIALS, fetch: sim.fetch });
  * ```
  */
 export const SIMULATOR_CREDENTIALS = Object.freeze({ clientId: "sim-client", clientSecret: "sim-secret" } as const);
@@ -130,7 +130,9 @@ export interface ListenOptions {
  * @example
  * ```ts
  * const sim: ProductOrderingSimulator = createProductOrderingSimulator({ clock: "manual" });
- * await sim.advance(1000); // acknowledged orders move to inProgress
+ * const client = createProductOrderingClient({ baseUrl: sim.baseUrl, tokenUrl: sim.tokenUrl, credentials: SIMULATOR_CREDENTIALS, fetch: sim.fetch, notifications: sim.notifications });
+ * const created = await client.productOrders.create(order);
+ * const done = await sim.run(client.productOrders.track(created.id!)); // the clock moves until the order is over
  * ```
  */
 export interface ProductOrderingSimulator {

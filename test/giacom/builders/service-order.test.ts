@@ -177,7 +177,7 @@ describe("immutability", () => {
   it("every order method returns a new builder and leaves the one it was called on unchanged", () => {
     const base = serviceOrder().distributor("ACME Comms");
     const before = base.build();
-    const withRef = base.externalReference("1", { type: "order_id" });
+    const withRef = base.externalReference("1", { type: "order_id", name: "ACME Comms" });
     const withItem = base.item(ceaseBoltOn("7"));
     const withPriority = base.priority("high");
     expect(new Set([base, withRef, withItem, withPriority]).size).toBe(4);
@@ -202,7 +202,7 @@ describe("immutability", () => {
       service: { id: LIVE, serviceCharacteristic: [c("TARIFF", "62225"), c("SIM_SERIAL", "8944201122334455669")], feature: [f("BAR_PREMIUM", false)] },
     });
 
-    const order = serviceOrder().externalReference("A");
+    const order = serviceOrder().externalReference("A", { name: "ACME Comms" });
     const one = order.item(ceaseBoltOn("1"));
     const two = order.item(ceaseBoltOn("2")).item(ceaseBoltOn("3"));
     expect(one.build().serviceOrderItem).toHaveLength(1);
@@ -212,7 +212,7 @@ describe("immutability", () => {
 
   it("build() returns a fresh plain object each time, so changing one changes neither the builder nor other builds", () => {
     const builder = serviceOrder()
-      .externalReference("5001")
+      .externalReference("5001", { name: "ACME Comms" })
       .distributor("ACME Comms")
       .item(addService("X").tariff("1").enable("A").distributor("P"))
       .item({ id: "7", action: "modify", service: { id: LIVE, feature: [{ id: "BAR_PREMIUM", isEnabled: true }] } });
@@ -227,7 +227,7 @@ describe("immutability", () => {
     const second = builder.build();
     expect(second).not.toBe(first);
     expect(second).toEqual({
-      externalReference: [{ id: "5001" }],
+      externalReference: [{ id: "5001", name: "ACME Comms" }],
       relatedParty: [{ role: "distributor", partyOrPartyRole: { id: "ACME Comms" } }],
       serviceOrderItem: [
         {
@@ -309,7 +309,7 @@ describe("items in an order", () => {
 
   it("puts several items, order parties and references in one order", () => {
     const order = serviceOrder()
-      .externalReference("PO-42", { type: "order_id" })
+      .externalReference("PO-42", { type: "order_id", name: "ACME Comms" })
       .externalReference("crm-7", { name: "CRM" })
       .relatedParty("distributor", "ACME Comms")
       .relatedParty("reseller", "Shop")
@@ -320,7 +320,7 @@ describe("items in an order", () => {
       .build();
     expect(order).toEqual({
       externalReference: [
-        { id: "PO-42", externalReferenceType: "order_id" },
+        { id: "PO-42", name: "ACME Comms", externalReferenceType: "order_id" },
         { id: "crm-7", name: "CRM" },
       ],
       relatedParty: [
@@ -540,8 +540,10 @@ describe("bad input throws InvalidArgumentError naming the argument", () => {
     ["simSwap.swap", () => modifyService(LIVE).simSwap({ esimDelivery: { email: "a@b.c" } })],
     ["simSwap.simSerial", () => modifyService(LIVE).simSwap({ simSerial: "" })],
     ["simSwap.esimDelivery.email", () => modifyService(LIVE).simSwap({ simType: "e_sim", esimDelivery: { email: 1 as unknown as string } })],
-    ["externalReference.id", () => serviceOrder().externalReference("")],
-    ["externalReference.type", () => serviceOrder().externalReference("1", { type: "" })],
+    ["externalReference.id", () => serviceOrder().externalReference("", { name: "ACME Comms" })],
+    ["externalReference.name", () => serviceOrder().externalReference("1", {} as { name: string })],
+    ["externalReference.name", () => serviceOrder().externalReference("1", undefined as unknown as { name: string })],
+    ["externalReference.type", () => serviceOrder().externalReference("1", { type: "", name: "ACME Comms" })],
     ["priority.value", () => serviceOrder().priority("")],
     ["distributor.partyId", () => serviceOrder().distributor("")],
     ["item", () => serviceOrder().item(null as unknown as ServiceOrderItemCreate)],

@@ -48,6 +48,28 @@ describe("withResponse(): one call's response, correlation id and timing", () =>
     expect((await giacom.services.findBySubscriberNumber("07800987654").withResponse()).data).toEqual([order]);
   });
 
+  it("is on every method that makes one request, in every namespace", async () => {
+    const { giacom } = api(() => Response.json({ id: "x" }));
+    // These follow an order or a task over several requests: their results are handles or plain promises.
+    const multi = ["serviceOrders.validate", "serviceOrders.submit", "serviceOrders.track", "serviceOrders.resume", "serviceOrders.cancel"];
+    const checked: string[] = [];
+    const visit = (path: string, namespace: object) => {
+      for (const [name, member] of Object.entries(namespace)) {
+        if (typeof member === "object" && member !== null) visit(`${path}.${name}`, member as object);
+        if (typeof member !== "function" || multi.includes(`${path}.${name}`)) continue;
+        const result = (member as (...args: unknown[]) => Promise<unknown>)("x", {});
+        result.catch(() => undefined);
+        expect(typeof (result as Partial<{ withResponse: unknown }>).withResponse, `${path}.${name}`).toBe("function");
+        checked.push(`${path}.${name}`);
+      }
+    };
+    for (const [name, namespace] of Object.entries(giacom)) visit(name, namespace as object);
+    expect(checked).toEqual(
+      expect.arrayContaining(["hub.subscribe", "hub.unsubscribe", "resources.delete", "serviceOrders.cancellations.get", "appointments.book"]),
+    );
+    expect(checked.length).toBeGreaterThanOrEqual(25);
+  });
+
   it("rejects bad arguments through the promise (never a synchronous throw), on either face, with nothing unhandled", async () => {
     const { giacom, apiRequests } = api(() => Response.json({}));
     let call: ReturnType<typeof giacom.services.get> | undefined;

@@ -72,10 +72,22 @@ export interface CallOptions {
   unchecked?: boolean;
 }
 
+/**
+ * The root of `path` on a served simulator: its base URL, or for a path whose own `servers` the
+ * spec gives (the hub), the base URL with the spec's version segment replaced by the path's.
+ */
+export function rootOf(served: Served, path: string): string {
+  const template = Object.keys(spec.paths).find((t) => new RegExp(`^${t.replaceAll(/\{[^}]+\}/g, "[^/]+")}$`).test(path));
+  const own = (template === undefined ? undefined : (spec.paths[template] as { servers?: { url: string }[] }).servers)?.[0]?.url;
+  if (own === undefined) return served.baseUrl;
+  const version = (url: string) => new URL(url).pathname;
+  return served.baseUrl.replace(new RegExp(`${version((spec.servers as { url: string }[])[0]!.url)}$`), version(own));
+}
+
 /** Raw fetch against a served simulator. Every answer the contract describes is validated against it. */
 export function client(served: Served) {
   async function call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
-    const url = new URL(served.baseUrl + path);
+    const url = new URL(rootOf(served, path) + path);
     for (const [key, value] of Object.entries(options.query ?? {})) for (const v of [value].flat()) url.searchParams.append(key, v);
     const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
     if (options.token) headers.Authorization = `Bearer ${options.token}`;

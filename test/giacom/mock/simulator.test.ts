@@ -14,9 +14,9 @@ describe("the simulator object", () => {
   });
   afterAll(() => server.close());
 
-  it("accepts the documented default credentials and serves MSW handlers for the API and the token endpoint", () => {
+  it("accepts the documented default credentials and serves MSW handlers for the API, the hub and the token endpoint", () => {
     expect(SIMULATOR_CREDENTIALS).toEqual({ clientId: "sim-client", clientSecret: "sim-secret" });
-    expect(createGiacomSimulator().handlers).toHaveLength(2);
+    expect(createGiacomSimulator().handlers).toHaveLength(3);
   });
 
   it("intercepts the baseUrl and tokenUrl it is given in MSW mode", async () => {

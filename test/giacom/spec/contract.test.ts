@@ -1,7 +1,10 @@
 // What the contract must say, taken from the Giacom document and the issue that asked
 // for it: every operation, the documented status codes and filters, and the enums.
+import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { deref, loadSpec, operations, type JsonObject } from "./spec-helpers.js";
+import { deref, loadSpec, operations, root, type JsonObject } from "./spec-helpers.js";
 
 const spec = loadSpec();
 const ops = operations(spec).filter((o) => o.where === "paths");
@@ -80,6 +83,8 @@ describe("the contract", () => {
       const op = find("get", path)!;
       const ok = (op.responses as Record<string, JsonObject>)["200"]!;
       expect(Object.keys(ok.headers as object).sort(), path).toEqual(["X-Result-Count", "X-Total-Count"]);
+      // "All search endpoints return two headers with record counters" (seeds/000 line 2024).
+      for (const header of Object.values(ok.headers as Record<string, JsonObject>)) expect(deref(spec, header).required, path).toBe(true);
       expect(schemaOf(param(op, "limit")), path).toMatchObject({ type: "integer", enum: [0] });
       expect(schemaOf(param(op, "filter")), path).toEqual({ type: "string" });
     }
@@ -176,6 +181,106 @@ describe("the contract", () => {
       expect(body.schema, path).toEqual({ $ref: `#/components/schemas/${path}` });
       expect((schema.allOf as JsonObject[])[0], path).toEqual({ $ref: "#/components/schemas/Event" });
     }
-    expect(spec.components.schemas.Event!.required).toEqual(["eventId", "eventTime", "eventType", "event"]);
+    expect(Object.keys(spec.components.schemas.Event!.properties as object)).toEqual(expect.arrayContaining(["eventId", "eventTime", "eventType", "event"]));
+  });
+
+  it("puts the notifications hub at the document's URL, /v1 of the API host, and everything else under the /v2 servers", () => {
+    // The document's only hub URLs (seeds/000 lines 1738, 1746, 1791).
+    const documented = "https://api.integrations.giacom.com/v1";
+    expect((spec.servers as { url: string }[]).map((s) => s.url)).toEqual([
+      "https://api.integrations.giacom.com/v2",
+      "https://api.uat.integrations.giacom.com/v2",
+    ]);
+    for (const [path, item] of Object.entries(spec.paths)) {
+      const servers = (item as { servers?: { url: string; "x-source"?: string }[] }).servers;
+      if (!path.startsWith("/topic/default/hub")) {
+        expect(servers, path).toBeUndefined();
+        continue;
+      }
+      expect(
+        servers!.map((s) => s.url),
+        path,
+      ).toEqual([documented, "https://api.uat.integrations.giacom.com/v1"]);
+      // The document shows no UAT URL: that one is an assumption, and says so.
+      expect(
+        servers!.map((s) => s["x-source"]),
+        path,
+      ).toEqual([undefined, "assumed"]);
+      expect(item["x-sdk-base"], path).toBe("hub");
+    }
+  });
+
+  it("carries TMF641 v5's InformationRequired payloads: the order's reference or the cancellation, and the fields required", () => {
+    const payloadOf = (event: string) =>
+      deref(spec, ((spec.components.schemas[event]!.allOf as JsonObject[])[1]!.properties as JsonObject).event as JsonObject);
+    const informationRequired = { $ref: "#/components/schemas/InformationRequired" };
+    expect(payloadOf("ServiceOrderInformationRequiredEvent")).toMatchObject({
+      "x-source": "tmf",
+      properties: { serviceOrder: { $ref: "#/components/schemas/ServiceOrderRef" }, informationRequired },
+    });
+    expect(payloadOf("CancelServiceOrderInformationRequiredEvent")).toMatchObject({
+      "x-source": "tmf",
+      properties: { cancelServiceOrder: { $ref: "#/components/schemas/CancelServiceOrder" }, informationRequired },
+    });
+    expect(spec.components.schemas.InformationRequired).toMatchObject({ type: "array", minItems: 1, items: { $ref: "#/components/schemas/JsonPatch" } });
+    expect(spec.components.schemas.JsonPatch).toMatchObject({
+      required: ["op", "path"],
+      properties: { op: { enum: ["add", "remove", "replace", "move", "copy", "test"] } },
+    });
+  });
+
+  it("requires only what the document or TMF requires, and marks what TMF alone requires", () => {
+    const schemas = spec.components.schemas;
+    // Neither the document nor TMF688 requires a field of the envelope.
+    expect(schemas.Event!.required).toBeUndefined();
+    // Neither the document nor TMF646 requires the requested time slots of a search.
+    expect(schemas.SearchTimeSlot_FVO!.required).toBeUndefined();
+    const fromTmf = {
+      ExternalReference_FVO: ["name"], // TMF641 v5 requires the name, not the id
+      GeographicAddressValidation_FVO: ["submittedGeographicAddress", "provideAlternative"], // TMF673
+      Appointment_FVO: ["validFor"], // TMF646
+      TimeSlot: ["validFor"], // TMF646
+    };
+    for (const [name, required] of Object.entries(fromTmf)) {
+      expect(schemas[name]!.required, name).toEqual(required);
+      expect(schemas[name]!["x-source"], name).toBe("tmf");
+    }
+  });
+
+  it("filters services by the ids the document uses, which are not UUIDs", () => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats.default(ajv);
+    const id = schemaOf(param(find("get", "/service")!, "id"))!;
+    // The document's own service ids: seeds/000 lines 1111 ("7") and 4471 ("2").
+    expect(ajv.validate(id, ["7", "2"]), JSON.stringify(ajv.errors)).toBe(true);
+  });
+
+  it("declares the optional X-Correlation-ID header the SDK sends, on every operation, as an assumption", () => {
+    const header = spec.components.parameters.CorrelationId!;
+    expect(header).toMatchObject({ name: "X-Correlation-ID", in: "header", "x-source": "assumed" });
+    expect(header.required).toBeUndefined();
+    for (const [path, item] of Object.entries(spec.paths)) {
+      for (const { method, op } of ops.filter((o) => o.path === path)) {
+        const refs = [...((item.parameters as JsonObject[] | undefined) ?? []), ...((op.parameters as JsonObject[] | undefined) ?? [])];
+        expect(refs, `${method} ${path}`).toContainEqual({ $ref: "#/components/parameters/CorrelationId" });
+      }
+    }
+  });
+
+  it("uses only the x-source marks spec/README.md explains", () => {
+    const marks = new Set<string>();
+    const visit = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (node && typeof node === "object") {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === "x-source") marks.add(value as string);
+          else visit(value);
+        }
+      }
+    };
+    visit(spec);
+    expect([...marks].sort()).toEqual(["assumed", "reported", "tmf"]);
+    const readme = readFileSync(`${root}spec/README.md`, "utf8");
+    for (const mark of marks) expect(readme, mark).toContain(`| \`x-source: ${mark}\` |`);
   });
 });

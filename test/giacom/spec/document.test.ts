@@ -57,6 +57,12 @@ if (!docFile) {
       }
     });
 
+    it("gives the hub URLs the spec's hub servers give, and no other URL of the API", () => {
+      const urls = [...doc.matchAll(/https:\/\/api\.[a-z.]*giacom\.com[^\s'"]*/g)].map((m) => m[0]);
+      const hub = (path: string) => `${(spec.paths[path] as unknown as { servers: { url: string }[] }).servers[0]!.url}${path}`;
+      expect(urls).toEqual([hub("/topic/default/hub"), hub("/topic/default/hub"), hub("/topic/default/hub/{id}").replace("{id}", "<listener_id>")]);
+    });
+
     it("marks as partial every example the page elides", () => {
       const lenient = new Set(examples.filter((e) => e.parse === "lenient").map((e) => e.line));
       for (const [name, example] of specExamples) {

@@ -2,7 +2,7 @@
 // out-of-order entity versions flagged, handler failures answered 500 so that Giacom retries.
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import type { webhooks } from "../../../src/giacom/generated/giacom.js";
-import type { ServiceOperatingStatus, ServiceOrder } from "../../../src/giacom/types.js";
+import type { JsonPatch, ServiceOperatingStatus, ServiceOrder } from "../../../src/giacom/types.js";
 import { InvalidArgumentError } from "../../../src/core/errors.js";
 import {
   MemoryDedupeStore,
@@ -227,7 +227,49 @@ describe("accepted deliveries", () => {
     expect(unknown).toHaveLength(1);
   });
 
-  it("acknowledges a documented event whose payload key differs from the document's and hands all of it to onUnknown", async () => {
+  it("types an InformationRequired event as TMF641 v5 shapes it: the order's reference and the fields it needs", async () => {
+    const { receiver, seen, errors } = recorder();
+    const typed: WebhookEventOf<"ServiceOrderInformationRequiredEvent">[] = [];
+    receiver.on("ServiceOrderInformationRequiredEvent", (event, meta) => {
+      expectTypeOf(event.event.serviceOrder.id).toEqualTypeOf<string>();
+      expectTypeOf(event.event.informationRequired).toEqualTypeOf<JsonPatch[] | undefined>();
+      expect(meta).toMatchObject({ duplicate: false, outOfOrder: false });
+      typed.push(event);
+    });
+    const unknown: unknown[] = [];
+    receiver.onUnknown((event) => void unknown.push(event));
+    // Copied from TMF641 v5 (reference/tmf/v5/unofficial-serviceOrderingManagement.yaml,
+    // ServiceOrderInformationRequiredEvent_request), envelope fields and polymorphism included.
+    const event = {
+      correlationId: "SOM-20011",
+      description: "ServiceOrderInformationRequiredEvent illustration",
+      domain: "Commercial",
+      eventId: "10061",
+      eventTime: "2021-12-27T01:06:59.059Z",
+      eventType: "ServiceOrderInformationRequiredEvent",
+      priority: "1",
+      timeOcurred: "2021-12-27T01:06:59.059Z",
+      title: "ServiceOrderInformationRequiredEvent",
+      event: {
+        serviceOrder: { id: "5351", href: "https://host:port/serviceOrder/v5/serviceOrder/5351", "@type": "ServiceOrderRef" },
+        informationRequired: [
+          { op: "add", path: "requestedCompletionDate" },
+          { op: "add", path: "requestedStartDate" },
+        ],
+      },
+      relatedParty: [{ id: "56d", role: "Issuer", "@type": "RelatedParty", "@referredType": "Organization" }],
+      reportingSystem: { id: "20011", name: "Service Order Management Component", "@type": "ReportingResource", "@referredType": "LogicalResource" },
+      source: { id: "20011", name: "Service Order Management Component", "@type": "ReportingResource", "@referredType": "LogicalResource" },
+      "@baseType": "Event",
+      "@type": "ServiceOrderInformationRequiredEvent",
+    };
+    expect((await receiver.handle(post(event))).status).toBe(202);
+    expect(typed).toEqual([event]);
+    expect(typed[0]?.event.informationRequired?.map((patch) => patch.path)).toEqual(["requestedCompletionDate", "requestedStartDate"]);
+    expect([unknown, seen, errors]).toEqual([[], [], []]);
+  });
+
+  it("acknowledges a documented event whose payload key differs from the contract's and hands all of it to onUnknown", async () => {
     const { receiver, seen, errors } = recorder();
     const typed: unknown[] = [];
     receiver.on("ServiceOrderInformationRequiredEvent", (event) => void typed.push(event));
@@ -239,8 +281,9 @@ describe("accepted deliveries", () => {
     });
     const listened: unknown[] = [];
     receiver.subscribe((event) => void listened.push(event));
-    // Shaped after TMF641 v5 rather than Giacom's document: lowerCamel payload key, @type, and
-    // envelope fields the document does not list. Every field must reach the handler.
+    // The whole order under the key of Giacom's other order events, not TMF641 v5's reference
+    // under `serviceOrder`, with envelope fields the contract does not list. Every field must
+    // reach the handler.
     const event = {
       "@type": "ServiceOrderInformationRequiredEvent",
       eventId: "7f0c4a52-2e49-4a53-9b3a-0d5c7c4d0f11",
@@ -249,14 +292,14 @@ describe("accepted deliveries", () => {
       correlationId: "c-42",
       domain: "ServiceOrdering",
       event: {
-        serviceOrder: { id: ORDER_ID, "@type": "ServiceOrder", state: "held" },
+        ServiceOrder: { id: ORDER_ID, "@type": "ServiceOrder", state: "held" },
         informationRequired: [{ fieldPath: "serviceOrderItem[0].service.serviceCharacteristic", reason: "SIM serial missing" }],
       },
     };
     for (let i = 0; i < 2; i++) expect((await receiver.handle(post(event))).status).toBe(202);
     expect(unknown).toHaveLength(1);
     expect(unknown[0]?.[0]).toEqual(event);
-    expect(unknown[0]?.[1]).toMatchObject({ reason: "unexpectedShape", field: "event.ServiceOrder", duplicate: false, outOfOrder: false });
+    expect(unknown[0]?.[1]).toMatchObject({ reason: "unexpectedShape", field: "event.serviceOrder", duplicate: false, outOfOrder: false });
     expect([typed, seen, listened, errors]).toEqual([[], [], [], []]);
 
     const undocumented = delivery("ServiceOrderShippedEvent");

@@ -34,7 +34,9 @@ export function delivery(
   eventType = "ServiceOrderStateChangeEvent",
   entity: Record<string, unknown> = { id: "c9d8c1f1-7523-476a-b89f-774bfd390f46", version: 6, state: "inProgress" },
 ) {
-  const key = eventType.startsWith("CancelServiceOrder") ? "CancelServiceOrder" : eventType.startsWith("ServiceOrder") ? "ServiceOrder" : "service";
+  // TMF641 v5's InformationRequired events name their entity in lowerCamel case.
+  const name = eventType.startsWith("CancelServiceOrder") ? "CancelServiceOrder" : eventType.startsWith("ServiceOrder") ? "ServiceOrder" : "service";
+  const key = eventType.includes("InformationRequired") ? name[0]!.toLowerCase() + name.slice(1) : name;
   counter += 1;
   return {
     eventId: `00000000-0000-4000-8000-${String(counter).padStart(12, "0")}`,
