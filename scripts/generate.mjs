@@ -73,6 +73,12 @@ function returnsOf(spec, { method, op }) {
   return returns === (method === "delete" ? "none" : "entity") ? undefined : returns;
 }
 
+/** The media type a request body is sent as (the first its \`content\` lists), when it is not plain JSON. */
+function requestContentType(spec, { op }) {
+  const [type] = Object.keys(resolver(spec)(op.requestBody)?.content ?? {});
+  return type === undefined || type === "application/json" ? undefined : type;
+}
+
 function operationsFile(spec, specFile) {
   const rows = pathOperations(spec).map((operation) => {
     const { path, method, op, base } = operation;
@@ -82,7 +88,15 @@ function operationsFile(spec, specFile) {
     if (!/^[a-z][A-Za-z0-9]*$/.test(op.operationId ?? "")) throw new Error(`${method} ${path}: its operationId must be a camelCase name`);
     const idempotent = IDEMPOTENT.has(method) || op["x-idempotent"] === true;
     const returns = returnsOf(spec, operation);
-    const entry = { method, path, idempotent, ...(returns === undefined ? {} : { returns }), ...(base === undefined ? {} : { base }) };
+    const contentType = requestContentType(spec, operation);
+    const entry = {
+      method,
+      path,
+      idempotent,
+      ...(returns === undefined ? {} : { returns }),
+      ...(base === undefined ? {} : { base }),
+      ...(contentType === undefined ? {} : { contentType }),
+    };
     return `/** @internal \`${method.toUpperCase()} ${path}\` */\nexport const ${op.operationId} = ${literal(entry)} as const;\n`;
   });
   // One export per operation, imported as a namespace (\`import * as operations\`): a bundler then
@@ -156,12 +170,13 @@ function eventsFile(spec, specFile) {
     // The envelope's `event` holds one entity, under the entity's own key.
     const parts = [resolve({ $ref: ref }), ...(resolve({ $ref: ref }).allOf ?? []).map(resolve)];
     const payloadRef = parts.find((part) => part.properties?.event?.$ref)?.properties.event.$ref;
-    // The entity is the one member that is an object with a required `id`; others (TMF641's
-    // `informationRequired`) say more about it.
-    const entities = Object.entries(resolve({ $ref: payloadRef })?.properties ?? {}).filter(
-      ([, member]) => member.$ref && (resolve(member).required ?? []).includes("id"),
-    );
-    if (entities.length !== 1) throw new Error(`${eventType}: its event must carry exactly one entity (a $ref to a schema with a required id)`);
+    // The entity is the payload's one $ref member or, when there are more, the one that is an
+    // object with a required `id`; the others (TMF641's `informationRequired`) say more about it.
+    // (A TMF622 v4 payload has one member, whose vendor schema requires no `id`.)
+    const members = Object.entries(resolve({ $ref: payloadRef })?.properties ?? {}).filter(([, member]) => member.$ref);
+    const entities = members.length === 1 ? members : members.filter(([, member]) => (resolve(member).required ?? []).includes("id"));
+    if (entities.length !== 1)
+      throw new Error(`${eventType}: its event must carry exactly one entity (its one $ref, or the $ref to a schema with a required id)`);
     const [[key, entity]] = entities;
     const fields = Object.assign({}, ...parts.map((part) => part.properties ?? {}));
     return { eventType, envelope: publicName(spec, refName(ref)), key, entity: publicName(spec, refName(entity.$ref)), fields };

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -36,7 +36,11 @@ describe("scripts/generate.mjs", () => {
   test("--check fails and names the file that drifted", { timeout: 60_000 }, () => {
     const copy = mkdtempSync(join(tmpdir(), "giacom-generate-"));
     try {
-      for (const path of ["spec", "src/giacom/generated", "redocly.generate.yaml", ".prettierrc.json"])
+      // Every spec's generated folder, so that only the spoiled file differs.
+      const generatedDirs = readdirSync(`${root}spec`)
+        .filter((name) => name.endsWith(".openapi.yaml"))
+        .map((name) => `src/${name.slice(0, -".openapi.yaml".length)}/generated`);
+      for (const path of ["spec", ...generatedDirs, "redocly.generate.yaml", ".prettierrc.json"])
         cpSync(`${root}${path}`, join(copy, path), { recursive: true });
       const operationsFile = join(copy, "src/giacom/generated/operations.ts");
       writeFileSync(operationsFile, readFileSync(operationsFile, "utf8").replace('"/serviceOrder"', '"/serviceOrders"'));
