@@ -4,7 +4,16 @@
 import { bearer } from "../core/auth/strategies.js";
 import { resolveTokenProvider } from "../core/auth/resolve.js";
 import { ConfigurationError } from "../core/errors.js";
-import { CLIENT_OPTIONS, checkedUrl, checkKeys, checkOptionNames, duration, resolveClientOptions, resolvePolling, type ClientOptions } from "../core/options.js";
+import {
+  CLIENT_OPTIONS,
+  checkedUrl,
+  checkKeys,
+  checkOptionNames,
+  duration,
+  resolveClientOptions,
+  resolvePolling,
+  type ClientOptions,
+} from "../core/options.js";
 import { createTransport, repeatedDeleteGone } from "../core/transport.js";
 import { isObject } from "../core/internal/show.js";
 import type { TokenProvider } from "../core/types.js";
