@@ -121,7 +121,7 @@ async function main() {
   // tsc runs beside them (4): consumer.ts under NodeNext, Bundler and node10, consumer-node.ts.
   for (const file of ["consumer.ts", "consumer-node.ts"]) cpSync(join(app, file), join(app, "cjs", file));
   const runtime = ["esm.mjs", "cjs.cjs"].map(async (file) => {
-    const result = await must(`node ${file}`, process.execPath, [file], { cwd: app, timeoutMs: 20_000, endsByItself: true });
+    const result = await must(`node ${file}`, process.execPath, [file], { cwd: app, timeoutMs: 120_000, endsByItself: true });
     log(`${clean(result.stdout)} (${result.took})`);
   });
   const types = typeChecks(published, app);
@@ -151,7 +151,7 @@ async function main() {
       ["require", ["-e", `require("${simulator}")`]],
       ["import", ["--input-type=module", "-e", `await import("${simulator}")`]],
     ]) {
-      const result = await run(process.execPath, args, { cwd: app, timeoutMs: 10_000 });
+      const result = await run(process.execPath, args, { cwd: app, timeoutMs: 60_000 });
       if (result.status === 0) fail(`${label} of ${simulator} succeeded without msw installed: is msw bundled into dist/?`);
       if (!/Cannot find (package|module) 'msw/.test(result.stderr))
         fail(`${label} of ${simulator} without msw failed with an error that does not name msw:\n${tail(result.stderr, 10)}`);
@@ -216,7 +216,10 @@ async function typeChecks(published, app) {
   const sdk = join(app, "node_modules", "giacom-sdk");
   await all(
     modes.map(async ({ mode, checks, expected, what }) => {
-      const result = await run(process.execPath, [tsc, "-p", `tsconfig.${mode}.json`, "--listFiles"], { cwd: app, timeoutMs: 60_000 });
+      // A wide margin, not a measure: four type-checks share two cores with whatever else the
+      // machine runs, and one that is killed must say so rather than fail without a word.
+      const result = await run(process.execPath, [tsc, "-p", `tsconfig.${mode}.json`, "--listFiles"], { cwd: app, timeoutMs: 600_000 });
+      if (result.timedOut) fail(`tsc -p tsconfig.${mode}.json did not end within 600 s`);
       const lines = result.stdout
         .split("\n")
         .map((line) => line.trim())
@@ -238,7 +241,7 @@ async function typeChecks(published, app) {
 
 /** Loads entry points in a child that watches for network calls, timers and handles at import time. */
 async function importProbe(app, mode, specifiers, context = "") {
-  const result = await run(process.execPath, ["import-probe.cjs", mode, ...specifiers], { cwd: app, timeoutMs: 10_000 });
+  const result = await run(process.execPath, ["import-probe.cjs", mode, ...specifiers], { cwd: app, timeoutMs: 60_000 });
   const what = `${context}${mode} ${specifiers.join(" + ")}`;
   if (result.timedOut) fail(`${what}: the process did not end by itself within 10s (a timer or an open handle keeps it alive)`);
   if (result.status !== 0) fail(`${what} failed:\n${tail(clean(result.stderr), 15)}`);
@@ -247,7 +250,7 @@ async function importProbe(app, mode, specifiers, context = "") {
 
 /** A bare `node -e` that loads the package must end promptly on its own. */
 async function exitsByItself(app, args) {
-  const result = await run(process.execPath, args, { cwd: app, timeoutMs: 10_000 });
+  const result = await run(process.execPath, args, { cwd: app, timeoutMs: 60_000 });
   const what = `node ${args.join(" ")}`;
   if (result.timedOut) fail(`${what}: did not exit by itself within 10s`);
   if (result.status !== 0) fail(`${what}: exited ${result.status}\n${tail(clean(result.stderr), 15)}`);
