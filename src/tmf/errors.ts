@@ -71,3 +71,87 @@ export class TmfApiError extends ApiError<TmfErrorBody> {
  * ```
  */
 export const tmfErrors: ApiErrorFamily<TmfApiError> = /* @__PURE__ */ apiErrorFamily(TmfApiError);
+
+/**
+ * 400: the request was invalid (a parameter or a field of the body).
+ * @group Errors
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof BadRequestError) console.error(e.reason, e.tmfMessage); }
+ * ```
+ */
+export const BadRequestError = tmfErrors.BadRequestError;
+/** 400: the request was invalid. */
+export type BadRequestError = InstanceType<typeof BadRequestError>;
+
+/**
+ * 401: the access token was missing, expired or refused (after one retry with a fresh token).
+ * @group Errors
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof AuthenticationError) console.error("check the credentials"); }
+ * ```
+ */
+export const AuthenticationError = tmfErrors.AuthenticationError;
+/** 401: the access token was missing, expired or refused. */
+export type AuthenticationError = InstanceType<typeof AuthenticationError>;
+
+/**
+ * 403: the client may not do this, e.g. its token lacks the operation's scope.
+ * @group Errors
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof PermissionDeniedError) console.error("missing scope?", e.path); }
+ * ```
+ */
+export const PermissionDeniedError = tmfErrors.PermissionDeniedError;
+/** 403: the client may not do this. */
+export type PermissionDeniedError = InstanceType<typeof PermissionDeniedError>;
+
+/**
+ * 404: the entity does not exist or is not visible to the client.
+ * @group Errors
+ * @example
+ * ```ts
+ * const service = await client.services.get(id).catch((e) => (e instanceof NotFoundError ? undefined : Promise.reject(e)));
+ * ```
+ */
+export const NotFoundError = tmfErrors.NotFoundError;
+/** 404: the entity does not exist or is not visible to the client. */
+export type NotFoundError = InstanceType<typeof NotFoundError>;
+
+/**
+ * 409: the request conflicts with the entity's current state.
+ * @group Errors
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof ConflictError) await reloadAndRetry(); }
+ * ```
+ */
+export const ConflictError = tmfErrors.ConflictError;
+/** 409: the request conflicts with the entity's current state. */
+export type ConflictError = InstanceType<typeof ConflictError>;
+
+/**
+ * 429: too many requests; `retryAfterMs` says when to try again, if the server said.
+ * @group Errors
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof RateLimitError) await sleep(e.retryAfterMs ?? 1000); }
+ * ```
+ */
+export const RateLimitError = tmfErrors.RateLimitError;
+/** 429: too many requests. */
+export type RateLimitError = InstanceType<typeof RateLimitError>;
+
+/**
+ * 5xx: the API failed for a reason not caused by the request.
+ * @group Errors
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof ServerError) queueForLater(job); }
+ * ```
+ */
+export const ServerError = tmfErrors.ServerError;
+/** 5xx: the API failed for a reason not caused by the request. */
+export type ServerError = InstanceType<typeof ServerError>;

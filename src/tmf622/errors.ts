@@ -1,7 +1,6 @@
 // The errors of following a product order to its end, and the TMF error answers under the names
 // this entry exports. Every one is an SdkError: `instanceof SdkError` or `isSdkError` catches all.
 import { SdkError } from "../core/errors.js";
-import { tmfErrors } from "../tmf/errors.js";
 import type { CancelProductOrder, ProductOrder, ProductOrderItemState, ProductOrderState } from "./generated/types.js";
 
 export { TmfApiError, type TmfErrorBody } from "../tmf/errors.js";
@@ -104,75 +103,4 @@ export class ProductOrderCancellationError extends SdkError {
   }
 }
 
-/**
- * 400: the request was invalid. Its `detail` is the vendor's Error body (`code`, `reason`,
- * `message`, `state`).
- * @group Errors
- * @example
- * ```ts
- * catch (e) { if (e instanceof BadRequestError) console.error(e.reason, e.tmfMessage); }
- * ```
- */
-export const BadRequestError = tmfErrors.BadRequestError;
-/** 400: the request was invalid. */
-export type BadRequestError = InstanceType<typeof BadRequestError>;
-
-/**
- * 401: the credentials were missing, expired or refused (after one retry with a fresh token).
- * @group Errors
- * @example
- * ```ts
- * catch (e) { if (e instanceof AuthenticationError) console.error("check the credentials"); }
- * ```
- */
-export const AuthenticationError = tmfErrors.AuthenticationError;
-/** 401: the credentials were refused. */
-export type AuthenticationError = InstanceType<typeof AuthenticationError>;
-
-/**
- * 403: the client may not do this.
- * @group Errors
- * @example
- * ```ts
- * catch (e) { if (e instanceof PermissionDeniedError) console.error(e.tmfMessage); }
- * ```
- */
-export const PermissionDeniedError = tmfErrors.PermissionDeniedError;
-/** 403: the client may not do this. */
-export type PermissionDeniedError = InstanceType<typeof PermissionDeniedError>;
-
-/**
- * 404: no such entity (or a wrong `baseUrl`: the message shows the whole URL tried).
- * @group Errors
- * @example
- * ```ts
- * const order = await orders.get(id).catch((e) => (e instanceof NotFoundError ? undefined : Promise.reject(e)));
- * ```
- */
-export const NotFoundError = tmfErrors.NotFoundError;
-/** 404: no such entity. */
-export type NotFoundError = InstanceType<typeof NotFoundError>;
-
-/**
- * 409: the request conflicts with the entity's current state.
- * @group Errors
- * @example
- * ```ts
- * catch (e) { if (e instanceof ConflictError) console.error(e.tmfMessage); }
- * ```
- */
-export const ConflictError = tmfErrors.ConflictError;
-/** 409: the request conflicts with the entity's current state. */
-export type ConflictError = InstanceType<typeof ConflictError>;
-
-/**
- * 5xx: the API failed for a reason not caused by the request.
- * @group Errors
- * @example
- * ```ts
- * catch (e) { if (e instanceof ServerError) console.error(e.status, e.correlationId); }
- * ```
- */
-export const ServerError = tmfErrors.ServerError;
-/** 5xx: the API failed. */
-export type ServerError = InstanceType<typeof ServerError>;
+export { BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, ServerError } from "../tmf/errors.js";
