@@ -9,6 +9,7 @@ const { createGiacomSimulator, SIMULATOR_CREDENTIALS } = require("giacom-sdk/moc
 const { createTransport, isSdkError, staticHeaders } = require("giacom-sdk/core");
 const { addProduct, createProductOrderingClient, productOrder } = require("giacom-sdk/tmf622");
 const { createProductOrderingSimulator } = require("giacom-sdk/tmf622/mock");
+const { createServiceInventorySimulator } = require("giacom-sdk/tmf638/mock");
 const expected = require("./expected.json").serviceSpecificationIds;
 
 for (const [name, value] of Object.entries({
@@ -22,6 +23,7 @@ for (const [name, value] of Object.entries({
   isSdkError,
   createProductOrderingClient,
   createProductOrderingSimulator,
+  createServiceInventorySimulator,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -35,6 +37,7 @@ for (const [specifier, file] of [
   ["giacom-sdk/core", "dist/core/index.cjs"],
   ["giacom-sdk/tmf622", "dist/tmf622/index.cjs"],
   ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.cjs"],
+  ["giacom-sdk/tmf638/mock", "dist/tmf638/mock/index.cjs"],
 ]) {
   const resolved = require.resolve(specifier).replaceAll("\\", "/");
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `require("${specifier}") resolved to ${resolved}, not ${file}`);
@@ -89,7 +92,17 @@ async function main() {
   } finally {
     await productOrdering.close();
   }
-  console.log(`cjs: 6 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+
+  // The TMF638 simulator as a conformance tool sees it: a loopback server without credentials.
+  const inventory = await createServiceInventorySimulator().listen({ auth: false });
+  try {
+    const services = await fetch(`${inventory.baseUrl}/TT/service?serviceType=Broadband`);
+    assert.equal(services.status, 200, "the TMF638 simulator should list the TT broadband services");
+    assert.ok((await services.json()).every((s) => s.serviceType === "Broadband"));
+  } finally {
+    await inventory.close();
+  }
+  console.log(`cjs: 7 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
 }
 
 main().catch((error) => {

@@ -10,6 +10,7 @@ import { createGiacomSimulator, SIMULATOR_CREDENTIALS } from "giacom-sdk/mock";
 import { createTransport, isSdkError, staticHeaders } from "giacom-sdk/core";
 import { addProduct, createProductOrderingClient, productOrder } from "giacom-sdk/tmf622";
 import { createProductOrderingSimulator } from "giacom-sdk/tmf622/mock";
+import { createServiceInventorySimulator } from "giacom-sdk/tmf638/mock";
 
 const expected = JSON.parse(readFileSync(new URL("./expected.json", import.meta.url), "utf8")).serviceSpecificationIds;
 
@@ -24,6 +25,7 @@ for (const [name, value] of Object.entries({
   isSdkError,
   createProductOrderingClient,
   createProductOrderingSimulator,
+  createServiceInventorySimulator,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -37,6 +39,7 @@ for (const [specifier, file] of [
   ["giacom-sdk/core", "dist/core/index.js"],
   ["giacom-sdk/tmf622", "dist/tmf622/index.js"],
   ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.js"],
+  ["giacom-sdk/tmf638/mock", "dist/tmf638/mock/index.js"],
 ]) {
   const resolved = import.meta.resolve(specifier);
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `import "${specifier}" resolved to ${resolved}, not ${file}`);
@@ -91,4 +94,14 @@ try {
 } finally {
   await productOrdering.close();
 }
-console.log(`esm: 6 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+
+// The TMF638 simulator as a conformance tool sees it: a loopback server without credentials.
+const inventory = await createServiceInventorySimulator().listen({ auth: false });
+try {
+  const services = await fetch(`${inventory.baseUrl}/TT/service?serviceType=Broadband`);
+  assert.equal(services.status, 200, "the TMF638 simulator should list the TT broadband services");
+  assert.ok((await services.json()).every((s) => s.serviceType === "Broadband"));
+} finally {
+  await inventory.close();
+}
+console.log(`esm: 7 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
