@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../", import.meta.url));
 const fixtures = join(root, "test", "consumer-package");
 /** Every entry point of the package, as an application imports it. */
-const ENTRIES = ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/mock", "giacom-sdk/core", "giacom-sdk/tmf622", "giacom-sdk/tmf622/mock"];
+const ENTRIES = ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/mock", "giacom-sdk/core", "giacom-sdk/tmf622", "giacom-sdk/tmf622/mock", "giacom-sdk/tmf638"];
 const keep = process.argv.includes("--keep");
 const started = performance.now();
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)}s`;
@@ -134,7 +134,7 @@ async function main() {
   for (const mode of ["require", "import"]) await all(ENTRIES.map((specifier) => importProbe(app, mode, [specifier])));
   await all([exitsByItself(app, ["-e", 'require("giacom-sdk")']), exitsByItself(app, ["--input-type=module", "-e", 'import "giacom-sdk";'])]);
   log(
-    `importing giacom-sdk, /webhooks, /mock, /core, /tmf622 and /tmf622/mock (require and import) makes no network call, schedules no timer, leaves no handle, and the process ends by itself (${seconds(step)})`,
+    `importing giacom-sdk, /webhooks, /mock, /core, /tmf622, /tmf622/mock and /tmf638 (require and import) makes no network call, schedules no timer, leaves no handle, and the process ends by itself (${seconds(step)})`,
   );
 
   // msw is an optional peer: without it, the core and webhooks entries still load, and the
@@ -143,7 +143,7 @@ async function main() {
   renameSync(join(app, "node_modules", "msw"), join(app, "node_modules", ".msw-hidden"));
   await all(
     ["require", "import"].map((mode) =>
-      importProbe(app, mode, ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/core", "giacom-sdk/tmf622"], "without msw installed: "),
+      importProbe(app, mode, ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/core", "giacom-sdk/tmf622", "giacom-sdk/tmf638"], "without msw installed: "),
     ),
   );
   for (const simulator of ["giacom-sdk/mock", "giacom-sdk/tmf622/mock"]) {
@@ -158,7 +158,9 @@ async function main() {
     }
   }
   renameSync(join(app, "node_modules", ".msw-hidden"), join(app, "node_modules", "msw"));
-  log(`without msw installed: giacom-sdk, /webhooks, /core and /tmf622 load (require and import), /mock and /tmf622/mock fail naming msw (${seconds(step)})`);
+  log(
+    `without msw installed: giacom-sdk, /webhooks, /core, /tmf622 and /tmf638 load (require and import), /mock and /tmf622/mock fail naming msw (${seconds(step)})`,
+  );
 }
 
 /** Every file package.json points at (main, module, types, exports, typesVersions), as "dist/...". */

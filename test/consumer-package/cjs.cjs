@@ -9,6 +9,7 @@ const { createGiacomSimulator, SIMULATOR_CREDENTIALS } = require("giacom-sdk/moc
 const { createTransport, isSdkError, staticHeaders } = require("giacom-sdk/core");
 const { addProduct, createProductOrderingClient, productOrder } = require("giacom-sdk/tmf622");
 const { createProductOrderingSimulator } = require("giacom-sdk/tmf622/mock");
+const { createServiceInventoryClient, NotImplementedForBusinessError } = require("giacom-sdk/tmf638");
 const expected = require("./expected.json").serviceSpecificationIds;
 
 for (const [name, value] of Object.entries({
@@ -22,6 +23,8 @@ for (const [name, value] of Object.entries({
   isSdkError,
   createProductOrderingClient,
   createProductOrderingSimulator,
+  createServiceInventoryClient,
+  NotImplementedForBusinessError,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -35,6 +38,7 @@ for (const [specifier, file] of [
   ["giacom-sdk/core", "dist/core/index.cjs"],
   ["giacom-sdk/tmf622", "dist/tmf622/index.cjs"],
   ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.cjs"],
+  ["giacom-sdk/tmf638", "dist/tmf638/index.cjs"],
 ]) {
   const resolved = require.resolve(specifier).replaceAll("\\", "/");
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `require("${specifier}") resolved to ${resolved}, not ${file}`);

@@ -10,6 +10,7 @@ import { createGiacomSimulator, SIMULATOR_CREDENTIALS } from "giacom-sdk/mock";
 import { createTransport, isSdkError, staticHeaders } from "giacom-sdk/core";
 import { addProduct, createProductOrderingClient, productOrder } from "giacom-sdk/tmf622";
 import { createProductOrderingSimulator } from "giacom-sdk/tmf622/mock";
+import { createServiceInventoryClient, NotImplementedForBusinessError } from "giacom-sdk/tmf638";
 
 const expected = JSON.parse(readFileSync(new URL("./expected.json", import.meta.url), "utf8")).serviceSpecificationIds;
 
@@ -24,6 +25,8 @@ for (const [name, value] of Object.entries({
   isSdkError,
   createProductOrderingClient,
   createProductOrderingSimulator,
+  createServiceInventoryClient,
+  NotImplementedForBusinessError,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -37,6 +40,7 @@ for (const [specifier, file] of [
   ["giacom-sdk/core", "dist/core/index.js"],
   ["giacom-sdk/tmf622", "dist/tmf622/index.js"],
   ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.js"],
+  ["giacom-sdk/tmf638", "dist/tmf638/index.js"],
 ]) {
   const resolved = import.meta.resolve(specifier);
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `import "${specifier}" resolved to ${resolved}, not ${file}`);
