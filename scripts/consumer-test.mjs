@@ -13,7 +13,16 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../", import.meta.url));
 const fixtures = join(root, "test", "consumer-package");
 /** Every entry point of the package, as an application imports it. */
-const ENTRIES = ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/mock", "giacom-sdk/core", "giacom-sdk/tmf622", "giacom-sdk/tmf622/mock", "giacom-sdk/tmf638"];
+const ENTRIES = [
+  "giacom-sdk",
+  "giacom-sdk/webhooks",
+  "giacom-sdk/mock",
+  "giacom-sdk/core",
+  "giacom-sdk/tmf622",
+  "giacom-sdk/tmf622/mock",
+  "giacom-sdk/tmf638",
+  "giacom-sdk/tmf638/mock",
+];
 const keep = process.argv.includes("--keep");
 const started = performance.now();
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)}s`;
@@ -134,7 +143,7 @@ async function main() {
   for (const mode of ["require", "import"]) await all(ENTRIES.map((specifier) => importProbe(app, mode, [specifier])));
   await all([exitsByItself(app, ["-e", 'require("giacom-sdk")']), exitsByItself(app, ["--input-type=module", "-e", 'import "giacom-sdk";'])]);
   log(
-    `importing giacom-sdk, /webhooks, /mock, /core, /tmf622, /tmf622/mock and /tmf638 (require and import) makes no network call, schedules no timer, leaves no handle, and the process ends by itself (${seconds(step)})`,
+    `importing giacom-sdk, /webhooks, /mock, /core, /tmf622, /tmf622/mock, /tmf638 and /tmf638/mock (require and import) makes no network call, schedules no timer, leaves no handle, and the process ends by itself (${seconds(step)})`,
   );
 
   // msw is an optional peer: without it, the core and webhooks entries still load, and the
@@ -146,7 +155,7 @@ async function main() {
       importProbe(app, mode, ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/core", "giacom-sdk/tmf622", "giacom-sdk/tmf638"], "without msw installed: "),
     ),
   );
-  for (const simulator of ["giacom-sdk/mock", "giacom-sdk/tmf622/mock"]) {
+  for (const simulator of ["giacom-sdk/mock", "giacom-sdk/tmf622/mock", "giacom-sdk/tmf638/mock"]) {
     for (const [label, args] of [
       ["require", ["-e", `require("${simulator}")`]],
       ["import", ["--input-type=module", "-e", `await import("${simulator}")`]],
@@ -159,7 +168,7 @@ async function main() {
   }
   renameSync(join(app, "node_modules", ".msw-hidden"), join(app, "node_modules", "msw"));
   log(
-    `without msw installed: giacom-sdk, /webhooks, /core, /tmf622 and /tmf638 load (require and import), /mock and /tmf622/mock fail naming msw (${seconds(step)})`,
+    `without msw installed: giacom-sdk, /webhooks, /core, /tmf622 and /tmf638 load (require and import), /mock, /tmf622/mock and /tmf638/mock fail naming msw (${seconds(step)})`,
   );
 }
 

@@ -10,6 +10,7 @@ const { createTransport, isSdkError, staticHeaders } = require("giacom-sdk/core"
 const { addProduct, createProductOrderingClient, productOrder } = require("giacom-sdk/tmf622");
 const { createProductOrderingSimulator } = require("giacom-sdk/tmf622/mock");
 const { createServiceInventoryClient, NotImplementedForBusinessError } = require("giacom-sdk/tmf638");
+const { createServiceInventorySimulator } = require("giacom-sdk/tmf638/mock");
 const expected = require("./expected.json").serviceSpecificationIds;
 
 for (const [name, value] of Object.entries({
@@ -25,6 +26,7 @@ for (const [name, value] of Object.entries({
   createProductOrderingSimulator,
   createServiceInventoryClient,
   NotImplementedForBusinessError,
+  createServiceInventorySimulator,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -39,6 +41,7 @@ for (const [specifier, file] of [
   ["giacom-sdk/tmf622", "dist/tmf622/index.cjs"],
   ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.cjs"],
   ["giacom-sdk/tmf638", "dist/tmf638/index.cjs"],
+  ["giacom-sdk/tmf638/mock", "dist/tmf638/mock/index.cjs"],
 ]) {
   const resolved = require.resolve(specifier).replaceAll("\\", "/");
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `require("${specifier}") resolved to ${resolved}, not ${file}`);
@@ -93,7 +96,24 @@ async function main() {
   } finally {
     await productOrdering.close();
   }
-  console.log(`cjs: 6 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+
+  // The TMF638 simulator as a conformance tool sees it: a loopback server without credentials.
+  const inventory = await createServiceInventorySimulator().listen({ auth: false });
+  try {
+    const services = await fetch(`${inventory.baseUrl}/TT/service?serviceType=Broadband`);
+    assert.equal(services.status, 200, "the TMF638 simulator should list the TT broadband services");
+    assert.ok((await services.json()).every((s) => s.serviceType === "Broadband"));
+    // The TMF638 client of the installed package, on the same server.
+    const client = createServiceInventoryClient({ baseUrl: inventory.baseUrl, businessId: "TT", clientId: "consumer", clientSecret: "consumer-secret" });
+    const broadband = await client.services.list({ serviceType: "Broadband" });
+    assert.ok(
+      broadband.items.length > 0 && broadband.items.every((s) => s.serviceType === "Broadband"),
+      "the TMF638 client should list the TT broadband services",
+    );
+  } finally {
+    await inventory.close();
+  }
+  console.log(`cjs: 8 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
 }
 
 main().catch((error) => {

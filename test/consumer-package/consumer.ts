@@ -10,6 +10,7 @@ import { createTransport, resolveClientOptions, staticHeaders, type Transport } 
 import { addProduct, createProductOrderingClient, productOrder, type ProductOrderCreate, type ProductOrderingClient } from "giacom-sdk/tmf622";
 import { createProductOrderingSimulator, type ProductOrderingSimulator, type ProductOrderOutcome } from "giacom-sdk/tmf622/mock";
 import { createServiceInventoryClient, ServiceCountError, type Service, type ServiceInventoryClient } from "giacom-sdk/tmf638";
+import { createServiceInventorySimulator, type ServiceInventorySimulator } from "giacom-sdk/tmf638/mock";
 
 /** Compiles only when T is not `any` (a type that failed to resolve). */
 type NotAny<T> = 0 extends 1 & T ? never : T;
@@ -74,6 +75,12 @@ export const productOrdering: ProductOrderingSimulator = createProductOrderingSi
 notAny<ProductOrderingSimulator>(productOrdering);
 // @ts-expect-error "finished" is not one of the vendor's order states: the published types must reject it.
 export const unknownOutcome: ProductOrderOutcome = "finished";
+
+export const inventory: ServiceInventorySimulator = createServiceInventorySimulator({ notImplemented: ["PA"] });
+notAny<ServiceInventorySimulator>(inventory);
+type InventoryServiceState = NonNullable<ReturnType<ServiceInventorySimulator["services"]>[number]["state"]>;
+// @ts-expect-error "suspended" is not a TMF638 service state: the published types must reject it.
+export const unknownServiceState: InventoryServiceState = "suspended";
 
 /** A fifth API on the core alone, typed from its own `paths` (openapi-typescript's shape). */
 interface WidgetPaths {

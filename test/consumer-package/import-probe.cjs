@@ -58,7 +58,7 @@ async function main() {
   if (calls.length > 0) problems.push(`called at import time: ${[...new Set(calls)].join(", ")}`);
   if (added.length > 0) problems.push(`active handles after import: ${added.join(", ")}`);
   if (mode === "require" && !specifiers.some((s) => s.endsWith("/mock")) && mswLoaded.length > 0)
-    problems.push(`loaded msw (${mswLoaded.length} files) without a simulator entry (giacom-sdk/mock, giacom-sdk/tmf622/mock)`);
+    problems.push(`loaded msw (${mswLoaded.length} files) without a simulator entry (giacom-sdk/mock, giacom-sdk/tmf622/mock, giacom-sdk/tmf638/mock)`);
   if (problems.length > 0) {
     console.error(problems.join("\n"));
     process.exitCode = 1;
