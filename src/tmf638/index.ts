@@ -43,3 +43,4 @@ export {
   TimeoutError,
 } from "./errors.js";
 export type * from "./generated/types.js";
+export type { ServiceInventoryEvent, ServiceInventoryEventType } from "./generated/events.js";
