@@ -9,12 +9,14 @@ import {
   AuthenticationError,
   BadRequestError,
   ConfigurationError,
+  ConflictError,
   createServiceInventoryClient,
   InvalidArgumentError,
   InvalidResponseError,
   isSdkError,
   NotFoundError,
   NotImplementedForBusinessError,
+  PermissionDeniedError,
   ServerError,
   ServiceCountError,
   ServiceInventoryError,
@@ -24,7 +26,7 @@ import {
 import { TMF638_CREDENTIALS } from "../helpers/secrets.js";
 import type { Recorded } from "../helpers/recording-fetch.js";
 import { API_ROOT, json, pathOf, specProblems, tmf638Client } from "./client-helpers.js";
-import { SEED_ERROR_BODIES, service, serviceCreate, serviceUpdate, hub, hubCreate } from "./client-fixtures.js";
+import { documentedServices, errorBody, fullService, hub, hubCreate, SEED_ERROR_BODIES, service, serviceCreate, serviceUpdate } from "./client-fixtures.js";
 
 const wire = (r: Recorded) => ({ method: r.method, path: pathOf(r), contentType: r.headers.get("content-type"), body: r.json });
 
@@ -90,6 +92,14 @@ describe("services on the wire", () => {
     await client.services.retrieve("S-1", { fields: ["state", "name"] });
     expect(pathOf(requests[1]!)).toBe("/JM/service/S-1?fields=state,name");
     expectValid(requests);
+  });
+
+  it("retrieve: the seed's 200 example (a one-element array, placeholders and all) and a full service come back as sent", async () => {
+    const documented = documentedServices();
+    const full = fullService();
+    const { client } = tmf638Client((_r, i) => json(i === 0 ? documented : [full]));
+    await expect(client.services.retrieve("2964328")).resolves.toEqual(documented);
+    await expect(client.services.get(full.id!)).resolves.toEqual(full);
   });
 
   it("retrieve: an empty answer is an empty list; an id is encoded into its segment", async () => {
@@ -307,6 +317,19 @@ describe("error answers: the seed's bodies", () => {
     expect(error.message).toContain("business unit PA");
     expect(error.message).toContain(body.errors[0]!.description);
     expect(requests).toHaveLength(1);
+  });
+
+  it("403 and 409 of the official operations, in the vendor's shape: PermissionDeniedError and ConflictError", async () => {
+    for (const [status, Class, code] of [
+      [403, PermissionDeniedError, "FORBIDDEN"],
+      [409, ConflictError, "CONFLICT"],
+    ] as const) {
+      const body = errorBody(status);
+      const { client } = tmf638Client(() => json(body, status));
+      const error = (await client.services.update("S-1", serviceUpdate()).catch((e: unknown) => e)) as ServiceInventoryError;
+      expect(error).toBeInstanceOf(Class);
+      expect(error).toMatchObject({ status, code, errors: body.errors, detail: body });
+    }
   });
 
   it("several entries: all kept in order, the first one's message shown with how many more", async () => {

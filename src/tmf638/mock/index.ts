@@ -15,3 +15,13 @@ export type {
   ServiceInventorySimulatorOptions,
   SimulatorFetch,
 } from "./options.js";
+// The shapes the simulator's options and answers are made of, so a test needs no second entry.
+export type {
+  Service,
+  ServiceAttributeValueChangeEvent,
+  ServiceCreateEvent,
+  ServiceDeleteEvent,
+  ServiceState,
+  ServiceStateChangeEvent,
+} from "../generated/types.js";
+export type { ServiceInventoryEvent, ServiceInventoryEventType } from "../generated/events.js";
