@@ -9,6 +9,7 @@ export default defineConfig({
     "core/index": "src/core/index.ts",
     "tmf622/index": "src/tmf622/index.ts",
     "tmf622/mock/index": "src/tmf622/mock/index.ts",
+    "tmf638/index": "src/tmf638/index.ts",
     "tmf638/mock/index": "src/tmf638/mock/index.ts",
   },
   format: ["esm", "cjs"],

@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^giacom-sdk\/core$/, replacement: fileURLToPath(new URL("./src/core/index.ts", import.meta.url)) },
       { find: /^giacom-sdk\/tmf622$/, replacement: fileURLToPath(new URL("./src/tmf622/index.ts", import.meta.url)) },
       { find: /^giacom-sdk\/tmf622\/mock$/, replacement: fileURLToPath(new URL("./src/tmf622/mock/index.ts", import.meta.url)) },
+      { find: /^giacom-sdk\/tmf638$/, replacement: fileURLToPath(new URL("./src/tmf638/index.ts", import.meta.url)) },
       { find: /^giacom-sdk\/tmf638\/mock$/, replacement: fileURLToPath(new URL("./src/tmf638/mock/index.ts", import.meta.url)) },
     ],
   },

@@ -20,6 +20,7 @@ const ENTRIES = [
   "giacom-sdk/core",
   "giacom-sdk/tmf622",
   "giacom-sdk/tmf622/mock",
+  "giacom-sdk/tmf638",
   "giacom-sdk/tmf638/mock",
 ];
 const keep = process.argv.includes("--keep");
@@ -142,7 +143,7 @@ async function main() {
   for (const mode of ["require", "import"]) await all(ENTRIES.map((specifier) => importProbe(app, mode, [specifier])));
   await all([exitsByItself(app, ["-e", 'require("giacom-sdk")']), exitsByItself(app, ["--input-type=module", "-e", 'import "giacom-sdk";'])]);
   log(
-    `importing giacom-sdk, /webhooks, /mock, /core, /tmf622, /tmf622/mock and /tmf638/mock (require and import) makes no network call, schedules no timer, leaves no handle, and the process ends by itself (${seconds(step)})`,
+    `importing giacom-sdk, /webhooks, /mock, /core, /tmf622, /tmf622/mock, /tmf638 and /tmf638/mock (require and import) makes no network call, schedules no timer, leaves no handle, and the process ends by itself (${seconds(step)})`,
   );
 
   // msw is an optional peer: without it, the core and webhooks entries still load, and the
@@ -151,7 +152,7 @@ async function main() {
   renameSync(join(app, "node_modules", "msw"), join(app, "node_modules", ".msw-hidden"));
   await all(
     ["require", "import"].map((mode) =>
-      importProbe(app, mode, ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/core", "giacom-sdk/tmf622"], "without msw installed: "),
+      importProbe(app, mode, ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/core", "giacom-sdk/tmf622", "giacom-sdk/tmf638"], "without msw installed: "),
     ),
   );
   for (const simulator of ["giacom-sdk/mock", "giacom-sdk/tmf622/mock", "giacom-sdk/tmf638/mock"]) {
@@ -167,7 +168,7 @@ async function main() {
   }
   renameSync(join(app, "node_modules", ".msw-hidden"), join(app, "node_modules", "msw"));
   log(
-    `without msw installed: giacom-sdk, /webhooks, /core and /tmf622 load (require and import), /mock, /tmf622/mock and /tmf638/mock fail naming msw (${seconds(step)})`,
+    `without msw installed: giacom-sdk, /webhooks, /core, /tmf622 and /tmf638 load (require and import), /mock, /tmf622/mock and /tmf638/mock fail naming msw (${seconds(step)})`,
   );
 }
 

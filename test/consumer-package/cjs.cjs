@@ -9,6 +9,7 @@ const { createGiacomSimulator, SIMULATOR_CREDENTIALS } = require("giacom-sdk/moc
 const { createTransport, isSdkError, staticHeaders } = require("giacom-sdk/core");
 const { addProduct, createProductOrderingClient, productOrder } = require("giacom-sdk/tmf622");
 const { createProductOrderingSimulator } = require("giacom-sdk/tmf622/mock");
+const { createServiceInventoryClient, NotImplementedForBusinessError } = require("giacom-sdk/tmf638");
 const { createServiceInventorySimulator } = require("giacom-sdk/tmf638/mock");
 const expected = require("./expected.json").serviceSpecificationIds;
 
@@ -23,6 +24,8 @@ for (const [name, value] of Object.entries({
   isSdkError,
   createProductOrderingClient,
   createProductOrderingSimulator,
+  createServiceInventoryClient,
+  NotImplementedForBusinessError,
   createServiceInventorySimulator,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
@@ -37,6 +40,7 @@ for (const [specifier, file] of [
   ["giacom-sdk/core", "dist/core/index.cjs"],
   ["giacom-sdk/tmf622", "dist/tmf622/index.cjs"],
   ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.cjs"],
+  ["giacom-sdk/tmf638", "dist/tmf638/index.cjs"],
   ["giacom-sdk/tmf638/mock", "dist/tmf638/mock/index.cjs"],
 ]) {
   const resolved = require.resolve(specifier).replaceAll("\\", "/");
@@ -99,10 +103,17 @@ async function main() {
     const services = await fetch(`${inventory.baseUrl}/TT/service?serviceType=Broadband`);
     assert.equal(services.status, 200, "the TMF638 simulator should list the TT broadband services");
     assert.ok((await services.json()).every((s) => s.serviceType === "Broadband"));
+    // The TMF638 client of the installed package, on the same server.
+    const client = createServiceInventoryClient({ baseUrl: inventory.baseUrl, businessId: "TT", clientId: "consumer", clientSecret: "consumer-secret" });
+    const broadband = await client.services.list({ serviceType: "Broadband" });
+    assert.ok(
+      broadband.items.length > 0 && broadband.items.every((s) => s.serviceType === "Broadband"),
+      "the TMF638 client should list the TT broadband services",
+    );
   } finally {
     await inventory.close();
   }
-  console.log(`cjs: 7 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+  console.log(`cjs: 8 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
 }
 
 main().catch((error) => {

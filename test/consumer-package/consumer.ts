@@ -9,6 +9,7 @@ import { createGiacomSimulator, SIMULATOR_CREDENTIALS, type GiacomSimulator } fr
 import { createTransport, resolveClientOptions, staticHeaders, type Transport } from "giacom-sdk/core";
 import { addProduct, createProductOrderingClient, productOrder, type ProductOrderCreate, type ProductOrderingClient } from "giacom-sdk/tmf622";
 import { createProductOrderingSimulator, type ProductOrderingSimulator, type ProductOrderOutcome } from "giacom-sdk/tmf622/mock";
+import { createServiceInventoryClient, ServiceCountError, type Service, type ServiceInventoryClient } from "giacom-sdk/tmf638";
 import { createServiceInventorySimulator, type ServiceInventorySimulator } from "giacom-sdk/tmf638/mock";
 
 /** Compiles only when T is not `any` (a type that failed to resolve). */
@@ -122,3 +123,20 @@ export const tmf622Mistake: ProductOrderCreate = {
   // @ts-expect-error "explode" is not an item action of TMF622
   productOrderItem: [{ id: "01", action: "explode" }],
 };
+
+/** A TMF638 Service Inventory client of one business unit, another unit's, and the fields-typed projection of `get`. */
+export async function serviceState(id: string): Promise<string | undefined> {
+  const inventory: ServiceInventoryClient = createServiceInventoryClient({
+    baseUrl: "https://gw.example.com/tmf-api/serviceInventory/v4",
+    businessId: "JM",
+    clientId: "consumer-client",
+    clientSecret: "consumer-secret",
+  });
+  const all: Service[] = await inventory.forBusiness("BB").services.retrieve(id, { "relatedParty.id": "ACC-1" });
+  const service = await inventory.services
+    .get(id, { fields: ["state"] })
+    .catch((e: unknown) => (e instanceof ServiceCountError ? undefined : Promise.reject(e)));
+  // @ts-expect-error a projection has only the attributes asked for (and id, href, @type)
+  void service?.description;
+  return service?.state ?? all[0]?.state;
+}

@@ -10,6 +10,7 @@ import { createGiacomSimulator, SIMULATOR_CREDENTIALS } from "giacom-sdk/mock";
 import { createTransport, isSdkError, staticHeaders } from "giacom-sdk/core";
 import { addProduct, createProductOrderingClient, productOrder } from "giacom-sdk/tmf622";
 import { createProductOrderingSimulator } from "giacom-sdk/tmf622/mock";
+import { createServiceInventoryClient, NotImplementedForBusinessError } from "giacom-sdk/tmf638";
 import { createServiceInventorySimulator } from "giacom-sdk/tmf638/mock";
 
 const expected = JSON.parse(readFileSync(new URL("./expected.json", import.meta.url), "utf8")).serviceSpecificationIds;
@@ -25,6 +26,8 @@ for (const [name, value] of Object.entries({
   isSdkError,
   createProductOrderingClient,
   createProductOrderingSimulator,
+  createServiceInventoryClient,
+  NotImplementedForBusinessError,
   createServiceInventorySimulator,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
@@ -39,6 +42,7 @@ for (const [specifier, file] of [
   ["giacom-sdk/core", "dist/core/index.js"],
   ["giacom-sdk/tmf622", "dist/tmf622/index.js"],
   ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.js"],
+  ["giacom-sdk/tmf638", "dist/tmf638/index.js"],
   ["giacom-sdk/tmf638/mock", "dist/tmf638/mock/index.js"],
 ]) {
   const resolved = import.meta.resolve(specifier);
@@ -101,7 +105,14 @@ try {
   const services = await fetch(`${inventory.baseUrl}/TT/service?serviceType=Broadband`);
   assert.equal(services.status, 200, "the TMF638 simulator should list the TT broadband services");
   assert.ok((await services.json()).every((s) => s.serviceType === "Broadband"));
+  // The TMF638 client of the installed package, on the same server.
+  const client = createServiceInventoryClient({ baseUrl: inventory.baseUrl, businessId: "TT", clientId: "consumer", clientSecret: "consumer-secret" });
+  const broadband = await client.services.list({ serviceType: "Broadband" });
+  assert.ok(
+    broadband.items.length > 0 && broadband.items.every((s) => s.serviceType === "Broadband"),
+    "the TMF638 client should list the TT broadband services",
+  );
 } finally {
   await inventory.close();
 }
-console.log(`esm: 7 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+console.log(`esm: 8 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);

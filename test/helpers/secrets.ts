@@ -21,6 +21,9 @@ export const TMF622_API_KEY = "tmf622-api-key-Rw5n";
 
 const basic = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).toString("base64");
 
+/** The header credentials of the TMF638 client tests (test/tmf638): the secret, and the id it goes with. */
+export const TMF638_CREDENTIALS = Object.freeze({ clientId: "tmf638-channel", clientSecret: "tmf638-secret-Hv3p" });
+
 /** Known secret strings, each with the name a failure may show instead of the value. */
 export const KNOWN_SECRETS: readonly { kind: string; value: string }[] = [
   { kind: "client secret TEST_SECRET", value: TEST_SECRET },
@@ -30,6 +33,7 @@ export const KNOWN_SECRETS: readonly { kind: string; value: string }[] = [
   { kind: "client secret SIMULATOR_CREDENTIALS.clientSecret (Basic header)", value: basic(SIMULATOR_CREDENTIALS.clientId, SIMULATOR_CREDENTIALS.clientSecret) },
   { kind: "toy API client secret TOY_CLIENT_SECRET", value: TOY_CLIENT_SECRET },
   { kind: "TMF622 API key TMF622_API_KEY", value: TMF622_API_KEY },
+  { kind: "TMF638 client secret TMF638_CREDENTIALS.clientSecret", value: TMF638_CREDENTIALS.clientSecret },
   ...Object.entries(WEBHOOK_API_KEYS).map(([name, value]) => ({ kind: `webhook API key WEBHOOK_API_KEYS.${name}`, value })),
 ];
 
