@@ -137,8 +137,7 @@ async function main() {
   await all([...runtime, types]);
 
   // 6. The core entry (and the others) do no work at import time and let the process end. One
-  // mode at a time: the 5 s limit is for a process loading an entry, not for a dozen of them
-  // loading msw at once on a busy machine.
+  // mode at a time, so that a busy machine does not run a dozen processes loading msw at once.
   step = performance.now();
   for (const mode of ["require", "import"]) await all(ENTRIES.map((specifier) => importProbe(app, mode, [specifier])));
   await all([exitsByItself(app, ["-e", 'require("giacom-sdk")']), exitsByItself(app, ["--input-type=module", "-e", 'import "giacom-sdk";'])]);
@@ -254,18 +253,18 @@ async function typeChecks(published, app) {
 async function importProbe(app, mode, specifiers, context = "") {
   const result = await run(process.execPath, ["import-probe.cjs", mode, ...specifiers], { cwd: app, timeoutMs: 60_000 });
   const what = `${context}${mode} ${specifiers.join(" + ")}`;
-  if (result.timedOut) fail(`${what}: the process did not end by itself within 10s (a timer or an open handle keeps it alive)`);
+  // Whether it ends by itself, not how fast: a timer or a handle would keep it alive for good, and
+  // the machine's load must not decide the gate (start-up time is measured by the benchmarks).
+  if (result.timedOut) fail(`${what}: the process did not end by itself within 60 s (a timer or an open handle keeps it alive)`);
   if (result.status !== 0) fail(`${what} failed:\n${tail(clean(result.stderr), 15)}`);
-  if (result.ms > 5_000) fail(`${what}: took ${result.took} to load and end`);
 }
 
 /** A bare `node -e` that loads the package must end promptly on its own. */
 async function exitsByItself(app, args) {
   const result = await run(process.execPath, args, { cwd: app, timeoutMs: 60_000 });
   const what = `node ${args.join(" ")}`;
-  if (result.timedOut) fail(`${what}: did not exit by itself within 10s`);
+  if (result.timedOut) fail(`${what}: did not exit by itself within 60 s`);
   if (result.status !== 0) fail(`${what}: exited ${result.status}\n${tail(clean(result.stderr), 15)}`);
-  if (result.ms > 5_000) fail(`${what}: took ${result.took} to exit`);
 }
 
 /** Like Promise.all, but waits for every child to end, then reports every failure. */
