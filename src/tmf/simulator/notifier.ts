@@ -47,6 +47,21 @@ type EventOf = Partial<HubEvent> & { eventType: string };
  */
 export type Subscription = (body: Record<string, unknown>) => Omit<HubRecord, "hub"> & { fields: Record<string, unknown> };
 
+/**
+ * @internal A TMF688 registration: a callback and an optional `query`, kept and, for its
+ * `eventType`, applied (`eventType=A,B` gets those events only). `invalid` is the API's 400.
+ */
+export function querySubscription(invalid: (message: string) => Error): Subscription {
+  return (body) => {
+    const extra = Object.keys(body).filter((name) => name !== "callback" && name !== "query");
+    if (extra.length > 0) throw invalid(`${extra.join(", ")} ${extra.length > 1 ? "are not attributes" : "is not an attribute"} of a listener`);
+    if (body.query === undefined) return { fields: {}, headers: {} };
+    if (typeof body.query !== "string") throw invalid("query must be a string");
+    const types = new URLSearchParams(body.query).getAll("eventType").flatMap((v) => v.split(","));
+    return { fields: { query: body.query }, headers: {}, ...(types.length > 0 ? { wants: (type: string) => types.includes(type) } : {}) };
+  };
+}
+
 /** @internal */
 export interface NotifierOptions {
   /** Each event sent twice (a delivery misbehaviour a test may ask for). */

@@ -11,7 +11,7 @@ import { mswHandlers } from "../../core/simulator/msw.js";
 import { listen } from "../../core/simulator/server.js";
 import { TokenIssuer } from "../../core/simulator/token-issuer.js";
 import type { SimulatorUrls } from "../../core/simulator/types.js";
-import { Notifier, type Subscription } from "../../tmf/simulator/notifier.js";
+import { Notifier, querySubscription } from "../../tmf/simulator/notifier.js";
 import { readQuery } from "../../tmf/simulator/search.js";
 import type { ProductOrderingEvent } from "../generated/events.js";
 import { createApi, router } from "./api.js";
@@ -28,16 +28,6 @@ function url(name: string, value: string): string {
   // The engine compares URLs as `new URL()` writes them (a lower-case host, `serverRoot` too).
   return trimUrl(new URL(value).href);
 }
-
-/** A registration's `query` (TMF688), kept and, for its `eventType`, applied: `eventType=A,B` gets those events only. */
-const querySubscription: Subscription = (body) => {
-  const extra = Object.keys(body).filter((name) => name !== "callback" && name !== "query");
-  if (extra.length > 0) throw invalid(`${extra.join(", ")} ${extra.length > 1 ? "are not attributes" : "is not an attribute"} of a listener`);
-  if (body.query === undefined) return { fields: {}, headers: {} };
-  if (typeof body.query !== "string") throw invalid("query must be a string");
-  const types = new URLSearchParams(body.query).getAll("eventType").flatMap((v) => v.split(","));
-  return { fields: { query: body.query }, headers: {}, ...(types.length > 0 ? { wants: (type: string) => types.includes(type) } : {}) };
-};
 
 /**
  * Creates a stateful simulator of the TMF622 v4 Product Ordering API as the vendor documents it:
@@ -87,7 +77,7 @@ export function createProductOrderingSimulator(options: ProductOrderingSimulator
   const notifier = new Notifier<ProductOrderingEvent>(state, clock, {
     duplicate: options.events?.duplicate === true,
     invalid,
-    subscription: querySubscription,
+    subscription: querySubscription(invalid),
     // The official listener operations answer 201; any 2xx is taken as received.
     accepted: (status) => status >= 200 && status < 300,
   });

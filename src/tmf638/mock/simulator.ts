@@ -12,7 +12,7 @@ import { errorResponse } from "../../core/simulator/http.js";
 import { mswHandlers } from "../../core/simulator/msw.js";
 import { listen } from "../../core/simulator/server.js";
 import type { SimulatorUrls } from "../../core/simulator/types.js";
-import { Notifier, type Subscription } from "../../tmf/simulator/notifier.js";
+import { Notifier, querySubscription } from "../../tmf/simulator/notifier.js";
 import { readQuery } from "../../tmf/simulator/search.js";
 import type { ServiceInventoryEvent } from "../generated/events.js";
 import { createApi, router } from "./api.js";
@@ -35,16 +35,6 @@ function url(value: string): string {
   // The engine compares URLs as `new URL()` writes them (a lower-case host).
   return trimUrl(new URL(value).href);
 }
-
-/** A registration's `query` (TMF688), kept and, for its `eventType`, applied: `eventType=A,B` gets those events only. */
-const querySubscription: Subscription = (body) => {
-  const extra = Object.keys(body).filter((name) => name !== "callback" && name !== "query");
-  if (extra.length > 0) throw invalid(`${extra.join(", ")} ${extra.length > 1 ? "are not attributes" : "is not an attribute"} of a listener`);
-  if (body.query === undefined) return { fields: {}, headers: {} };
-  if (typeof body.query !== "string") throw invalid("query must be a string");
-  const types = new URLSearchParams(body.query).getAll("eventType").flatMap((v) => v.split(","));
-  return { fields: { query: body.query }, headers: {}, ...(types.length > 0 ? { wants: (type: string) => types.includes(type) } : {}) };
-};
 
 function readClients(value: unknown): ReadonlyMap<string, string> {
   const clients = value ?? { [SIMULATOR_CREDENTIALS.clientId]: SIMULATOR_CREDENTIALS.clientSecret };
@@ -108,7 +98,7 @@ export function createServiceInventorySimulator(options: ServiceInventorySimulat
       const notifier = new Notifier<ServiceInventoryEvent>(unit, clock, {
         duplicate: options.events?.duplicate === true,
         invalid,
-        subscription: querySubscription,
+        subscription: querySubscription(invalid),
         // The official listener operations answer 201; any 2xx is taken as received.
         accepted: (status) => status >= 200 && status < 300,
       });
