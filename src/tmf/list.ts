@@ -86,6 +86,18 @@ export type ListQuery<Q> = { [K in Exclude<keyof Q, "limit">]?: NonNullable<Q[K]
 export type PagedQuery<Q> = { [K in keyof Q]?: NonNullable<Q[K]> extends readonly (infer E)[] ? E | readonly E[] : Q[K] };
 
 /**
+ * Paging of a `listAll`: how many entities each request asks for (default 100).
+ * @group Queries
+ * @example
+ * ```ts
+ * for await (const order of client.productOrders.listAll({ state: "held" }, { pageSize: 50 })) alert(order.id);
+ * ```
+ */
+export interface ListAllOptions extends CallOptions {
+  pageSize?: number;
+}
+
+/**
  * @internal `list` and `count` of a collection. The query types are checked by each
  * namespace's interface; here the query only passes through.
  */
@@ -112,7 +124,7 @@ export function createSearch<T, Paths = any>(http: Transport<Paths>, path: Paths
 export async function* listAll<T, Q extends object>(
   list: (query: Q & { offset: number; limit: number }, options?: CallOptions) => PromiseLike<ListResult<T>>,
   query: Q,
-  { pageSize = 100, ...options }: CallOptions & { pageSize?: number } = {},
+  { pageSize = 100, ...options }: ListAllOptions = {},
 ): AsyncGenerator<T, void, undefined> {
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new InvalidArgumentError("pageSize", "must be a positive integer");
   for (let offset = 0; ;) {

@@ -5,7 +5,7 @@ import type { PollingOptions } from "../../core/operation.js";
 import { respond, type ApiPromise, type Transport } from "../../core/transport.js";
 import type { CallOptions } from "../../core/types.js";
 import { TmfApiError } from "../../tmf/errors.js";
-import { createSearch, listAll, type ListResult, type PagedQuery } from "../../tmf/list.js";
+import { createSearch, listAll, type ListResult, type PagedQuery, type ListAllOptions } from "../../tmf/list.js";
 import { ProductOrderCancellationError } from "../errors.js";
 import type { paths } from "../generated/tmf622.js";
 import * as operations from "../generated/operations.js";
@@ -86,18 +86,6 @@ export type ProductOrderQuery<F extends ProductOrderField = ProductOrderField> =
  * ```
  */
 export type ProductOrderFilter = Omit<ProductOrderQuery, "fields" | "offset" | "limit">;
-
-/**
- * Paging of `productOrders.listAll`: how many orders each request asks for (default 100).
- * @group Queries
- * @example
- * ```ts
- * for await (const order of client.productOrders.listAll({ state: "held" }, { pageSize: 50 })) alert(order.id);
- * ```
- */
-export interface ListAllOptions extends CallOptions {
-  pageSize?: number;
-}
 
 /**
  * Paging of `productOrders.cancellations.list`.
@@ -249,3 +237,5 @@ export function createProductOrders(http: Transport<paths>, polling: Required<Po
     },
   } as ProductOrders;
 }
+
+export type { ListAllOptions } from "../../tmf/list.js";

@@ -4,7 +4,7 @@
 import { InvalidArgumentError, requireId } from "../../core/errors.js";
 import { respond, type ApiPromise, type Sent, type Transport } from "../../core/transport.js";
 import type { CallOptions } from "../../core/types.js";
-import { createSearch, listAll, type ListResult, type PagedQuery } from "../../tmf/list.js";
+import { createSearch, listAll, type ListResult, type PagedQuery, type ListAllOptions } from "../../tmf/list.js";
 import { ServiceCountError } from "../errors.js";
 import type { paths } from "../generated/tmf638.js";
 import * as operations from "../generated/operations.js";
@@ -95,18 +95,6 @@ export type ServiceQuery<F extends ServiceField = ServiceField> = PagedQuery<
  * ```
  */
 export type ServiceFilter = Omit<ServiceQuery, "fields" | "offset" | "limit">;
-
-/**
- * Paging of `services.listAll`: how many services each request asks for (default 100).
- * @group Queries
- * @example
- * ```ts
- * for await (const service of inventory.services.listAll({ serviceType: "mobile" }, { pageSize: 50 })) console.log(service.id);
- * ```
- */
-export interface ListAllOptions extends CallOptions {
-  pageSize?: number;
-}
 
 /**
  * The services of one business unit: read, search, create, change and delete them.
@@ -206,3 +194,5 @@ export function createServices(http: Transport<paths>, businessId: string): Serv
       ),
   } as Services;
 }
+
+export type { ListAllOptions } from "../../tmf/list.js";
