@@ -6,7 +6,11 @@ const encoder = new TextEncoder();
 /** 32 bytes of HMAC-SHA256 in base64url without padding. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 
 const fromBase64url = (token: string) => Uint8Array.from(atob(`${token.replace(/-/g, "+").replace(/_/g, "/")}=`), (c) => c.charCodeAt(0));
 
@@ -20,9 +24,7 @@ export function createCallbackSigner(secrets: readonly string[]): CallbackSigner
   // Imported once, not extractable: the secret's bytes stay inside Web Crypto from then on.
   let keys: Promise<CryptoKey[]> | undefined;
   const load = () =>
-    (keys ??= Promise.all(
-      secrets.map((secret) => crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"])),
-    ));
+    (keys ??= Promise.all(secrets.map((secret) => crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]))));
   const mac = async (key: CryptoKey, outcome: string, workflowId: string) =>
     new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(`${outcome}:${workflowId}`)));
 
