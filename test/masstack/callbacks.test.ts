@@ -152,6 +152,13 @@ describe("accepted callbacks", () => {
     expect(handled[0]!.receivedAt).toBeInstanceOf(Date);
   });
 
+  it("round-trips a workflow id that needs encoding in a path segment", async () => {
+    const { receiver, handled } = recording();
+    const id = "a/b c%d";
+    expect((await receiver.handle(post((await receiver.urls(id)).error, SEED_BARRING_CALLBACK))).status).toBe(200);
+    expect(handled.map((c) => [c.workflowId, c.outcome])).toEqual([[id, "error"]]);
+  });
+
   it("accepts the seed's barring callback", async () => {
     const { receiver, handled } = recording();
     const response = await receiver.handle(post((await receiver.urls(WORKFLOW)).success, SEED_BARRING_CALLBACK));

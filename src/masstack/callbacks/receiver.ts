@@ -199,7 +199,7 @@ function parse(body: unknown, url: URL): ParsedDelivery<CallbackEvent, never> {
   return { ok: true, id: `${outcome}:${workflowId}`, type: outcome, event: { workflowId, outcome, body: checked } };
 }
 
-const received = (event: CallbackEvent, meta: DeliveryMeta): ReceivedCallback =>
+const toCallback = (event: CallbackEvent, meta: DeliveryMeta): ReceivedCallback =>
   Object.freeze({ ...event, receivedAt: meta.receivedAt, duplicate: meta.duplicate });
 
 function secretsOf(options: CallbackReceiverOptions): string[] {
@@ -263,7 +263,7 @@ export function createCallbackReceiver(options: CallbackReceiverOptions): Callba
       isType: (type) => OUTCOMES.includes(type as CallbackOutcome),
       processed: async (event, meta) => {
         const { workflowId } = event as CallbackEvent;
-        await results.set(workflowId, received(event as CallbackEvent, meta), retentionMs);
+        await results.set(workflowId, toCallback(event as CallbackEvent, meta), retentionMs);
       },
       acknowledge: { status: 200 },
     },
@@ -273,7 +273,7 @@ export function createCallbackReceiver(options: CallbackReceiverOptions): Callba
   const on: CallbackReceiver["on"] = (outcome, handler) => {
     if (!OUTCOMES.includes(outcome)) throw new InvalidArgumentError("outcome", 'must be "success" or "error"');
     if (typeof handler !== "function") throw new InvalidArgumentError("handler", "must be a function");
-    return engine.on(outcome, (event, meta) => handler(received(event, meta)));
+    return engine.on(outcome, (event, meta) => handler(toCallback(event, meta)));
   };
 
   const receiver: CallbackReceiver & { [REPORT]: unknown } = {
@@ -286,7 +286,7 @@ export function createCallbackReceiver(options: CallbackReceiverOptions): Callba
       const [success, error] = await Promise.all(OUTCOMES.map((outcome) => signer.sign(outcome, workflowId)));
       return { success: `${base}/success/${id}/${success}`, error: `${base}/error/${id}/${error}` };
     },
-    subscribe: (listener) => engine.subscribe((event, meta) => listener(received(event, meta))),
+    subscribe: (listener) => engine.subscribe((event, meta) => listener(toCallback(event, meta))),
     async received(workflowId) {
       return typeof workflowId === "string" ? await results.get(workflowId) : undefined;
     },
