@@ -114,21 +114,26 @@ export class Commands {
     return new StoreUnavailableError("redis", operation, { reason, cause: error, retryable: code === undefined || TRANSIENT.has(code) });
   }
 
-  // One command with a deadline. The signal lets a client that honours it drop the command; the
-  // race covers one that does not.
-  async #raw(args: readonly (string | number)[]): Promise<unknown> {
-    const controller = new AbortController();
+  /** `pending` (a subscription, say) with the commands' deadline. */
+  async within<T>(pending: Promise<T>, controller?: AbortController): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         reject(new Error(`no answer within ${this.timeoutMs} ms`));
-        controller.abort();
+        controller?.abort();
       }, this.timeoutMs);
     });
     try {
-      return await Promise.race([this.connection.command(args, { signal: controller.signal }), deadline]);
+      return await Promise.race([pending, deadline]);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  // One command with a deadline. The signal lets a client that honours it drop the command; the
+  // race covers one that does not.
+  #raw(args: readonly (string | number)[]): Promise<unknown> {
+    const controller = new AbortController();
+    return this.within(this.connection.command(args, { signal: controller.signal }), controller);
   }
 }

@@ -160,9 +160,12 @@ export class RedisEventBus implements EventBus {
         // The EventBus contract: a listener that throws is not retried.
       }
     };
+    const pending = this.#redis.connection.subscribe(name, own);
     try {
-      await this.#redis.connection.subscribe(name, own);
+      await this.#redis.within(pending);
     } catch (error) {
+      // A subscription that lands after its deadline is undone: no listener is left behind.
+      pending.then(() => this.#redis.connection.unsubscribe(name, own)).catch(() => {});
       throw this.#redis.failure("events.subscribe", error);
     }
     let subscribed = true;
@@ -170,7 +173,7 @@ export class RedisEventBus implements EventBus {
       if (!subscribed) return;
       subscribed = false;
       try {
-        await this.#redis.connection.unsubscribe(name, own);
+        await this.#redis.within(this.#redis.connection.unsubscribe(name, own));
       } catch (error) {
         throw this.#redis.failure("events.unsubscribe", error);
       }
