@@ -5,7 +5,7 @@ export { nodeRedisConnection } from "./connection.js";
 export type { NodeRedisClient, NodeRedisConnectionOptions, NodeRedisSubscriber, RedisConnection, RedisMessageListener } from "./connection.js";
 export type { RedisStoreOptions } from "./commands.js";
 export { createRedisStores, RedisClaimStore, RedisEntityVersionStore, RedisEventBus, RedisLockStore, RedisTokenCache } from "./stores.js";
-export type { RedisLockStoreOptions } from "./stores.js";
+export type { RedisLockStoreOptions, RedisStores } from "./stores.js";
 export { StoreUnavailableError } from "../core/errors.js";
 export type {
   AdvanceResult,

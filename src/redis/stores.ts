@@ -279,6 +279,20 @@ export class RedisTokenCache implements TokenCache {
 }
 
 /**
+ * The stores {@link createRedisStores} makes: every store, and `close()`.
+ * @example
+ * ```ts
+ * const stores: RedisStores = createRedisStores({ connection: nodeRedisConnection(client) });
+ * process.on("SIGTERM", () => void stores.close());
+ * ```
+ * @group Redis
+ */
+export interface RedisStores extends Stores {
+  /** Closes what the connection opened itself (the subscriber), never your client. */
+  close(): Promise<void>;
+}
+
+/**
  * The {@link Stores} of every replica, on one Redis. `close()` closes what the connection opened
  * itself (the subscriber), never your client.
  * @example
@@ -290,7 +304,7 @@ export class RedisTokenCache implements TokenCache {
  * ```
  * @group Redis
  */
-export function createRedisStores(options: RedisLockStoreOptions): Stores & { close(): Promise<void> } {
+export function createRedisStores(options: RedisLockStoreOptions): RedisStores {
   const locks = new RedisLockStore(options);
   return {
     claims: new RedisClaimStore(options),
