@@ -14,7 +14,10 @@ const climbsInto = (folders) => `^(\\.\\./)+(${folders.join("|")})(/|$)`;
 const packagesExcept = (granted) => `^(?![./]${granted.map((name) => `|${name}$`).join("")})`;
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
-const coreOnly = { regex: climbsInto([...APIS, "tmf"]), message: "core/ knows no API: it imports only core/** (not tmf/, an API folder or its generated/)." };
+const coreOnly = {
+  regex: climbsInto([...APIS, "tmf", "redis"]),
+  message: "core/ knows no API: it imports only core/** (not tmf/, redis/, an API folder or its generated/).",
+};
 const corePackages = (granted, where) => ({ regex: packagesExcept(granted), message: `core/ uses web-standard APIs; ${where}.` });
 const CORE_GRANTS = "msw only in core/simulator/msw.ts, node:http only in the Node adapters core/receiver/node.ts and core/simulator/server.ts";
 const apiRules = (api, granted) => [
@@ -38,6 +41,13 @@ const importTable = [
     rules: restrict(
       { regex: climbsInto(APIS), message: "tmf/ holds what TMF APIs share: it imports core/** and zod/mini, never an API folder." },
       { regex: packagesExcept(["zod/mini"]), message: "tmf/ uses web-standard APIs and zod/mini only." },
+    ),
+  },
+  {
+    files: ["src/redis/**/*.ts"],
+    rules: restrict(
+      { regex: climbsInto([...APIS, "tmf"]), message: "redis/ builds on core/ alone: it imports core/** and its own files." },
+      { regex: packagesExcept([]), message: "redis/ uses web-standard APIs: the user's Redis client comes in through RedisConnection, never an import." },
     ),
   },
   ...APIS.flatMap((api) => [

@@ -9,6 +9,7 @@ export default defineConfig({
       { find: /^giacom-sdk\/webhooks$/, replacement: fileURLToPath(new URL("./src/giacom/webhooks/index.ts", import.meta.url)) },
       { find: /^giacom-sdk\/mock$/, replacement: fileURLToPath(new URL("./src/giacom/mock/index.ts", import.meta.url)) },
       { find: /^giacom-sdk\/core$/, replacement: fileURLToPath(new URL("./src/core/index.ts", import.meta.url)) },
+      { find: /^giacom-sdk\/redis$/, replacement: fileURLToPath(new URL("./src/redis/index.ts", import.meta.url)) },
       { find: /^giacom-sdk\/tmf622$/, replacement: fileURLToPath(new URL("./src/tmf622/index.ts", import.meta.url)) },
       { find: /^giacom-sdk\/tmf622\/mock$/, replacement: fileURLToPath(new URL("./src/tmf622/mock/index.ts", import.meta.url)) },
       { find: /^giacom-sdk\/tmf638$/, replacement: fileURLToPath(new URL("./src/tmf638/index.ts", import.meta.url)) },

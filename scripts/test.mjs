@@ -11,6 +11,7 @@ const gates = [
   ["generate:check"],
   ["typecheck"],
   ["deps"], // offline: no runtime dependency (or what it pulls in) at a version a known advisory affects
+  ["redis:ensure"], // redis-server on PATH for the Redis store tests: installs it (root + apt) or names the command
   ["test:unit", "--", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_JSON}`],
   ["build"],
   ["size"], // after build: each entry point within its bundle budget

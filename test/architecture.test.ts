@@ -99,6 +99,26 @@ describe("the checker", () => {
     ]);
   });
 
+  test("lets redis/ build on core/ alone, with no package, and nothing of the SDK import it", () => {
+    const shared = graph({
+      "src/redis/stores.ts": ["src/core/errors.ts", "type:src/core/stores/stores.ts", "src/redis/commands.ts", "src/tmf/list.ts", "redis"],
+      "src/redis/commands.ts": ["type:src/giacom/types.ts"],
+      "src/core/errors.ts": [],
+      "src/core/stores/stores.ts": [],
+      "src/core/operation.ts": ["type:src/redis/stores.ts"],
+      "src/masstack/client.ts": ["src/redis/stores.ts"],
+      "src/tmf/list.ts": [],
+      "src/giacom/types.ts": [],
+    });
+    expect(findViolations(shared)).toEqual([
+      "src/redis/stores.ts imports src/tmf/list.ts: redis/** may not import tmf/** (redis/ builds on core/ alone) (line 4)",
+      'src/redis/stores.ts imports package "redis": redis/** uses web-standard APIs; it imports no package (line 5)',
+      "src/redis/commands.ts imports src/giacom/types.ts: redis/** may not import giacom/** (redis/ builds on core/ alone) (line 1, type-only)",
+      "src/core/operation.ts imports src/redis/stores.ts: core/** may not import redis/** (core knows no API) (line 1, type-only)",
+      "src/masstack/client.ts imports src/redis/stores.ts: masstack/** may not import redis/** (the user gives an API its stores) (line 1)",
+    ]);
+  });
+
   test("keeps generated code and the root entry to their owners", () => {
     const reachingIn = graph({
       "src/index.ts": ["src/giacom/generated/seed.ts", "src/tmf622/client.ts"],
@@ -110,7 +130,7 @@ describe("the checker", () => {
       "src/index.ts imports src/giacom/generated/seed.ts: only giacom/** may import giacom/generated/** (line 1)",
       "src/index.ts imports src/tmf622/client.ts: src/index.ts may not import tmf622/** (line 2)",
       "src/tmf622/client.ts imports src/index.ts: src/index.ts is the package entry: nothing in src/ imports it (line 1)",
-      "src/extras/helper.ts lies outside the zones of the import table (core/, tmf/, giacom/, tmf622/, tmf638/, masstack/, src/index.ts)",
+      "src/extras/helper.ts lies outside the zones of the import table (core/, tmf/, redis/, giacom/, tmf622/, tmf638/, masstack/, src/index.ts)",
     ]);
   });
 

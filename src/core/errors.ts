@@ -30,7 +30,8 @@ export type SdkErrorCode =
   | "NETWORK"
   | "TIMEOUT"
   | "ABORTED"
-  | "WEBHOOK_BODY_CONSUMED";
+  | "WEBHOOK_BODY_CONSUMED"
+  | "STORE_UNAVAILABLE";
 
 /**
  * The base of every error the SDK throws, whichever API it calls (Giacom exports it as
@@ -413,4 +414,55 @@ export class AbortError extends SdkError {
   constructor(message: string, init: { correlationId?: string | undefined; cause?: unknown }) {
     super("ABORTED", message, init);
   }
+}
+
+// A connection string's credentials (`redis://user:password@host`) and anything after an
+// AUTH/HELLO command word: the only places a store's secrets can reach an error text.
+const CONNECTION_SECRETS: readonly [RegExp, string][] = [
+  [/([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, "$1[REDACTED]@"],
+  [/\b(AUTH|HELLO)\b[^\n]*/gi, "$1 [REDACTED]"],
+];
+
+/**
+ * A shared store (Redis, say) could not do what was asked: it is unreachable, timed out, or
+ * answered with an error. `store` names it and `operation` what was asked. Retryable unless the
+ * store's answer shows that repeating cannot help (a key of the wrong type, a refused login).
+ * Neither the message nor `cause` carries a connection secret: a password in a URL is masked,
+ * and `cause` is a plain copy of the driver's error with only its name and that masked message.
+ * @group Stores
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof StoreUnavailableError && e.retryable) return new Response(null, { status: 503 }); }
+ * ```
+ */
+export class StoreUnavailableError extends SdkError {
+  override readonly name = "StoreUnavailableError";
+  /** The store, e.g. `redis`. */
+  declare readonly store: string;
+  /** What was asked of it, e.g. `claim` or `lock.acquire`. */
+  declare readonly operation: string;
+  constructor(store: string, operation: string, init: { reason: string; cause?: unknown; retryable?: boolean }) {
+    const reason = maskConnectionSecrets(init.reason);
+    super("STORE_UNAVAILABLE", `The ${store} store failed during ${operation}: ${reason}`, {
+      cause: init.cause === undefined ? undefined : safeCause(init.cause),
+      retryable: init.retryable ?? true,
+    });
+    this.store = store;
+    this.operation = operation;
+  }
+}
+
+/** @internal `text` with URL credentials and AUTH/HELLO arguments masked. */
+export function maskConnectionSecrets(text: string): string {
+  return CONNECTION_SECRETS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+}
+
+// A driver's error may hold its connection options (URL, password) in properties that
+// util.inspect would show: keep only its name and its masked message.
+function safeCause(cause: unknown): Error {
+  const message = cause instanceof Error ? cause.message : typeof cause === "string" ? cause : "unknown error";
+  const copy = new Error(maskConnectionSecrets(message));
+  copy.name = cause instanceof Error ? cause.name : "Error";
+  delete copy.stack;
+  return copy;
 }

@@ -36,6 +36,7 @@ export {
   NetworkError,
   RedirectError,
   SdkError,
+  StoreUnavailableError,
   TimeoutError,
 } from "./errors.js";
 export type { ApiErrorClass, ApiErrorDetails, ApiErrorFamily, DecodedError, SdkErrorCode } from "./errors.js";
@@ -47,4 +48,20 @@ export { createMemoryVersionStore, MemoryDedupeStore } from "./receiver/stores.j
 export type { DedupeStore, MemoryDedupeStoreOptions, VersionStore } from "./receiver/stores.js";
 export { toNodeHandler, WebhookBodyConsumedError } from "./receiver/node.js";
 export type { NodeHandlerOptions } from "./receiver/node.js";
+export { createMemoryStores, MemoryClaimStore, MemoryEntityVersionStore, MemoryEventBus, MemoryLockStore, MemoryTokenCache } from "./stores/memory.js";
+export type { MemoryEventBusOptions, MemoryLockStoreOptions, MemoryStoreOptions } from "./stores/memory.js";
+export type {
+  AdvanceResult,
+  CachedToken,
+  ChannelListener,
+  ClaimResult,
+  ClaimStore,
+  EntityVersionStore,
+  EventBus,
+  Lock,
+  LockStore,
+  StoreClock,
+  Stores,
+  TokenCache,
+} from "./stores/stores.js";
 export { VERSION } from "./version.js";

@@ -99,6 +99,7 @@ export function buildGraph(sources: ReadonlyMap<string, string>): ImportGraph {
 type Zone =
   | { readonly kind: "core" }
   | { readonly kind: "tmf" }
+  | { readonly kind: "redis" }
   | { readonly kind: "root" }
   | { readonly kind: "unknown" }
   | { readonly kind: "api"; readonly api: string; readonly part: "generated" | "mock" | "client" | "namespaces" | "other" };
@@ -107,7 +108,7 @@ function zoneOf(file: string): Zone {
   if (file === "src/index.ts") return { kind: "root" };
   const [src, top, second] = file.split("/");
   if (src !== "src") return { kind: "unknown" };
-  if (top === "core" || top === "tmf") return { kind: top };
+  if (top === "core" || top === "tmf" || top === "redis") return { kind: top };
   if (!(API_FOLDERS as readonly string[]).includes(top ?? "")) return { kind: "unknown" };
   const part = second === "generated" || second === "mock" || second === "namespaces" ? second : second === "client.ts" ? "client" : "other";
   return { kind: "api", api: top!, part };
@@ -131,6 +132,8 @@ function fileRule(from: string, to: string): string | undefined {
       return target.kind === "core" ? undefined : `${may} (core knows no API)`;
     case "tmf":
       return target.kind === "core" || target.kind === "tmf" ? undefined : may;
+    case "redis":
+      return target.kind === "core" || target.kind === "redis" ? undefined : `${may} (redis/ builds on core/ alone)`;
     case "root":
       return target.kind === "core" || target.kind === "tmf" || (target.kind === "api" && target.api === ROOT_API) ? undefined : may;
     case "unknown":
@@ -138,6 +141,7 @@ function fileRule(from: string, to: string): string | undefined {
     case "api": {
       if (target.kind === "core") return undefined;
       if (target.kind === "tmf") return TMF_APIS.has(source.api) ? undefined : `${may} (only TMF APIs use tmf/)`;
+      if (target.kind === "redis") return `${may} (the user gives an API its stores)`;
       if (target.api !== source.api) return `${may} (API folders never import each other)`;
       if (source.part === "mock" && (target.part === "client" || target.part === "namespaces")) {
         return `${source.api}/mock/** may not import ${target.part === "client" ? `${target.api}/client.ts` : `${target.api}/namespaces/**`} (a simulator never imports its client)`;
@@ -161,7 +165,7 @@ export function findViolations(graph: ImportGraph): string[] {
   const messages: string[] = [];
   for (const [from, edges] of graph) {
     if (zoneOf(from).kind === "unknown")
-      messages.push(`${from} lies outside the zones of the import table (core/, tmf/, ${API_FOLDERS.join("/, ")}/, src/index.ts)`);
+      messages.push(`${from} lies outside the zones of the import table (core/, tmf/, redis/, ${API_FOLDERS.join("/, ")}/, src/index.ts)`);
     const byTarget = new Map<string, ImportEdge[]>();
     for (const edge of edges) byTarget.set(`${edge.kind} ${edge.to}`, [...(byTarget.get(`${edge.kind} ${edge.to}`) ?? []), edge]);
     for (const [first, ...more] of byTarget.values()) {

@@ -30,6 +30,9 @@ const basic = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).toS
 /** The header credentials of the TMF638 client tests (test/tmf638): the secret, and the id it goes with. */
 export const TMF638_CREDENTIALS = Object.freeze({ clientId: "tmf638-channel", clientSecret: "tmf638-secret-Hv3p" });
 
+/** The password of the Redis store tests (test/redis), as it would appear in a connection URL. */
+export const REDIS_PASSWORD = "redis-pass-Tq7w";
+
 /** Known secret strings, each with the name a failure may show instead of the value. */
 export const KNOWN_SECRETS: readonly { kind: string; value: string }[] = [
   { kind: "client secret TEST_SECRET", value: TEST_SECRET },
@@ -41,6 +44,7 @@ export const KNOWN_SECRETS: readonly { kind: string; value: string }[] = [
   { kind: "TMF622 API key TMF622_API_KEY", value: TMF622_API_KEY },
   { kind: "TMF638 client secret TMF638_CREDENTIALS.clientSecret", value: TMF638_CREDENTIALS.clientSecret },
   ...Object.entries(MASSTACK_CALLBACK_SECRETS).map(([name, value]) => ({ kind: `MasStack callback secret MASSTACK_CALLBACK_SECRETS.${name}`, value })),
+  { kind: "Redis password REDIS_PASSWORD", value: REDIS_PASSWORD },
   ...Object.entries(WEBHOOK_API_KEYS).map(([name, value]) => ({ kind: `webhook API key WEBHOOK_API_KEYS.${name}`, value })),
 ];
 
