@@ -150,7 +150,9 @@ export class ServiceAccounts {
   async create(tokenUri: string): Promise<ServiceAccountKey> {
     const pair = await crypto.subtle.generateKey({ ...RS256, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, true, ["sign", "verify"]);
     const pkcs8 = await crypto.subtle.exportKey("pkcs8", pair.privateKey);
-    const lines = base64(pkcs8).match(/.{1,64}/g)!.join("\n");
+    const lines = base64(pkcs8)
+      .match(/.{1,64}/g)!
+      .join("\n");
     const keyId = [...crypto.getRandomValues(new Uint8Array(20))].map((b) => b.toString(16).padStart(2, "0")).join("");
     const email = `simulator-${++this.generated}-${keyId.slice(0, 8)}@service-accounts.simulator.example`;
     this.register({ client_email: email, private_key_id: keyId, publicKey: pair.publicKey });
@@ -222,7 +224,9 @@ export class JwtBearerVerifier {
     if (typeof claims.iss !== "string") return refuse("The assertion's iss (the service account's client_email) is missing");
     const account = this.accounts.find(header.kid as string | undefined, claims.iss);
     if (!account) {
-      return refuse(header.kid === undefined ? `No single key of service account ${claims.iss} is known; name it with kid` : `Unknown key id (kid) ${header.kid}`);
+      return refuse(
+        header.kid === undefined ? `No single key of service account ${claims.iss} is known; name it with kid` : `Unknown key id (kid) ${header.kid}`,
+      );
     }
     if (account.email !== claims.iss) return refuse(`The key ${account.keyId} belongs to another service account than iss ${claims.iss}`);
     let key: CryptoKey;
@@ -234,9 +238,11 @@ export class JwtBearerVerifier {
     }
     const sig = fromBase64Url(signature);
     const signed = new TextEncoder().encode(`${head}.${payload}`);
-    if (!sig || !(await crypto.subtle.verify(RS256, key, sig, signed))) return refuse(`The assertion's signature does not verify with the public key ${account.keyId}`);
+    if (!sig || !(await crypto.subtle.verify(RS256, key, sig, signed)))
+      return refuse(`The assertion's signature does not verify with the public key ${account.keyId}`);
 
-    if (claims.sub !== undefined && claims.sub !== claims.iss) return refuse("The assertion's sub must be the service account (iss): the simulator acts for no one else");
+    if (claims.sub !== undefined && claims.sub !== claims.iss)
+      return refuse("The assertion's sub must be the service account (iss): the simulator acts for no one else");
     const audiences = typeof claims.aud === "string" ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud : [];
     const trim = (url: unknown) => (typeof url === "string" ? url.replace(/\/+$/, "") : url);
     if (!audiences.some((aud) => trim(aud) === trim(audience))) return refuse(`The assertion's aud must be the token URL ${audience}`);

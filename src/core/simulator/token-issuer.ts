@@ -126,7 +126,12 @@ export class TokenIssuer {
     const scopes = requested.length > 0 ? [...new Set(requested)] : [...granted];
     const token = `sim_${crypto.randomUUID().replaceAll("-", "")}`;
     this.grants.set(token, { clientId, scopes: new Set(scopes), expiresAt: this.clock.now() + this.ttlSeconds * 1000 });
-    const answer = { access_token: token, token_type: "Bearer", expires_in: this.ttlSeconds, ...(scopes.length > 0 || alwaysScope ? { scope: scopes.join(" ") } : {}) };
+    const answer = {
+      access_token: token,
+      token_type: "Bearer",
+      expires_in: this.ttlSeconds,
+      ...(scopes.length > 0 || alwaysScope ? { scope: scopes.join(" ") } : {}),
+    };
     return new Response(JSON.stringify(answer), {
       status: 200,
       headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },

@@ -46,7 +46,13 @@ export function createApi(state: State, workflows: Workflows): Record<MasStackOp
   }
 
   /** Accepts an asynchronous request: its workflow runs `complete` later. */
-  function start(call: Call, operationId: AsyncOperationId, serviceId: string, body: Record<string, unknown>, complete: (w: SimulatorWorkflow) => Outcome): Response {
+  function start(
+    call: Call,
+    operationId: AsyncOperationId,
+    serviceId: string,
+    body: Record<string, unknown>,
+    complete: (w: SimulatorWorkflow) => Outcome,
+  ): Response {
     const workflow: SimulatorWorkflow = {
       workflowId: call.workflowId,
       generated: call.generated,
@@ -111,7 +117,11 @@ export function createApi(state: State, workflows: Workflows): Record<MasStackOp
       const active = body.active as boolean;
       return start(call, "updateBarring", found.service_id, body, (w) => {
         const target = still(w);
-        if (!target) return { outcome: "error", body: { codeResult: "BARRING_UPDATE_FAILED", titleResult: `${serviceTitle(w.service_type, w.service_id)} no longer exists` } };
+        if (!target)
+          return {
+            outcome: "error",
+            body: { codeResult: "BARRING_UPDATE_FAILED", titleResult: `${serviceTitle(w.service_type, w.service_id)} no longer exists` },
+          };
         const others = target.barrings.filter((b) => b !== name);
         target.barrings = active ? [...others, name] : others;
         return { outcome: "success", body: { codeResult: "OK", titleResult: "Barring update was successfully finished" } };
@@ -119,7 +129,10 @@ export function createApi(state: State, workflows: Workflows): Record<MasStackOp
     },
     getBarrings: (call) => {
       const found = service(call);
-      return json({ subscriptionId: found.subscriptionId, appliedBarringsMaskCodes: [...found.maskCodes, ...found.barrings.map((b) => BARRING_MASK_CODES[b])] });
+      return json({
+        subscriptionId: found.subscriptionId,
+        appliedBarringsMaskCodes: [...found.maskCodes, ...found.barrings.map((b) => BARRING_MASK_CODES[b])],
+      });
     },
     createMovement: (call) => createMovement(call, true),
     createNonSubscribableMovement: (call) => createMovement(call, false),
@@ -139,7 +152,10 @@ export function createApi(state: State, workflows: Workflows): Record<MasStackOp
       const body = await readBody(call.request);
       checkBody("createPromotion", body);
       const promotionId = crypto.randomUUID();
-      found.promotions[promotionId] = { promotion_id: promotionId, promotion: structuredClone(body.promotion) as SimulatedService["promotions"][string]["promotion"] };
+      found.promotions[promotionId] = {
+        promotion_id: promotionId,
+        promotion: structuredClone(body.promotion) as SimulatedService["promotions"][string]["promotion"],
+      };
       return created({ code: "CREATED", title: "Promotion created correctly", promotion_id: promotionId });
     },
     updatePromotion: async (call) => {

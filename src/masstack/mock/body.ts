@@ -9,9 +9,7 @@ import { invalid, MISSING_CALLBACK_URL } from "./http.js";
 type Schemas = components["schemas"];
 
 type Rule =
-  | { kind: "string" | "date-time" | "boolean" | "number" }
-  | { kind: "enum"; values: readonly string[] }
-  | { kind: "object"; rule: ObjectRule | "open" };
+  { kind: "string" | "date-time" | "boolean" | "number" } | { kind: "enum"; values: readonly string[] } | { kind: "object"; rule: ObjectRule | "open" };
 
 interface ObjectRule {
   members: Readonly<Record<string, Rule>>;
@@ -24,7 +22,11 @@ interface ObjectRule {
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 
 /** A table for schema `T`: a rule for each of its members, no other, and its required ones. */
-function shape<T>(members: { [K in keyof Required<T>]: Rule }, required: readonly RequiredKeys<T>[], paired?: readonly [keyof T & string, keyof T & string]): ObjectRule {
+function shape<T>(
+  members: { [K in keyof Required<T>]: Rule },
+  required: readonly RequiredKeys<T>[],
+  paired?: readonly [keyof T & string, keyof T & string],
+): ObjectRule {
   return { members, required: required as readonly string[], ...(paired ? { paired } : {}) };
 }
 
@@ -101,10 +103,11 @@ type WithCallbacks<T> = T & Schemas["callbackDTO"];
 
 /** The table of each request body, by operationId. */
 export const BODIES = {
-  createService: shape<WithCallbacks<Schemas["createServiceRequestDTO"]>>(
-    { service_id: string, service_details: object("open"), ...callbacks },
-    ["service_details", "callback_success_url", "callback_error_url"],
-  ),
+  createService: shape<WithCallbacks<Schemas["createServiceRequestDTO"]>>({ service_id: string, service_details: object("open"), ...callbacks }, [
+    "service_details",
+    "callback_success_url",
+    "callback_error_url",
+  ]),
   updateServiceDevice: shape<WithCallbacks<Schemas["updateServiceDeviceRequestDTO"]>>(
     { category: oneOf(DEVICE_CATEGORIES), new_service_device_details: object("open"), ...callbacks },
     ["category", "new_service_device_details", "callback_success_url", "callback_error_url"],
@@ -224,7 +227,8 @@ export function checkObject(rule: ObjectRule, value: Record<string, unknown>, at
     const [a, b] = rule.paired;
     const given = [a, b].filter((m) => value[m] !== undefined);
     if (given.length === 1) throw invalid(`${name(given[0] === a ? b : a)} is required when ${name(given[0]!)} is set ${IN_BODY}`);
-    if (given.length === 2 && Date.parse(value[a] as string) > Date.parse(value[b] as string)) throw invalid(`${name(a)} must not be after ${name(b)} ${IN_BODY}`);
+    if (given.length === 2 && Date.parse(value[a] as string) > Date.parse(value[b] as string))
+      throw invalid(`${name(a)} must not be after ${name(b)} ${IN_BODY}`);
   }
 }
 
@@ -239,7 +243,8 @@ export function checkBody(operationId: keyof typeof BODIES, body: Record<string,
     for (const member of ["callback_success_url", "callback_error_url"]) {
       const url = body[member];
       if (url === undefined || url === null || url === "") throw invalid(MISSING_CALLBACK_URL);
-      if (typeof url !== "string" || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw invalid(`${member} must be an absolute http(s) URL ${IN_BODY}`);
+      if (typeof url !== "string" || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+        throw invalid(`${member} must be an absolute http(s) URL ${IN_BODY}`);
     }
   }
   checkObject(rule, body);

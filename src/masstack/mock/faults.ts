@@ -42,19 +42,27 @@ export function operationTarget(operationId: MasStackOperationId): FaultTarget {
 function check(target: MasStackFaultTarget, fault: CallbackFault, times: number): void {
   if (target === "token") throw new TypeError(`fault(): ${fault.kind} applies to API requests, not to the token endpoint`);
   if ("operationId" in target) {
-    if (!routes.some((r) => r.operationId === target.operationId)) throw new TypeError(`fault(): ${JSON.stringify(target.operationId)} is not an operation of the API`);
+    if (!routes.some((r) => r.operationId === target.operationId))
+      throw new TypeError(`fault(): ${JSON.stringify(target.operationId)} is not an operation of the API`);
     const async = (ASYNC as readonly string[]).includes(target.operationId);
-    if (fault.kind !== "duplicateWorkflow" && !async) throw new TypeError(`fault(): ${fault.kind} applies to the operations with callbacks (${ASYNC.join(", ")})`);
-    if (fault.kind === "duplicateWorkflow" && target.operationId === "getBarrings") throw new TypeError("fault(): a GET uses no workflow id: duplicateWorkflow applies to the operations that change something");
+    if (fault.kind !== "duplicateWorkflow" && !async)
+      throw new TypeError(`fault(): ${fault.kind} applies to the operations with callbacks (${ASYNC.join(", ")})`);
+    if (fault.kind === "duplicateWorkflow" && target.operationId === "getBarrings")
+      throw new TypeError("fault(): a GET uses no workflow id: duplicateWorkflow applies to the operations that change something");
   } else if (typeof target !== "object" || target === null || !(typeof target.path === "string" || target.path instanceof RegExp)) {
     throw new TypeError('fault(): target must be "token", { method?, path: string | RegExp } or { operationId }');
   }
   if (!(times >= 1)) throw new RangeError("fault(): times must be at least 1 (Infinity for every request)");
   const ok =
     (fault.kind === "callbackDelayed" && typeof fault.ms === "number" && Number.isFinite(fault.ms) && fault.ms >= 0) ||
-    (fault.kind === "errorOutcome" && (fault.code === undefined || typeof fault.code === "string") && (fault.title === undefined || typeof fault.title === "string")) ||
+    (fault.kind === "errorOutcome" &&
+      (fault.code === undefined || typeof fault.code === "string") &&
+      (fault.title === undefined || typeof fault.title === "string")) ||
     (fault.kind === "duplicateWorkflow" &&
-      (fault.accept === undefined || fault.accept === false || (fault.accept === true && (fault.answer === undefined || fault.answer === "drop" || (Number.isInteger(fault.answer) && fault.answer >= 500 && fault.answer <= 599))))) ||
+      (fault.accept === undefined ||
+        fault.accept === false ||
+        (fault.accept === true &&
+          (fault.answer === undefined || fault.answer === "drop" || (Number.isInteger(fault.answer) && fault.answer >= 500 && fault.answer <= 599))))) ||
     fault.kind === "callbackLost" ||
     fault.kind === "callbackDuplicated";
   if (!ok) throw new TypeError(`fault(): not a valid fault: ${JSON.stringify(fault)}`);

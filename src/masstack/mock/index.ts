@@ -30,8 +30,10 @@ export type {
 export type {
   BarringCallback,
   BarringsDetail,
+  BarringUpdate,
   ErrorBody,
   MovementCreated,
+  Promotion,
   PromotionCreated,
   RefundCreated,
   ServiceCallback,

@@ -19,6 +19,7 @@ export type { Fault, FaultOptions, FaultTarget, RunOptions, ServiceAccountKey, S
  * ```ts
  * const target: MasStackOperationId = "createService";
  * ```
+ * @useDeclaredType
  */
 export type MasStackOperationId = (typeof routes)[number]["operationId"];
 

@@ -42,7 +42,8 @@ function readSeed(value: unknown): MasStackSimulatorOptions["services"] & object
   const seen = new Set<string>();
   value.forEach((s: unknown, i) => {
     const { service_type: type, service_id: id } = (s ?? {}) as Record<string, unknown>;
-    if (!(SERVICE_TYPES as readonly unknown[]).includes(type)) throw new TypeError(`${CALLER}: services[${i}].service_type must be one of ${SERVICE_TYPES.join(", ")}`);
+    if (!(SERVICE_TYPES as readonly unknown[]).includes(type))
+      throw new TypeError(`${CALLER}: services[${i}].service_type must be one of ${SERVICE_TYPES.join(", ")}`);
     if (typeof id !== "string" || id === "") throw new TypeError(`${CALLER}: services[${i}].service_id must be a non-empty string`);
     if (seen.has(`${type}/${id}`)) throw new TypeError(`${CALLER}: services[${i}]: ${type} ${id} is listed twice`);
     seen.add(`${type}/${id}`);
@@ -133,7 +134,11 @@ export function createMasStackSimulator(options: MasStackSimulatorOptions = {}):
         const changes = route.method !== "GET";
         if (changes && sent !== null && state.workflowIds.has(sent.toLowerCase())) throw duplicateWorkflow();
         const where = new URL(request.url);
-        const call = { operationId: route.operationId, method: request.method, path: trimUrl(`${where.origin}${where.pathname}`).slice(at.baseUrl.length) || "/" };
+        const call = {
+          operationId: route.operationId,
+          method: request.method,
+          path: trimUrl(`${where.origin}${where.pathname}`).slice(at.baseUrl.length) || "/",
+        };
         const lose = changes ? callbackFaults.takeDuplicate(call) : undefined;
         if (lose && !lose.accept) throw duplicateWorkflow();
 

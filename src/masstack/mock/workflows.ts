@@ -82,7 +82,11 @@ export class Workflows {
     const extra = find("callbackDelayed")?.ms ?? 0;
     this.clock.schedule(this.delayMs, "change", () => {
       const { outcome, body } = forced
-        ? failure(workflow, forced.code ?? FAILURE_CODES[workflow.operationId], forced.title ?? "The simulator was told to fail this request (errorOutcome fault)")
+        ? failure(
+            workflow,
+            forced.code ?? FAILURE_CODES[workflow.operationId],
+            forced.title ?? "The simulator was told to fail this request (errorOutcome fault)",
+          )
         : complete();
       workflow.state = outcome === "success" ? "succeeded" : "failed";
       if (lost) return;
