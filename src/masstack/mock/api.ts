@@ -3,6 +3,7 @@
 // workflow; the others answer at once. A service in a path must exist (404 otherwise).
 import { json, mergePatch } from "../../core/simulator/http.js";
 import { createRouter } from "../../core/simulator/router.js";
+import { callbacks } from "../generated/callbacks.js";
 import { routes } from "../generated/routes.js";
 import type { ServiceDeviceUpdate, ServiceType } from "../generated/types.js";
 import { checkBody, checkDeviceDetails, checkServiceDetails } from "./body.js";
@@ -60,8 +61,8 @@ export function createApi(state: State, workflows: Workflows): Record<MasStackOp
       service_type: call.type,
       service_id: serviceId,
       state: "pending",
-      callback_success_url: body.callback_success_url as string,
-      callback_error_url: body.callback_error_url as string,
+      callback_success_url: body[callbacks[operationId].urls.success_event] as string,
+      callback_error_url: body[callbacks[operationId].urls.error_event] as string,
     };
     state.workflows.push(workflow);
     workflows.start(workflow, call.callbackFaults(), () => complete(workflow));

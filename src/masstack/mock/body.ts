@@ -4,6 +4,7 @@
 // member the spec adds or drops fails the type check; the tests hold the rest to the spec.
 import { isRecord } from "../../core/simulator/http.js";
 import type { components } from "../generated/masstack.js";
+import type { deviceDetailsByCategory, serviceDetailsByType } from "../generated/variants.js";
 import { invalid, MISSING_CALLBACK_URL } from "./http.js";
 
 type Schemas = components["schemas"];
@@ -35,19 +36,17 @@ const dateTime: Rule = { kind: "date-time" };
 const boolean: Rule = { kind: "boolean" };
 const number: Rule = { kind: "number" };
 const oneOf = (values: readonly string[]): Rule => ({ kind: "enum", values });
+
+/** The values of enum `T`, every one of them: a value the spec adds fails the type check. */
+const every =
+  <T extends string>() =>
+  <const A extends readonly T[]>(values: A & ([T] extends [A[number]] ? unknown : never)): A =>
+    values;
 const object = (rule: ObjectRule | "open"): Rule => ({ kind: "object", rule });
 
-export const SERVICE_TYPES = [
-  "multisim",
-  "security",
-  "tv",
-  "datasharing",
-  "mobile",
-  "applewatch",
-  "deviceinsurance",
-] as const satisfies readonly Schemas["serviceTypeDTO"][];
+export const SERVICE_TYPES = every<Schemas["serviceTypeDTO"]>()(["multisim", "security", "tv", "datasharing", "mobile", "applewatch", "deviceinsurance"]);
 
-export const BARRING_NAMES = [
+export const BARRING_NAMES = every<Schemas["barringRequestDTO"]["barring_name"]>()([
   "ROAMING",
   "INTERNATIONAL_DESTINATIONS",
   "OUTGOING_VOICE",
@@ -59,9 +58,9 @@ export const BARRING_NAMES = [
   "VOICE_PREMIUM_INFORMATION",
   "SMS_PREMIUM",
   "SUBSCRIPTION_PREMIUM",
-] as const satisfies readonly Schemas["barringRequestDTO"]["barring_name"][];
+]);
 
-const DEVICE_CATEGORIES = [
+const DEVICE_CATEGORIES = every<Schemas["updateServiceDeviceRequestDTO"]["category"]>()([
   "STB",
   "SMARTWATCH",
   "TABLET",
@@ -72,29 +71,29 @@ const DEVICE_CATEGORIES = [
   "OTHER",
   "SIM",
   "eSIM",
-] as const satisfies readonly Schemas["updateServiceDeviceRequestDTO"]["category"][];
+]);
 
-const MOVEMENT_TYPES = [
+const MOVEMENT_TYPES = every<Schemas["movementRequestDTO"]["type"]>()([
   "RECURRING_CHARGE",
   "ONE_TIME_FEE",
   "INSTALLATION_FEE",
   "SUSPENSION_SERVICE_FEE",
   "UNRETURNED_EQUIPMENT_FEE",
   "DISCOUNT",
-] as const satisfies readonly Schemas["movementRequestDTO"]["type"][];
+]);
 
-const TAX_TYPES = ["EXEMPTED", "IGIC", "IVA", "IPSI_CEUTA", "IPSI_MELILLA", "NOT_APPLY", "NOT_TAXED"] as const satisfies readonly Schemas["taxDTO"]["type"][];
+const TAX_TYPES = every<Schemas["taxDTO"]["type"]>()(["EXEMPTED", "IGIC", "IVA", "IPSI_CEUTA", "IPSI_MELILLA", "NOT_APPLY", "NOT_TAXED"]);
 
 const tax = shape<Schemas["taxDTO"]>({ type: oneOf(TAX_TYPES), percentage: number }, ["type", "percentage"]);
 const amount = object(shape<Schemas["amountDTO"]>({ value_with_taxes: number, value_without_taxes: number, tax: object(tax) }, []));
 
 /** `service_details` by service type: multisim's is documented, the six others are open objects. */
-export const SERVICE_DETAILS: Readonly<Partial<Record<Schemas["serviceTypeDTO"], ObjectRule>>> = {
+export const SERVICE_DETAILS: Readonly<Record<keyof typeof serviceDetailsByType, ObjectRule>> = {
   multisim: shape<Schemas["multisimServiceDTO"]>({ secondary_eid: string, secondary_iccid: string }, ["secondary_eid", "secondary_iccid"]),
 };
 
 /** `new_service_device_details` by device category: an eSIM's is documented, the others are open objects. */
-export const DEVICE_DETAILS: Readonly<Partial<Record<Schemas["updateServiceDeviceRequestDTO"]["category"], ObjectRule>>> = {
+export const DEVICE_DETAILS: Readonly<Record<keyof typeof deviceDetailsByCategory, ObjectRule>> = {
   eSIM: shape<Schemas["eSIMDeviceDTO"]>({ iccid: string, eid: string }, []),
 };
 
@@ -252,12 +251,12 @@ export function checkBody(operationId: keyof typeof BODIES, body: Record<string,
 
 /** `service_details` against the rule of its service type (multisim's; the others are open). */
 export function checkServiceDetails(type: Schemas["serviceTypeDTO"], details: Record<string, unknown>): void {
-  const rule = SERVICE_DETAILS[type];
+  const rule = Object.hasOwn(SERVICE_DETAILS, type) ? SERVICE_DETAILS[type as keyof typeof SERVICE_DETAILS] : undefined;
   if (rule) checkObject(rule, details, "service_details.");
 }
 
 /** `new_service_device_details` against the rule of its category (an eSIM's; the others are open). */
 export function checkDeviceDetails(category: Schemas["updateServiceDeviceRequestDTO"]["category"], details: Record<string, unknown>): void {
-  const rule = DEVICE_DETAILS[category];
+  const rule = Object.hasOwn(DEVICE_DETAILS, category) ? DEVICE_DETAILS[category as keyof typeof DEVICE_DETAILS] : undefined;
   if (rule) checkObject(rule, details, "new_service_device_details.");
 }

@@ -2,6 +2,7 @@
 // and the workflow id check. Targets are what the core's faults take (a path under the base URL)
 // or an operationId; the core's own faults get operationId targets as the path of the operation.
 import type { FaultOptions, FaultTarget } from "../../core/simulator/types.js";
+import { callbacks } from "../generated/callbacks.js";
 import { routes } from "../generated/routes.js";
 import type { AsyncOperationId, CallbackFault, MasStackFaultTarget, MasStackOperationId } from "./options.js";
 
@@ -20,7 +21,8 @@ interface Armed {
 }
 
 const KINDS = new Set(["callbackLost", "callbackDuplicated", "callbackDelayed", "errorOutcome", "duplicateWorkflow"]);
-export const ASYNC: readonly AsyncOperationId[] = ["createService", "updateServiceDevice", "updateBarring"];
+/** The operations answered by callbacks (the spec's `callbacks`). */
+export const ASYNC = Object.keys(callbacks) as readonly AsyncOperationId[];
 
 /** Whether `fault` is one of the MasStack faults (the others are the core's). */
 export const isCallbackFault = (fault: { kind: string }): fault is CallbackFault => KINDS.has(fault.kind);

@@ -3,6 +3,7 @@
 // request bodies read as JSON whose identifiers keep their digits when sent as numbers.
 import { parseJsonExact } from "../../core/internal/exact-json.js";
 import { isRecord, type ErrorBodyStrategy, HttpError } from "../../core/simulator/http.js";
+import { numberAsStringKeys } from "../generated/identifiers.js";
 import type { ErrorBody } from "../generated/types.js";
 
 /**
@@ -38,11 +39,8 @@ export const invalid = (title: string) => new HttpError(400, title);
 export const notFound = (title: string) => new HttpError(404, title);
 export const duplicateWorkflow = () => new HttpError(406, DUPLICATE_WORKFLOW);
 
-/**
- * The identifiers the spec types as strings that MasStack's own examples write as JSON numbers
- * (`x-sdk-number-as-string`): read as the digits that were sent, never through a float.
- */
-const NUMBER_AS_STRING = new Set(["service_id", "promotion_id", "iccid", "eid"]);
+/** The identifiers MasStack's own examples write as JSON numbers: read as the digits sent, never through a float. */
+const NUMBER_AS_STRING: ReadonlySet<string> = new Set(numberAsStringKeys);
 
 /** The JSON object a POST or PATCH carries (application/json). */
 export async function readBody(request: Request): Promise<Record<string, unknown>> {

@@ -6,6 +6,7 @@ import type { RunOptions } from "../../core/simulator/drive.js";
 import type { SimulatorFetch } from "../../core/simulator/fetch.js";
 import type { ServiceAccountKey, SimulatorServiceAccount } from "../../core/simulator/jwt-bearer.js";
 import type { Fault, FaultOptions, FaultTarget, SimulatorServer } from "../../core/simulator/types.js";
+import type { callbacks } from "../generated/callbacks.js";
 import type { routes } from "../generated/routes.js";
 import type { BarringUpdate, Promotion, ServiceDeviceUpdate, ServiceType } from "../generated/types.js";
 
@@ -30,8 +31,9 @@ export type MasStackOperationId = (typeof routes)[number]["operationId"];
  * ```ts
  * const async: AsyncOperationId = "updateBarring";
  * ```
+ * @useDeclaredType
  */
-export type AsyncOperationId = "createService" | "updateServiceDevice" | "updateBarring";
+export type AsyncOperationId = keyof typeof callbacks;
 
 /**
  * A device of a simulated service: its category and details, as the last device update gave them.
