@@ -260,7 +260,13 @@ export interface MasStackSimulatorOptions {
    * other answer, or a failure, is retried 3 times, 30 s apart.
    */
   callbackFetch?: (url: string, init: RequestInit) => Promise<Response>;
-  /** The services the simulator holds at the start. Default {@link defaultServices}. */
+  /**
+   * The services the simulator holds at the start. Default {@link defaultServices}: multisim
+   * `600000000` (the seed's callback example), mobile `612123456` (the public pages' curl lines,
+   * barred for debt: `DEBT_MOBILE_LP`), tv `600000002` and deviceinsurance `3500038700026229`
+   * (the public Subscription page's curl). A creation without a `service_id` gets the next free
+   * one from `600000001`.
+   */
   services?: readonly SimulatedServiceSeed[];
 }
 
