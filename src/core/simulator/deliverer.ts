@@ -12,7 +12,7 @@ export interface Destination {
 }
 
 /** @internal */
-export interface DelivererOptions {
+export interface DelivererOptions<Body = unknown> {
   /** Whether the status a destination answered means the body was taken; any other is retried. */
   accepted: (status: number) => boolean;
   /** Simulated time between an attempt and its retry. */
@@ -21,6 +21,13 @@ export interface DelivererOptions {
   maxRetries: number;
   /** Wall-clock limit of one attempt, so a destination that never answers cannot hold the clock. Default 10 s. */
   timeoutMs?: number;
+  /**
+   * What sends each attempt: an in-process handler can take deliveries without a socket.
+   * Default the global fetch of the moment, not one captured earlier: MSW may replace it.
+   */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** The body's JSON text. Default `JSON.stringify`; an API whose bodies carry raw numbers writes its own. */
+  encode?: (body: Body) => string;
 }
 
 /** @internal */
@@ -29,7 +36,7 @@ export class Deliverer<Body> {
 
   constructor(
     private readonly clock: Clock,
-    private readonly options: DelivererOptions,
+    private readonly options: DelivererOptions<Body>,
   ) {}
 
   /** POSTs `body` `delayMs` from now to the destination `to()` names then; `to()` returning undefined drops it. */
@@ -46,11 +53,11 @@ export class Deliverer<Body> {
     if (!destination) return;
     let status: number | "error";
     try {
-      // The global fetch of the moment, not one captured earlier: MSW may have replaced it since.
-      const response = await fetch(destination.url, {
+      const send = this.options.fetch ?? fetch;
+      const response = await send(destination.url, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json", ...destination.headers },
-        body: JSON.stringify(body),
+        body: this.options.encode ? this.options.encode(body) : JSON.stringify(body),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
       status = response.status;
