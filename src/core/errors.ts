@@ -106,7 +106,7 @@ export class ConfigurationError extends SdkError {
  * ```
  */
 export class InvalidArgumentError extends SdkError {
-  override readonly name = "InvalidArgumentError";
+  override readonly name: string = "InvalidArgumentError";
   /** The argument at fault, e.g. `id` or `jsonPath.relatedParty.role`. */
   declare readonly argument: string;
   constructor(argument: string, problem: string) {
@@ -392,7 +392,7 @@ export class NetworkError extends SdkError {
  * ```
  */
 export class TimeoutError extends SdkError {
-  override readonly name = "TimeoutError";
+  override readonly name: string = "TimeoutError";
   declare readonly timeoutMs: number;
   constructor(message: string, init: { timeoutMs: number; correlationId?: string | undefined; cause?: unknown }) {
     super("TIMEOUT", message, { ...init, retryable: true });
