@@ -6,6 +6,7 @@
 import { ConfigurationError } from "../errors.js";
 import { isObject } from "../internal/show.js";
 import { checkUrl } from "../internal/urls.js";
+import { duration } from "../options.js";
 import type { FetchFunction, TokenProvider, TokenRefreshInfo } from "../types.js";
 import { tokenEndpoint } from "./token-endpoint.js";
 
@@ -81,31 +82,24 @@ function checkKey(given: unknown, name: string): ServiceAccountKey {
     }
   }
   if (!isObject(key)) throw new ConfigurationError(name, "must be a service account key: an object, or its JSON text");
-  for (const field of ["client_email", "private_key"] as const) {
-    if (typeof key[field] !== "string" || key[field] === "") throw new ConfigurationError(`${name}.${field}`, "must be a non-empty string");
-  }
-  for (const field of ["private_key_id", "token_uri"] as const) {
-    if (key[field] !== undefined && (typeof key[field] !== "string" || key[field] === "")) throw new ConfigurationError(`${name}.${field}`, "must be a non-empty string");
+  // client_email and private_key are required, private_key_id and token_uri may be absent.
+  for (const [field, optional] of [["client_email"], ["private_key"], ["private_key_id", 1], ["token_uri", 1]] as const) {
+    const value = key[field];
+    if ((!optional || value !== undefined) && (typeof value !== "string" || value === "")) throw new ConfigurationError(`${name}.${field}`, "must be a non-empty string");
   }
   return key as ServiceAccountKey;
 }
 
 /** The DER bytes of a PKCS#8 PEM, read by hand (Web Crypto takes DER only). */
 function pkcs8(pem: string, option: string): Uint8Array<ArrayBuffer> {
-  if (/-----BEGIN RSA PRIVATE KEY-----/.test(pem)) {
+  // A key pasted into an environment variable often keeps its line breaks as the two characters `\n`.
+  const base64 = /-----BEGIN PRIVATE KEY-----([\s\S]*?)-----END PRIVATE KEY-----/.exec(pem)?.[1]!.replace(/\\n|\s/g, "");
+  if (!base64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) {
+    // One message for every other form (PKCS#1 `BEGIN RSA PRIVATE KEY`, encrypted, not PEM): the way out is the same.
     throw new ConfigurationError(
       option,
-      "is a PKCS#1 key (BEGIN RSA PRIVATE KEY); Web Crypto reads PKCS#8 only: convert it with `openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem`",
+      "must be an unencrypted RSA key in PKCS#8 PEM (BEGIN PRIVATE KEY), which Web Crypto reads; convert a PKCS#1 (BEGIN RSA PRIVATE KEY) or encrypted one with `openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem`",
     );
-  }
-  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(pem)) {
-    throw new ConfigurationError(option, "is encrypted; decrypt it first: `openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem`");
-  }
-  const match = /-----BEGIN PRIVATE KEY-----([\s\S]*?)-----END PRIVATE KEY-----/.exec(pem);
-  // A key pasted into an environment variable often keeps its line breaks as the two characters `\n`.
-  const base64 = match?.[1]!.replace(/\\n/g, "").replace(/\s+/g, "");
-  if (!base64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) {
-    throw new ConfigurationError(option, "must be an RSA private key in PKCS#8 PEM (-----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY-----)");
   }
   const binary = atob(base64);
   const der = new Uint8Array(binary.length);
@@ -133,16 +127,10 @@ export function createServiceAccount(options: ServiceAccountOptions, name = "key
   if (scopes !== undefined && (!Array.isArray(scopes) || scopes.length === 0 || scopes.some((s) => typeof s !== "string" || s === "" || /\s/.test(s)))) {
     throw new ConfigurationError("scopes", "must be a scope or a non-empty list of scopes, without spaces");
   }
-  const lifetimeMs = options.assertionLifetimeMs ?? 300_000;
-  if (typeof lifetimeMs !== "number" || !(lifetimeMs >= 1_000 && lifetimeMs <= MAX_LIFETIME_MS)) {
-    throw new ConfigurationError("assertionLifetimeMs", `must be a number of milliseconds from 1000 to ${MAX_LIFETIME_MS}`);
-  }
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  if (typeof timeoutMs !== "number" || !(timeoutMs >= 1 && timeoutMs <= 2_147_483_647)) {
-    throw new ConfigurationError("timeoutMs", "must be a positive number of milliseconds");
-  }
-  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConfigurationError("fetch", "must be a function");
-  if (options.onRefresh !== undefined && typeof options.onRefresh !== "function") throw new ConfigurationError("onRefresh", "must be a function");
+  const lifetimeMs = duration("assertionLifetimeMs", options.assertionLifetimeMs, 1_000, 300_000);
+  if (lifetimeMs > MAX_LIFETIME_MS) throw new ConfigurationError("assertionLifetimeMs", `must be at most ${MAX_LIFETIME_MS} ms (an hour)`);
+  const timeoutMs = duration("timeoutMs", options.timeoutMs, 1, 30_000);
+  for (const name of ["fetch", "onRefresh"] as const) if (options[name] !== undefined && typeof options[name] !== "function") throw new ConfigurationError(name, "must be a function");
 
   // The PEM is read now, so a malformed key fails at once; it is imported at the first token.
   let der: Uint8Array<ArrayBuffer> | undefined = pkcs8(key.private_key, `${name}.private_key`);
