@@ -48,7 +48,10 @@ const MOVEMENT_TYPES = values<MovementCreate["type"]>({
   UNRETURNED_EQUIPMENT_FEE: 0,
   DISCOUNT: 0,
 });
-const TAX = { "type!": values<Tax["type"]>({ EXEMPTED: 0, IGIC: 0, IVA: 0, IPSI_CEUTA: 0, IPSI_MELILLA: 0, NOT_APPLY: 0, NOT_TAXED: 0 }), "percentage!": "n" } as const satisfies TableOf<Tax>;
+const TAX = {
+  "type!": values<Tax["type"]>({ EXEMPTED: 0, IGIC: 0, IVA: 0, IPSI_CEUTA: 0, IPSI_MELILLA: 0, NOT_APPLY: 0, NOT_TAXED: 0 }),
+  "percentage!": "n",
+} as const satisfies TableOf<Tax>;
 const AMOUNT = { value_with_taxes: "n", value_without_taxes: "n", tax: TAX } as const satisfies TableOf<Amount>;
 const PERIOD = { period_start_datetime: "d", period_end_datetime: "d", external_invoice_id: "s", description: "s", "amount!": AMOUNT } as const;
 const MOVEMENT = { "type!": MOVEMENT_TYPES, "movement_datetime!": "d", "external_movement_unique_id!": "s", ...PERIOD } as const;
@@ -61,7 +64,9 @@ export const BODIES = {
   nonSubscribableMovement: { ...MOVEMENT, "transaction_type_id!": "s" } satisfies TableOf<NonSubscribableMovementCreate>,
   refund: { ...REFUND, "external_refund_unique_id!": "s", "billable!": "b" } satisfies TableOf<RefundCreate>,
   nonSubscribableRefund: { ...REFUND, external_refund_unique_id: "s", "transaction_type_id!": "s" } satisfies TableOf<NonSubscribableRefundCreate>,
-  promotion: { "promotion!": { promotion_id: "s", activation_date: "d", deactivation_date: "d" } satisfies TableOf<Promotion> } satisfies TableOf<PromotionCreate>,
+  promotion: {
+    "promotion!": { promotion_id: "s", activation_date: "d", deactivation_date: "d" } satisfies TableOf<Promotion>,
+  } satisfies TableOf<PromotionCreate>,
   promotionUpdate: { "deactivation_date!": "d" } satisfies TableOf<PromotionUpdate>,
   termination: { "reason!": "s", "deactivation_date!": "d" } satisfies TableOf<DeviceInsuranceTermination>,
   movementUpdate: {},
@@ -111,7 +116,7 @@ export const serviceBody = (type: ServiceType): Table =>
 export const deviceBody = (body: unknown): Table =>
   ({
     "category!": CATEGORIES,
-    "new_service_device_details!": DEVICE_DETAILS[(body as { category?: ServiceDeviceUpdate["category"] } | undefined)?.category!] ?? "o",
+    "new_service_device_details!": DEVICE_DETAILS[(body as { category: ServiceDeviceUpdate["category"] }).category] ?? "o",
     ...CALLBACKS,
   }) satisfies TableOf<ServiceDeviceUpdate> & Table;
 

@@ -171,7 +171,8 @@ export function createMasStackClient(options: MasStackClientOptions = {}): MasSt
   let tokens: TokenProvider;
   if (tokenProvider !== undefined) {
     for (const name of ["tokenUrl", "scopes"] as const) if (options[name] !== undefined) throw new ConfigurationError(name, "is used with serviceAccount only");
-    if (typeof (tokenProvider as Partial<TokenProvider> | null)?.getToken !== "function") throw new ConfigurationError("tokenProvider", "must have a getToken() method");
+    if (typeof (tokenProvider as Partial<TokenProvider> | null)?.getToken !== "function")
+      throw new ConfigurationError("tokenProvider", "must have a getToken() method");
     tokens = tokenProvider;
   } else {
     const { tokenUrl, scopes } = options;

@@ -171,7 +171,13 @@ export class MasStackValidationError extends InvalidArgumentError {
   declare readonly issues: readonly MasStackValidationIssue[];
   constructor(issues: readonly MasStackValidationIssue[]) {
     const [first] = issues;
-    const more = issues.length > 1 ? `; and ${issues.slice(1).map((i) => `${i.path} ${i.message}`).join("; ")}` : "";
+    const more =
+      issues.length > 1
+        ? `; and ${issues
+            .slice(1)
+            .map((i) => `${i.path} ${i.message}`)
+            .join("; ")}`
+        : "";
     super(first!.path, `${first!.message}${more}`);
     this.issues = Object.freeze([...issues]);
   }

@@ -6,7 +6,17 @@ export { createMasStackClient } from "./client.js";
 export type { MasStackClient, MasStackClientOptions, MasStackOperations } from "./client.js";
 export { serviceAccount } from "../core/auth/service-account.js";
 export type { ServiceAccountKey, ServiceAccountOptions } from "../core/auth/service-account.js";
-export type { CallOptions, FetchFunction, Hooks, Logger, RequestHookInfo, ResponseHookInfo, RetryHookInfo, TokenProvider, TokenRefreshInfo } from "../core/types.js";
+export type {
+  CallOptions,
+  FetchFunction,
+  Hooks,
+  Logger,
+  RequestHookInfo,
+  ResponseHookInfo,
+  RetryHookInfo,
+  TokenProvider,
+  TokenRefreshInfo,
+} from "../core/types.js";
 export type { RetryOptions } from "../core/retry.js";
 export type { ApiPromise, Sent } from "../core/transport.js";
 export type { WaitOptions } from "../core/operation.js";
@@ -15,13 +25,7 @@ export type { Barrings } from "./namespaces/barrings.js";
 export type { Billing, Movements, Refunds } from "./namespaces/billing.js";
 export type { DeviceInsurance, Promotions } from "./namespaces/promotions.js";
 export type { WorkflowCallOptions } from "./namespaces/send.js";
-export type {
-  MasStackOperation,
-  MasStackOperationKind,
-  MasStackOperationResult,
-  MasStackOperationState,
-  MasStackOperationToken,
-} from "./operation.js";
+export type { MasStackOperation, MasStackOperationKind, MasStackOperationResult, MasStackOperationState, MasStackOperationToken } from "./operation.js";
 export type { CallbackDelivery, CallbackOutcome, CallbackRouter } from "./callbacks/types.js";
 export {
   AbortError,

@@ -106,7 +106,11 @@ type State = MasStackOperationState<Record<string, unknown>>;
  * @internal Follows the workflow `token` names; `send` makes the request (none for a resumed
  * handle). A handle ends on the first callback of its workflow that is not a duplicate.
  */
-export function followWorkflow<R = ServiceCallback | BarringCallback>(deps: WorkflowDeps, token: MasStackOperationToken, send?: () => Promise<unknown>): MasStackOperation<R> {
+export function followWorkflow<R = ServiceCallback | BarringCallback>(
+  deps: WorkflowDeps,
+  token: MasStackOperationToken,
+  send?: () => Promise<unknown>,
+): MasStackOperation<R> {
   const { workflowId } = token;
   const router = deps.callbacks;
   let ready = false;

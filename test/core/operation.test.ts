@@ -228,8 +228,13 @@ describe("the operation engine with a toy job", () => {
 describe("a resource that cannot be read: followed by its events only", () => {
   /** The toy strategy without `read`: the job ends only when an event says so. */
   function eventsOnly(events: ReturnType<typeof toyEvents>, extra: Partial<OperationStrategy<Job, { jobId?: string }, JobEvent, string, string>> = {}) {
-    const { read: _read, polling: _polling, ...rest } = strategy(toyServer(queued), { events: events.source, ...extra });
-    return rest;
+    const rest: Partial<OperationStrategy<Job, { jobId?: string }, JobEvent, string, string>> = strategy(toyServer(queued), {
+      events: events.source,
+      ...extra,
+    });
+    delete rest.read;
+    delete rest.polling;
+    return rest as OperationStrategy<Job, { jobId?: string }, JobEvent, string, string>;
   }
 
   test("resolves from an event, without a timer of its own meanwhile", async () => {

@@ -205,13 +205,28 @@ describe("the token cache", () => {
 
 describe("bad options are ConfigurationErrors that never show the key", () => {
   const cases: [string, () => unknown, string, RegExp][] = [
-    ["a PKCS#1 key", () => serviceAccount({ key: key({ private_key: PKCS1_PEM }), tokenUrl: endpoint.url }), "key.private_key", /PKCS#1 \(BEGIN RSA PRIVATE KEY\).*openssl pkcs8 -topk8 -nocrypt/],
+    [
+      "a PKCS#1 key",
+      () => serviceAccount({ key: key({ private_key: PKCS1_PEM }), tokenUrl: endpoint.url }),
+      "key.private_key",
+      /PKCS#1 \(BEGIN RSA PRIVATE KEY\).*openssl pkcs8 -topk8 -nocrypt/,
+    ],
     ["a key that is no PEM", () => serviceAccount({ key: key({ private_key: "not a key" }), tokenUrl: endpoint.url }), "key.private_key", /PKCS#8 PEM/],
-    ["JSON text that does not parse", () => serviceAccount({ key: `{"private_key": ${JSON.stringify(PEM)},`, tokenUrl: endpoint.url }), "key", /not valid JSON/],
+    [
+      "JSON text that does not parse",
+      () => serviceAccount({ key: `{"private_key": ${JSON.stringify(PEM)},`, tokenUrl: endpoint.url }),
+      "key",
+      /not valid JSON/,
+    ],
     ["a key without client_email", () => serviceAccount({ key: key({ client_email: "" }), tokenUrl: endpoint.url }), "key.client_email", /non-empty string/],
     ["no token URL anywhere", () => serviceAccount({ key: key() }), "tokenUrl", /token_uri/],
     ["a plain-HTTP token URL to another host", () => serviceAccount({ key: key(), tokenUrl: "http://auth.example.com/token" }), "tokenUrl", /plain HTTP/],
-    ["a lifetime over an hour", () => serviceAccount({ key: key(), tokenUrl: endpoint.url, assertionLifetimeMs: 3_600_001 }), "assertionLifetimeMs", /at most 3600000/],
+    [
+      "a lifetime over an hour",
+      () => serviceAccount({ key: key(), tokenUrl: endpoint.url, assertionLifetimeMs: 3_600_001 }),
+      "assertionLifetimeMs",
+      /at most 3600000/,
+    ],
     ["a scope with a space", () => serviceAccount({ key: key(), tokenUrl: endpoint.url, scopes: "a b" }), "scopes", /without spaces/],
   ];
   test.each(cases)("%s", (_, make, option, problem) => {

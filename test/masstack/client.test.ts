@@ -29,10 +29,8 @@ const SERVICE_ID = "612123456";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const WORKFLOW = "3f2c8a4e-5b1d-4c6e-9f7a-2b8d1e0c4a6f";
 /** The seed's bodies without their callback URLs (the receiver fills them in). */
-const withoutUrls = (body: Record<string, unknown>) => {
-  const { callback_success_url: _s, callback_error_url: _e, ...rest } = body;
-  return rest;
-};
+const without = (body: Record<string, unknown>, ...names: string[]) => Object.fromEntries(Object.entries(body).filter(([name]) => !names.includes(name)));
+const withoutUrls = (body: Record<string, unknown>) => without(body, "callback_success_url", "callback_error_url");
 const TERMINATED = { code: "OK", title: "Device insurance terminated" };
 const accepted = () => json(undefined, 202);
 const pathOf = (request: Recorded) => `${request.url.pathname.slice(new URL(API_ROOT).pathname.length)}`;
@@ -58,30 +56,50 @@ describe("every operation sends what the spec says", () => {
   const esim = { category: "eSIM" as const, new_service_device_details: { iccid: "8934011411551283000", eid: "89033023312170000000000000000001" } };
 
   const calls: [string, (c: MasStackClient) => PromiseLike<unknown>, unknown][] = [
-    ["services.multisim.create", (c) => c.services.multisim.create(example("createServiceRequestDTO") as never).submitted(), { workflowId: expect.stringMatching(UUID), status: "accepted" }],
+    [
+      "services.multisim.create",
+      (c) => c.services.multisim.create(example("createServiceRequestDTO") as never).submitted(),
+      { workflowId: expect.stringMatching(UUID), status: "accepted" },
+    ],
     ["services.mobile.updateDevice", (c) => c.services.mobile.updateDevice(SERVICE_ID, "1", esim).submitted(), { status: "accepted" }],
     ["barrings.update", (c) => c.barrings.update("mobile", SERVICE_ID, withoutUrls(example("barringRequestDTO")) as never).submitted(), { status: "accepted" }],
     ["barrings.get", (c) => c.barrings.get("mobile", SERVICE_ID), example("barringsDetailResponseDTO")],
-    ["billing.movements.create", (c) => c.billing.movements.create("mobile", SERVICE_ID, example("movementRequestDTO") as never), example("movementSuccessResponseDTO")],
+    [
+      "billing.movements.create",
+      (c) => c.billing.movements.create("mobile", SERVICE_ID, example("movementRequestDTO") as never),
+      example("movementSuccessResponseDTO"),
+    ],
     [
       "billing.movements.createNonSubscribable",
       (c) => c.billing.movements.createNonSubscribable("tv", SERVICE_ID, example("movementNonSubscribableRequestDTO") as never),
       example("movementSuccessResponseDTO"),
     ],
-    ["billing.movements.update", (c) => c.billing.movements.update("mobile", SERVICE_ID, "m-1", { description: "corrected" }), example("movementUpdateResponseDTO")],
-    ["billing.refunds.create", (c) => c.billing.refunds.create("mobile", SERVICE_ID, example("refundRequestDTO") as never), example("refundSuccessResponseDTO")],
+    [
+      "billing.movements.update",
+      (c) => c.billing.movements.update("mobile", SERVICE_ID, "m-1", { description: "corrected" }),
+      example("movementUpdateResponseDTO"),
+    ],
+    [
+      "billing.refunds.create",
+      (c) => c.billing.refunds.create("mobile", SERVICE_ID, example("refundRequestDTO") as never),
+      example("refundSuccessResponseDTO"),
+    ],
     [
       "billing.refunds.createNonSubscribable",
       (c) => c.billing.refunds.createNonSubscribable("tv", SERVICE_ID, example("refundNonSubscribableRequestDTO") as never),
       example("refundSuccessResponseDTO"),
     ],
-    ["promotions.create", (c) => c.promotions.create("mobile", SERVICE_ID, example("createPromotionRequestDTO") as never), example("PromotionSuccessResponseDTO")],
-    ["promotions.update", (c) => c.promotions.update("mobile", SERVICE_ID, "76", example("updatePromotionRequestDTO") as never), example("promotionUpdateResponseDTO")],
     [
-      "deviceInsurance.terminate",
-      (c) => c.deviceInsurance.terminate("3500038700026229", example("terminateMovementRequestDTO") as never),
-      TERMINATED,
+      "promotions.create",
+      (c) => c.promotions.create("mobile", SERVICE_ID, example("createPromotionRequestDTO") as never),
+      example("PromotionSuccessResponseDTO"),
     ],
+    [
+      "promotions.update",
+      (c) => c.promotions.update("mobile", SERVICE_ID, "76", example("updatePromotionRequestDTO") as never),
+      example("promotionUpdateResponseDTO"),
+    ],
+    ["deviceInsurance.terminate", (c) => c.deviceInsurance.terminate("3500038700026229", example("terminateMovementRequestDTO") as never), TERMINATED],
   ];
 
   test.each(calls)("%s", async (_, run, expected) => {
@@ -147,7 +165,10 @@ describe("error answers are typed errors carrying MasStack's code and title", ()
 describe("the workflow id and resends", () => {
   test("a 406 DUPLICATE_WORKFLOW_ID to a first send is a DuplicateWorkflowError naming the workflow", async () => {
     const router = fakeRouter();
-    const { client, requests } = masstackClient(() => json(errorExample("NotAcceptableError"), 406), { callbacks: router, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const { client, requests } = masstackClient(() => json(errorExample("NotAcceptableError"), 406), {
+      callbacks: router,
+      retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2 },
+    });
     const operation = client.barrings.update("mobile", SERVICE_ID, { barring_name: "ROAMING", active: true }, { workflowId: WORKFLOW });
     const error = await operation.submitted().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DuplicateWorkflowError);
@@ -203,8 +224,15 @@ describe("the workflow id and resends", () => {
 describe("identifiers", () => {
   test("a 19-digit ICCID string goes out exact; a safe-integer service_id is sent as its digits", async () => {
     const { client, requests } = masstackClient(accepted, { callbacks: fakeRouter() });
-    await client.services.mobile.updateDevice(SERVICE_ID, "1", { category: "eSIM", new_service_device_details: { iccid: "8934011411551283000", eid: "89033023312170000000000000000001" } }).submitted();
-    await client.services.multisim.create({ service_id: 600000000 as never, service_details: { secondary_eid: "e", secondary_iccid: "8934011411551283000" } }).submitted();
+    await client.services.mobile
+      .updateDevice(SERVICE_ID, "1", {
+        category: "eSIM",
+        new_service_device_details: { iccid: "8934011411551283000", eid: "89033023312170000000000000000001" },
+      })
+      .submitted();
+    await client.services.multisim
+      .create({ service_id: 600000000 as never, service_details: { secondary_eid: "e", secondary_iccid: "8934011411551283000" } })
+      .submitted();
     expect(requests[0]!.body).toContain('"iccid":"8934011411551283000"');
     expect(requests[0]!.body).toContain('"eid":"89033023312170000000000000000001"');
     expect(requests[1]!.json).toMatchObject({ service_id: "600000000" });
@@ -213,7 +241,7 @@ describe("identifiers", () => {
 
   test("an ICCID passed as a number (the seed's as-written example) has lost digits: an InvalidArgumentError, nothing sent", async () => {
     const { client, requests } = masstackClient(accepted, { callbacks: fakeRouter() });
-    // eslint-disable-next-line @typescript-eslint/no-loss-of-precision -- the seed's number, as a JavaScript caller would have it
+    // The seed's number, as a JavaScript caller would have it (already 8934011411551283000 rounded).
     const iccid = 8934011411551283000;
     const operation = client.services.mobile.updateDevice(SERVICE_ID, "1", { category: "eSIM", new_service_device_details: { iccid: iccid as never } });
     const error = await operation.submitted().catch((e: unknown) => e);
@@ -227,7 +255,11 @@ describe("identifiers", () => {
 
   test("an answer with a bare 22-digit number where an id goes gives its exact digits", async () => {
     const { client } = masstackClient(
-      () => new Response('{"code":"CREATED","title":"Promotion created","promotion_id":8934011411551283000123}', { status: 201, headers: { "Content-Type": "application/json" } }),
+      () =>
+        new Response('{"code":"CREATED","title":"Promotion created","promotion_id":8934011411551283000123}', {
+          status: 201,
+          headers: { "Content-Type": "application/json" },
+        }),
     );
     await expect(client.promotions.create("mobile", SERVICE_ID, { promotion: { promotion_id: "76" } })).resolves.toEqual({
       code: "CREATED",
@@ -249,12 +281,15 @@ describe("local checks refuse a bad request before anything is sent, listing eve
 
   test("an enum value", async () => {
     expect(await issuesOf(client.billing.movements.create("mobile", SERVICE_ID, { ...movement, type: "REFUND" } as never))).toEqual([
-      { path: "body.type", message: "must be one of RECURRING_CHARGE, ONE_TIME_FEE, INSTALLATION_FEE, SUSPENSION_SERVICE_FEE, UNRETURNED_EQUIPMENT_FEE, DISCOUNT" },
+      {
+        path: "body.type",
+        message: "must be one of RECURRING_CHARGE, ONE_TIME_FEE, INSTALLATION_FEE, SUSPENSION_SERVICE_FEE, UNRETURNED_EQUIPMENT_FEE, DISCOUNT",
+      },
     ]);
   });
 
   test("required members, at any depth, all at once", async () => {
-    const { billable: _b, ...rest } = movement;
+    const rest = without(movement, "billable");
     const issues = await issuesOf(client.billing.movements.create("mobile", SERVICE_ID, { ...rest, amount: { tax: { type: "IVA" } } } as never));
     expect(issues).toEqual([
       { path: "body.amount.tax.percentage", message: "is required" },
@@ -272,12 +307,12 @@ describe("local checks refuse a bad request before anything is sent, listing eve
   });
 
   test("a period's two ends go together", async () => {
-    const { period_end_datetime: _e, ...open } = movement;
+    const open = without(movement, "period_end_datetime");
     expect(await issuesOf(client.billing.movements.create("mobile", SERVICE_ID, open as never))).toEqual([
       { path: "body.period_end_datetime", message: "is required when period_start_datetime is set (give both or neither)" },
     ]);
     const refund = example("refundNonSubscribableRequestDTO");
-    const { period_start_datetime: _s, ...ending } = refund;
+    const ending = without(refund, "period_start_datetime");
     expect(await issuesOf(client.billing.refunds.createNonSubscribable("tv", SERVICE_ID, ending as never))).toEqual([
       { path: "body.period_start_datetime", message: "is required when period_end_datetime is set (give both or neither)" },
     ]);
@@ -298,7 +333,11 @@ describe("local checks refuse a bad request before anything is sent, listing eve
       { path: "body.callback_error_url", message: "must be an absolute http(s) URL" },
     ]);
     expect(
-      await issuesOf(client.barrings.update("mobile", SERVICE_ID, { barring_name: "ROAMING", active: true, callback_success_url: "https://partner.example.com/s" }).submitted()),
+      await issuesOf(
+        client.barrings
+          .update("mobile", SERVICE_ID, { barring_name: "ROAMING", active: true, callback_success_url: "https://partner.example.com/s" })
+          .submitted(),
+      ),
     ).toEqual([{ path: "body.callback_error_url", message: "is required when callback_success_url is set (give both or neither)" }]);
   });
 
@@ -326,7 +365,11 @@ describe("asynchronous operations follow their callbacks", () => {
     router.deliver(workflowId, "error", { code: "SERVICE_OPERATION_FAILED", title: "a duplicate" }, { duplicate: true });
     expect(operation.lastKnown).toEqual({ workflowId, status: "accepted" });
     router.deliver(workflowId, "success", { code: "OK", title: "Service was successfully created", service_id: "600000000" });
-    await expect(operation).resolves.toEqual({ workflowId, status: "succeeded", result: { code: "OK", title: "Service was successfully created", service_id: "600000000" } });
+    await expect(operation).resolves.toEqual({
+      workflowId,
+      status: "succeeded",
+      result: { code: "OK", title: "Service was successfully created", service_id: "600000000" },
+    });
     expect(states).toEqual(["accepted", "succeeded"]);
     expect(router.listeners.size).toBe(0);
   });
@@ -339,7 +382,13 @@ describe("asynchronous operations follow their callbacks", () => {
     router.deliver(workflowId, "error", { code: "SERVICE_OPERATION_FAILED", title: "Device not found", service_id: SERVICE_ID });
     const error = await service.wait().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MasStackCallbackError);
-    expect(error).toMatchObject({ workflowId, apiCode: "SERVICE_OPERATION_FAILED", title: "Device not found", serviceId: SERVICE_ID, correlationId: workflowId });
+    expect(error).toMatchObject({
+      workflowId,
+      apiCode: "SERVICE_OPERATION_FAILED",
+      title: "Device not found",
+      serviceId: SERVICE_ID,
+      correlationId: workflowId,
+    });
 
     const barring = client.barrings.update("mobile", SERVICE_ID, { barring_name: "ROAMING", active: true });
     const barringWorkflow = (await barring.submitted()).workflowId;
@@ -352,7 +401,10 @@ describe("asynchronous operations follow their callbacks", () => {
     const { client } = masstackClient(
       (request) => {
         // A fast backend: its callback is taken before its 202 reaches the client.
-        router.deliver(request.headers.get("request-correlation-id")!, "success", { codeResult: "OK", titleResult: "Barring update was successfully finished" });
+        router.deliver(request.headers.get("request-correlation-id")!, "success", {
+          codeResult: "OK",
+          titleResult: "Barring update was successfully finished",
+        });
         return accepted();
       },
       { callbacks: router },
@@ -459,7 +511,12 @@ describe("the service account's secrets never show", () => {
   test("a JWT-bearer grant at the key's token_uri, then the API call with its token; nothing secret in hooks, errors or the client", async () => {
     const seen: RequestHookInfo[] = [];
     const recorder = recordingFetch((request) => (request.url.href === TEST_TOKEN_URL ? undefined : json(errorExample("ForbiddenError"), 403)));
-    const client = createMasStackClient({ serviceAccount: JSON.stringify(key), fetch: recorder.fetch, retry: false, hooks: { onRequest: (info) => void seen.push(info) } });
+    const client = createMasStackClient({
+      serviceAccount: JSON.stringify(key),
+      fetch: recorder.fetch,
+      retry: false,
+      hooks: { onRequest: (info) => void seen.push(info) },
+    });
     const error = await client.barrings.get("mobile", SERVICE_ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionDeniedError);
     const [tokenRequest] = recorder.tokenRequests();
@@ -467,7 +524,13 @@ describe("the service account's secrets never show", () => {
     expect(form.get("grant_type")).toBe("urn:ietf:params:oauth:grant-type:jwt-bearer");
     const assertion = form.get("assertion")!;
     expect(recorder.apiRequests()[0]!.headers.get("authorization")).toBe(`Bearer ${TEST_TOKEN}`);
-    const shown = [inspect(client, { depth: 10, showHidden: true }), inspect(error, { depth: 10 }), JSON.stringify(error), String((error as Error).stack), inspect(seen, { depth: 10 })].join("\n");
+    const shown = [
+      inspect(client, { depth: 10, showHidden: true }),
+      inspect(error, { depth: 10 }),
+      JSON.stringify(error),
+      String((error as Error).stack),
+      inspect(seen, { depth: 10 }),
+    ].join("\n");
     for (const secret of [keyLine, assertion, TEST_TOKEN]) expect(shown).not.toContain(secret);
   });
 

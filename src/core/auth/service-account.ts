@@ -85,7 +85,8 @@ function checkKey(given: unknown, name: string): ServiceAccountKey {
   // client_email and private_key are required, private_key_id and token_uri may be absent.
   for (const [field, optional] of [["client_email"], ["private_key"], ["private_key_id", 1], ["token_uri", 1]] as const) {
     const value = key[field];
-    if ((!optional || value !== undefined) && (typeof value !== "string" || value === "")) throw new ConfigurationError(`${name}.${field}`, "must be a non-empty string");
+    if ((!optional || value !== undefined) && (typeof value !== "string" || value === ""))
+      throw new ConfigurationError(`${name}.${field}`, "must be a non-empty string");
   }
   return key as ServiceAccountKey;
 }
@@ -130,7 +131,8 @@ export function createServiceAccount(options: ServiceAccountOptions, name = "key
   const lifetimeMs = duration("assertionLifetimeMs", options.assertionLifetimeMs, 1_000, 300_000);
   if (lifetimeMs > MAX_LIFETIME_MS) throw new ConfigurationError("assertionLifetimeMs", `must be at most ${MAX_LIFETIME_MS} ms (an hour)`);
   const timeoutMs = duration("timeoutMs", options.timeoutMs, 1, 30_000);
-  for (const name of ["fetch", "onRefresh"] as const) if (options[name] !== undefined && typeof options[name] !== "function") throw new ConfigurationError(name, "must be a function");
+  for (const name of ["fetch", "onRefresh"] as const)
+    if (options[name] !== undefined && typeof options[name] !== "function") throw new ConfigurationError(name, "must be a function");
 
   // The PEM is read now, so a malformed key fails at once; it is imported at the first token.
   let der: Uint8Array<ArrayBuffer> | undefined = pkcs8(key.private_key, `${name}.private_key`);
@@ -172,9 +174,7 @@ export function createServiceAccount(options: ServiceAccountOptions, name = "key
       };
       if (scope) claims.scope = scope;
       const input = `${header}.${encodeJson(claims)}`;
-      const signature = base64url(
-        new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", await signingKey(), new TextEncoder().encode(input))),
-      );
+      const signature = base64url(new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", await signingKey(), new TextEncoder().encode(input))));
       const assertion = `${input}.${signature}`;
       return {
         body: new URLSearchParams({ grant_type: JWT_BEARER, assertion }),

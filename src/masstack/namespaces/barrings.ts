@@ -21,7 +21,12 @@ export interface Barrings {
    * Sets (`active: true`) or unsets a barring: `PATCH /{service_type}/{service_id}/barrings`.
    * Asynchronous: the handle resolves on the success callback (`{ codeResult, titleResult }`).
    */
-  update(serviceType: ServiceType, serviceId: string, body: BarringUpdate & Partial<CallbackUrls>, options?: WorkflowCallOptions): MasStackOperation<BarringCallback>;
+  update(
+    serviceType: ServiceType,
+    serviceId: string,
+    body: BarringUpdate & Partial<CallbackUrls>,
+    options?: WorkflowCallOptions,
+  ): MasStackOperation<BarringCallback>;
   /** The barring masks applied to the service's subscription: `GET /{service_type}/{service_id}/barrings`. */
   get(serviceType: ServiceType, serviceId: string, options?: CallOptions): ApiPromise<BarringsDetail>;
 }
@@ -39,7 +44,11 @@ export function createBarrings(context: Context): Barrings {
       ),
     get: (type, serviceId, options) =>
       respond(() =>
-        context.http.send(operations.getBarrings, { params: { path: { service_type: serviceType(type), service_id: pathId("serviceId", serviceId) } } }, callOptions(options)),
+        context.http.send(
+          operations.getBarrings,
+          { params: { path: { service_type: serviceType(type), service_id: pathId("serviceId", serviceId) } } },
+          callOptions(options),
+        ),
       ),
   };
 }

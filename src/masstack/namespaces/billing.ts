@@ -81,7 +81,9 @@ export function createBilling({ http }: Context): Billing {
   return {
     movements: {
       create: (type, serviceId, body, options) =>
-        respond(() => http.send(operations.createMovement, { params: { path: at(type, serviceId) }, body: checked(body, BODIES.movement) }, callOptions(options))),
+        respond(() =>
+          http.send(operations.createMovement, { params: { path: at(type, serviceId) }, body: checked(body, BODIES.movement) }, callOptions(options)),
+        ),
       createNonSubscribable: (type, serviceId, body, options) =>
         respond(() =>
           http.send(

@@ -49,7 +49,9 @@ export function createPromotions({ http }: Context): Promotions {
   const at = (type: ServiceType, serviceId: string) => ({ service_type: serviceType(type), service_id: pathId("serviceId", serviceId) });
   return {
     create: (type, serviceId, body, options) =>
-      respond(() => http.send(operations.createPromotion, { params: { path: at(type, serviceId) }, body: checked(body, BODIES.promotion) }, callOptions(options))),
+      respond(() =>
+        http.send(operations.createPromotion, { params: { path: at(type, serviceId) }, body: checked(body, BODIES.promotion) }, callOptions(options)),
+      ),
     update: (type, serviceId, promotionId, body, options) =>
       respond(() =>
         http.send(

@@ -65,8 +65,7 @@ export function callOptions(options: CallOptions | undefined): CallOptions | und
  * A 406 `DUPLICATE_WORKFLOW_ID` to a resend means an earlier attempt of this very request was
  * accepted (its answer was lost): the request stands, the handle waits for its callback.
  */
-const acceptedOnResend: SuccessRule = ({ status, attempt, body }) =>
-  status === 406 && attempt > 1 && isObject(body) && body.code === "DUPLICATE_WORKFLOW_ID";
+const acceptedOnResend: SuccessRule = ({ status, attempt, body }) => status === 406 && attempt > 1 && isObject(body) && body.code === "DUPLICATE_WORKFLOW_ID";
 
 /**
  * @internal Sends an asynchronous operation and follows its workflow: `build` checks the
@@ -96,6 +95,9 @@ export function submit<R>(
       full = { ...body, callback_success_url: urls.success, callback_error_url: urls.error };
     }
     // The operations' types are checked where the namespaces name them; here they are one shape.
-    await context.http.send({ ...operation, succeeds: acceptedOnResend } as never, { params: { path }, body: full } as never, { ...call, correlationId: workflowId });
+    await context.http.send({ ...operation, succeeds: acceptedOnResend } as never, { params: { path }, body: full } as never, {
+      ...call,
+      correlationId: workflowId,
+    });
   });
 }

@@ -22,7 +22,12 @@ export interface ServicesOfType {
   /** Creates a service: `POST /{service_type}/`. `service_details` are checked against the type's schema where MasStack documents one (multisim). */
   create(body: ServiceCreate & Partial<CallbackUrls>, options?: WorkflowCallOptions): MasStackOperation<ServiceCallback>;
   /** Changes a service's device: `PATCH /{service_type}/{service_id}/devices/{device_id}`. */
-  updateDevice(serviceId: string, deviceId: string, body: ServiceDeviceUpdate & Partial<CallbackUrls>, options?: WorkflowCallOptions): MasStackOperation<ServiceCallback>;
+  updateDevice(
+    serviceId: string,
+    deviceId: string,
+    body: ServiceDeviceUpdate & Partial<CallbackUrls>,
+    options?: WorkflowCallOptions,
+  ): MasStackOperation<ServiceCallback>;
 }
 
 /**
@@ -39,10 +44,16 @@ export type Services = { readonly [T in ServiceType]: ServicesOfType };
 export function createServices(context: Context): Services {
   const of = (type: ServiceType): ServicesOfType => ({
     create: (body, options) =>
-      submit(context, operations.createService, { operation: "createService", serviceType: type }, () => ({
-        path: { service_type: type },
-        body: checked(body, serviceBody(type)),
-      }), options),
+      submit(
+        context,
+        operations.createService,
+        { operation: "createService", serviceType: type },
+        () => ({
+          path: { service_type: type },
+          body: checked(body, serviceBody(type)),
+        }),
+        options,
+      ),
     updateDevice: (serviceId, deviceId, body, options) =>
       submit(
         context,
