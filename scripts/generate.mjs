@@ -6,6 +6,11 @@
 //   routes.ts       the simulator's route table: operationId, method, path, security alternatives
 //   events.ts       the notifications of the spec's `webhooks` and where each carries its entity
 //   scopes.ts       the OAuth 2.0 scopes, when a security scheme marked `x-sdk-type` declares them
+//   callbacks.ts    the operations that answer through OpenAPI `callbacks`: the body those carry and
+//                   the request member holding each callback's URL
+//   variants.ts     a type per value of an enum for schemas marked `x-sdk-variants` (an open object
+//                   whose shape depends on, say, the service type), and what each variant requires
+//   identifiers.ts  the string members marked `x-sdk-number-as-string` (the API's examples send numbers)
 // plus what an API adds of its own (EXTRAS: Giacom's simulator seed from the spec's examples).
 // `--check` writes nothing and fails, naming each file, when a committed file differs.
 // Usage: node scripts/generate.mjs [--check] [--root <dir>]; run through `npm run generate` / `npm run generate:check`.
@@ -242,6 +247,117 @@ export const scopes = ${JSON.stringify(scopes)} as const;
 `;
 }
 
+/** The body member a callback URL expression (`{$request.body#/callback_url}`) reads. */
+function callbackUrlMember(operationId, expression) {
+  const match = /^\{\$request\.body#\/([^}]+)\}$/.exec(expression);
+  if (!match) throw new Error(`${operationId}: a callback's URL must be a member of the request body ({$request.body#/...}), not ${expression}`);
+  return match[1];
+}
+
+function callbacksFile(spec, specFile, api) {
+  const resolve = resolver(spec);
+  const rows = pathOperations(spec)
+    .filter(({ op }) => op.callbacks !== undefined)
+    .map(({ op }) => {
+      const urls = {};
+      const schemas = new Set();
+      for (const [name, callback] of Object.entries(op.callbacks)) {
+        const expressions = Object.entries(resolve(callback));
+        if (expressions.length !== 1) throw new Error(`${op.operationId}: callback ${name} must have exactly one URL expression`);
+        const [[expression, item]] = expressions;
+        const ref = resolve(resolve(item).post?.requestBody)?.content?.["application/json"]?.schema?.$ref;
+        if (ref === undefined) throw new Error(`${op.operationId}: callback ${name} must POST a JSON body that is a $ref to a schema`);
+        schemas.add(refName(ref));
+        urls[name] = callbackUrlMember(op.operationId, expression);
+      }
+      if (schemas.size !== 1) throw new Error(`${op.operationId}: its callbacks must all carry the same schema`);
+      return { operationId: op.operationId, schema: [...schemas][0], urls };
+    });
+  if (rows.length === 0) return undefined;
+  return `${header(specFile)}
+import type { components } from "./${api}.js";
+
+type Schemas = components["schemas"];
+
+/**
+ * @internal Every operation that answers through callbacks (its \`callbacks\`): the schema of the
+ * body they POST, and for each callback the member of the request body that holds its URL.
+ */
+export const callbacks = {
+${rows.map(({ operationId, schema, urls }) => `  ${operationId}: ${literal({ schema, urls })},`).join("\n")}
+} as const;
+
+/** @internal The body of the callbacks of each operation of \`callbacks\`. */
+export interface CallbackBodies {
+${rows.map(({ operationId, schema }) => `  ${operationId}: Schemas[${JSON.stringify(schema)}];`).join("\n")}
+}
+`;
+}
+
+/** camelCase of a public type name (`ServiceDetailsByType` -> `serviceDetailsByType`). */
+const camel = (name) => name[0].toLowerCase() + name.slice(1);
+
+function variantsFile(spec, specFile) {
+  const resolve = resolver(spec);
+  const entries = Object.entries(spec.components?.schemas ?? {}).filter(([, schema]) => schema["x-sdk-variants"]);
+  if (entries.length === 0) return undefined;
+  const imports = new Set();
+  const blocks = entries.map(([schemaName, schema]) => {
+    const { name, by, mapping = {}, group, summary, example } = schema["x-sdk-variants"];
+    if (!name || !by || !group || !summary || !example) throw new Error(`${schemaName}: x-sdk-variants needs a name, by, a group, a summary and an example`);
+    const values = resolve({ $ref: by })?.enum;
+    if (!Array.isArray(values)) throw new Error(`${schemaName}: x-sdk-variants.by must point to an enum`);
+    const base = publicName(spec, schemaName);
+    imports.add(base);
+    const known = {};
+    for (const [value, ref] of Object.entries(mapping)) {
+      if (!values.includes(value)) throw new Error(`${schemaName}: x-sdk-variants maps ${value}, which ${by} does not list`);
+      const variant = refName(ref);
+      const member = publicName(spec, variant);
+      imports.add(member);
+      known[value] = { name: member, schema: variant, required: resolve({ $ref: ref }).required ?? [] };
+    }
+    const members = values.map((value) => `  ${propertyKey(value)}: ${known[value]?.name ?? base};`);
+    const table = Object.fromEntries(Object.entries(known).map(([value, { schema: variant, required }]) => [value, { schema: variant, required }]));
+    return `${jsdoc(summary, example, group)}
+export interface ${name} {
+${members.join("\n")}
+}
+
+/** @internal The values of \`${by}\` whose \`${schemaName}\` has a schema of its own, and what that schema requires. */
+export const ${camel(name)} = ${literal(table)} as const;
+`;
+  });
+  return `${header(specFile)}
+import type { ${[...imports].sort().join(", ")} } from "./types.js";
+
+${blocks.join("\n")}`;
+}
+
+function identifiersFile(spec, specFile) {
+  const keys = new Set();
+  const visit = (node, where) => {
+    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${where}/${i}`));
+    if (!node || typeof node !== "object") return;
+    for (const [name, property] of Object.entries(node.properties ?? {})) {
+      if (property?.["x-sdk-number-as-string"] === undefined) continue;
+      if (property["x-sdk-number-as-string"] !== true || property.type !== "string")
+        throw new Error(`${where}/properties/${name}: x-sdk-number-as-string may only be true, on a string`);
+      keys.add(name);
+    }
+    for (const [key, value] of Object.entries(node)) if (!key.startsWith("x-") && key !== "examples" && key !== "example") visit(value, `${where}/${key}`);
+  };
+  visit(spec.components?.schemas ?? {}, "#/components/schemas");
+  if (keys.size === 0) return undefined;
+  return `${header(specFile)}
+/**
+ * @internal The members the spec types as strings but whose documented examples are JSON numbers
+ * (\`x-sdk-number-as-string\`): read them from their source digits, never through a double.
+ */
+export const numberAsStringKeys = ${JSON.stringify([...keys].sort())} as const;
+`;
+}
+
 // Giacom's simulator starts with the catalogue and inventory examples of the Giacom document.
 function giacomSeed(spec, specFile) {
   const ex = (name) => spec.components.examples[name].value;
@@ -275,11 +391,14 @@ function jsdoc(summary, example, group, tags = []) {
   return `/**\n${lines.map((line) => ` * ${line}`.trimEnd()).join("\n")}\n */`;
 }
 
+/** A property name as TypeScript writes it: unquoted when it is an identifier. */
+const propertyKey = (key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key));
+
 /** A one-line TypeScript literal of plain data (keys that are identifiers stay unquoted). */
 function literal(value) {
   if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
   if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).map(([key, v]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${literal(v)}`);
+    const entries = Object.entries(value).map(([key, v]) => `${propertyKey(key)}: ${literal(v)}`);
     return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
   }
   return JSON.stringify(value);
@@ -309,6 +428,9 @@ async function filesFor(specFile) {
     "routes.ts": routesFile(spec, specFile),
     "events.ts": eventsFile(spec, specFile),
     "scopes.ts": scopesFile(spec, specFile),
+    "callbacks.ts": callbacksFile(spec, specFile, api),
+    "variants.ts": variantsFile(spec, specFile),
+    "identifiers.ts": identifiersFile(spec, specFile),
   };
   const files = new Map([[`${dir}${api}.ts`, openapiTypes(specFile)]]);
   for (const [name, text] of Object.entries(formatted)) if (text !== undefined) files.set(`${dir}${name}`, await format(text, prettier));

@@ -19,6 +19,12 @@ export const TOY_CLIENT_SECRET = "toy-secret-9f3Kq";
 /** The static header credential of the TMF622 client tests (test/tmf622). */
 export const TMF622_API_KEY = "tmf622-api-key-Rw5n";
 
+/** The MasStack callback receiver secrets of the tests (test/masstack): the one in use and a former one. */
+export const MASSTACK_CALLBACK_SECRETS = Object.freeze({
+  current: "ms-callback-secret-Jf82kQ0pLx7vN3cR9tYw",
+  previous: "ms-callback-secret-old-Zt5mB1qH8sKd4uVe",
+});
+
 const basic = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).toString("base64");
 
 /** The header credentials of the TMF638 client tests (test/tmf638): the secret, and the id it goes with. */
@@ -34,6 +40,7 @@ export const KNOWN_SECRETS: readonly { kind: string; value: string }[] = [
   { kind: "toy API client secret TOY_CLIENT_SECRET", value: TOY_CLIENT_SECRET },
   { kind: "TMF622 API key TMF622_API_KEY", value: TMF622_API_KEY },
   { kind: "TMF638 client secret TMF638_CREDENTIALS.clientSecret", value: TMF638_CREDENTIALS.clientSecret },
+  ...Object.entries(MASSTACK_CALLBACK_SECRETS).map(([name, value]) => ({ kind: `MasStack callback secret MASSTACK_CALLBACK_SECRETS.${name}`, value })),
   ...Object.entries(WEBHOOK_API_KEYS).map(([name, value]) => ({ kind: `webhook API key WEBHOOK_API_KEYS.${name}`, value })),
 ];
 

@@ -168,8 +168,10 @@ export function toNodeHandler(
       const name = raw[i] ?? "";
       if (!name.startsWith(":")) headers.append(name, raw[i + 1] ?? "");
     }
-    // The receiver does not route on the URL.
-    const request = new Request("http://localhost/", { method: "POST", headers, body, duplex: "half" } as RequestInit);
+    // The path (as the server saw it, under any mount point) for a receiver whose credential
+    // travels in it; the host is not the sender's to choose.
+    const path = req.url?.startsWith("/") ? req.url : "/";
+    const request = new Request(`http://localhost${path}`, { method: "POST", headers, body, duplex: "half" } as RequestInit);
     const response = await receiver.handle(request);
     const out: Record<string, string> = {};
     response.headers.forEach((value, name) => (out[name] = value));

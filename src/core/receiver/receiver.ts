@@ -110,12 +110,24 @@ export interface Reply {
  * ```
  */
 export interface ReceiverProfile<E, U> {
-  /** Whether the delivery's credentials are good; called before the body is read. */
-  authenticate(headers: Headers): boolean | Promise<boolean>;
+  /**
+   * Whether the delivery's credentials are good; called before the body is read. `url` is the
+   * request's, for a profile whose credential travels in the path. A {@link Reply} refuses the
+   * delivery with that answer instead of `unauthorized` (e.g. 404 for a path it does not serve).
+   */
+  authenticate(headers: Headers, url: URL): boolean | Reply | Promise<boolean | Reply>;
   /** The answer to a delivery `authenticate` refused. */
   unauthorized: Reply;
-  /** Validates a JSON body as a delivery. */
-  parse(body: unknown): ParsedDelivery<E, U>;
+  /** The body text as JSON; default `JSON.parse`. A throw is answered 400. */
+  decode?(text: string): unknown;
+  /** Validates a JSON body as a delivery; `url` is the request's. */
+  parse(body: unknown, url: URL): ParsedDelivery<E, U>;
+  /**
+   * Called for a new typed delivery once its handlers all succeeded, before it is remembered as
+   * processed and acknowledged: a profile that keeps results stores them here. A throw is
+   * answered 500 and reported to `onError`, so the sender retries.
+   */
+  processed?(event: E, meta: DeliveryMeta): void | Promise<void>;
   /** Whether `on(type)` may be called with this type. */
   isType(type: string): boolean;
   /** The answer to an accepted (or duplicate) delivery. */
@@ -259,7 +271,9 @@ export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, 
 
   async function receive(request: Request, receivedAt: Date): Promise<Response> {
     if (request.method !== "POST") return text(405, "Method not allowed", { allow: "POST" });
-    if (!(await profile.authenticate(request.headers))) return reply(profile.unauthorized);
+    const url = new URL(request.url);
+    const authenticated = await profile.authenticate(request.headers, url);
+    if (authenticated !== true) return reply(authenticated === false ? profile.unauthorized : authenticated);
     if (!isJson(request.headers.get("content-type"))) return text(415, "Content-Type must be application/json");
     const declared = request.headers.get("content-length");
     const tooLarge = text(413, `Body larger than ${maxBodyBytes} bytes`);
@@ -269,11 +283,12 @@ export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, 
 
     let body: unknown;
     try {
-      body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+      const decoded = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      body = profile.decode ? profile.decode(decoded) : JSON.parse(decoded);
     } catch {
       return text(400, "Body is not valid UTF-8 JSON");
     }
-    const delivery = profile.parse(body);
+    const delivery = profile.parse(body, url);
     if (!delivery.ok) return text(400, delivery.reason);
     const { id } = delivery;
     const untyped = "unknown" in delivery ? delivery.unknown : undefined;
@@ -298,6 +313,7 @@ export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, 
 
       if (!duplicate) {
         if (!(await run(known ? handlers.get(known.type) : unknownHandlers, delivery.event, meta))) return text(500, "Handler failed");
+        if (known && profile.processed) await profile.processed(known.event, meta);
         if (entity !== undefined && version !== undefined && (previousVersion === undefined || version > previousVersion)) {
           await versions.set(entity, version);
         }
