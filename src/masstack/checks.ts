@@ -6,13 +6,12 @@
 // neither does an enum missing a value. Unknown members are let through (MasStack may add some).
 import { isObject } from "../core/internal/show.js";
 import { MasStackValidationError, type MasStackValidationIssue } from "./errors.js";
+import { deviceDetailsByCategory, serviceDetailsByType, type DeviceDetailsByCategory, type ServiceDetailsByType } from "./generated/variants.js";
 import type {
   Amount,
   BarringUpdate,
   DeviceInsuranceTermination,
-  ESimDevice,
   MovementCreate,
-  MultisimService,
   NonSubscribableMovementCreate,
   NonSubscribableRefundCreate,
   Promotion,
@@ -89,12 +88,18 @@ export const BODIES = {
   } satisfies TableOf<BarringUpdate> & Table,
 } as const;
 
-/** The documented `service_details` by service type; the others are open objects until MasStack documents them. */
+/**
+ * The documented `service_details` by service type (the spec's `x-sdk-variants`, generated); the
+ * others are open objects until MasStack documents them. A variant the spec adds and this table
+ * lacks does not compile.
+ */
 const SERVICE_DETAILS: Partial<Record<ServiceType, Table>> = {
-  multisim: { "secondary_eid!": "s", "secondary_iccid!": "s" } satisfies TableOf<MultisimService>,
-};
-/** The documented `new_service_device_details` by device category. */
-const DEVICE_DETAILS: Partial<Record<ServiceDeviceUpdate["category"], Table>> = { eSIM: { iccid: "s", eid: "s" } satisfies TableOf<ESimDevice> };
+  multisim: { "secondary_eid!": "s", "secondary_iccid!": "s" },
+} satisfies { [T in keyof typeof serviceDetailsByType]: TableOf<ServiceDetailsByType[T]> };
+/** The documented `new_service_device_details` by device category, likewise. */
+const DEVICE_DETAILS: Partial<Record<ServiceDeviceUpdate["category"], Table>> = {
+  eSIM: { iccid: "s", eid: "s" },
+} satisfies { [C in keyof typeof deviceDetailsByCategory]: TableOf<DeviceDetailsByCategory[C]> };
 const CATEGORIES = values<ServiceDeviceUpdate["category"]>({
   STB: 0,
   SMARTWATCH: 0,

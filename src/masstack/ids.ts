@@ -5,18 +5,14 @@
 import { InvalidArgumentError } from "../core/errors.js";
 import { parseJsonExact } from "../core/internal/exact-json.js";
 import { isObject } from "../core/internal/show.js";
+import { numberAsStringKeys } from "./generated/identifiers.js";
 
-/** @internal The members the spec marks `x-sdk-number-as-string` (and the eSIM's, the multisim update's). */
-export const ID_KEYS: ReadonlySet<string> = new Set([
-  "service_id",
-  "promotion_id",
-  "iccid",
-  "eid",
-  "secondary_iccid",
-  "secondary_eid",
-  "new_secondary_iccid",
-  "new_secondary_eid",
-]);
+/**
+ * @internal The members the spec marks `x-sdk-number-as-string`, and the multisim SIM's ICCID
+ * and EID under their other names (the same identifiers, never documented as numbers, but just
+ * as long).
+ */
+export const ID_KEYS: ReadonlySet<string> = new Set([...numberAsStringKeys, "secondary_iccid", "secondary_eid", "new_secondary_iccid", "new_secondary_eid"]);
 
 /** @internal JSON with the identifiers' digits kept as written. */
 export const parseJson = (text: string): unknown => parseJsonExact(text, ID_KEYS);

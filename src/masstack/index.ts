@@ -20,7 +20,8 @@ export type {
 export type { RetryOptions } from "../core/retry.js";
 export type { ApiPromise, Sent } from "../core/transport.js";
 export type { WaitOptions } from "../core/operation.js";
-export type { Services, ServicesOfType } from "./namespaces/services.js";
+export type { ServiceCreateBody, ServiceDeviceUpdateBody, Services, ServicesOfType } from "./namespaces/services.js";
+export type { DeviceDetailsByCategory, ServiceDetailsByType } from "./generated/variants.js";
 export type { Barrings } from "./namespaces/barrings.js";
 export type { Billing, Movements, Refunds } from "./namespaces/billing.js";
 export type { DeviceInsurance, Promotions } from "./namespaces/promotions.js";

@@ -2,7 +2,8 @@
 // namespace per service type of the spec, so that the type is chosen once, by name.
 import { SERVICE_TYPES, deviceBody, serviceBody } from "../checks.js";
 import * as operations from "../generated/operations.js";
-import type { CallbackUrls, ServiceCallback, ServiceCreate, ServiceDeviceUpdate, ServiceType } from "../generated/types.js";
+import type { CallbackUrls, ServiceCallback, ServiceCreate, ServiceType } from "../generated/types.js";
+import type { DeviceDetailsByCategory, ServiceDetailsByType } from "../generated/variants.js";
 import type { MasStackOperation } from "../operation.js";
 import { checked, pathId, submit, type Context, type WorkflowCallOptions } from "./send.js";
 
@@ -18,17 +19,39 @@ import { checked, pathId, submit, type Context, type WorkflowCallOptions } from 
  * console.log(result.service_id);
  * ```
  */
-export interface ServicesOfType {
+export interface ServicesOfType<T extends ServiceType = ServiceType> {
   /** Creates a service: `POST /{service_type}/`. `service_details` are checked against the type's schema where MasStack documents one (multisim). */
-  create(body: ServiceCreate & Partial<CallbackUrls>, options?: WorkflowCallOptions): MasStackOperation<ServiceCallback>;
+  create(body: ServiceCreateBody<T>, options?: WorkflowCallOptions): MasStackOperation<ServiceCallback>;
   /** Changes a service's device: `PATCH /{service_type}/{service_id}/devices/{device_id}`. */
-  updateDevice(
-    serviceId: string,
-    deviceId: string,
-    body: ServiceDeviceUpdate & Partial<CallbackUrls>,
-    options?: WorkflowCallOptions,
-  ): MasStackOperation<ServiceCallback>;
+  updateDevice(serviceId: string, deviceId: string, body: ServiceDeviceUpdateBody, options?: WorkflowCallOptions): MasStackOperation<ServiceCallback>;
 }
+
+/**
+ * The body of `services.<type>.create`: `service_details` of the type's shape, and the callback
+ * URLs, both or neither (the client's receiver gives them when omitted).
+ * @group Services
+ * @example
+ * ```ts
+ * const body: ServiceCreateBody<"multisim"> = { service_details: { secondary_eid: "89033023312170000000000000000001", secondary_iccid: "8934011411551283000" } };
+ * ```
+ */
+export type ServiceCreateBody<T extends ServiceType = ServiceType> = Omit<ServiceCreate, "service_details"> & {
+  service_details: ServiceDetailsByType[T];
+} & Partial<CallbackUrls>;
+
+/**
+ * The body of `services.<type>.updateDevice`: the device's category and the details of its
+ * shape, and the callback URLs, both or neither.
+ * @group Services
+ * @example
+ * ```ts
+ * const body: ServiceDeviceUpdateBody = { category: "eSIM", new_service_device_details: { iccid: "8934011411551283000", eid: "89033023312170000000000000000001" } };
+ * ```
+ */
+export type ServiceDeviceUpdateBody = {
+  [C in keyof DeviceDetailsByCategory]: { category: C; new_service_device_details: DeviceDetailsByCategory[C] };
+}[keyof DeviceDetailsByCategory] &
+  Partial<CallbackUrls>;
 
 /**
  * The services, by service type: `services.multisim`, `services.mobile`...
@@ -38,7 +61,7 @@ export interface ServicesOfType {
  * const operation = masstack.services.mobile.updateDevice("612123456", "1", { category: "eSIM", new_service_device_details: { iccid, eid } });
  * ```
  */
-export type Services = { readonly [T in ServiceType]: ServicesOfType };
+export type Services = { readonly [T in ServiceType]: ServicesOfType<T> };
 
 /** @internal */
 export function createServices(context: Context): Services {
