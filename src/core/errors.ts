@@ -107,7 +107,7 @@ export class ConfigurationError extends SdkError {
  * ```
  */
 export class InvalidArgumentError extends SdkError {
-  override readonly name = "InvalidArgumentError";
+  override readonly name: string = "InvalidArgumentError";
   /** The argument at fault, e.g. `id` or `jsonPath.relatedParty.role`. */
   declare readonly argument: string;
   constructor(argument: string, problem: string) {
@@ -393,7 +393,7 @@ export class NetworkError extends SdkError {
  * ```
  */
 export class TimeoutError extends SdkError {
-  override readonly name = "TimeoutError";
+  override readonly name: string = "TimeoutError";
   declare readonly timeoutMs: number;
   constructor(message: string, init: { timeoutMs: number; correlationId?: string | undefined; cause?: unknown }) {
     super("TIMEOUT", message, { ...init, retryable: true });

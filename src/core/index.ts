@@ -24,6 +24,8 @@ export { bearer, staticHeaders } from "./auth/strategies.js";
 export { clientCredentials } from "./auth/client-credentials.js";
 export { resolveTokenProvider } from "./auth/resolve.js";
 export type { ClientCredentialsOptions, Credentials } from "./auth/client-credentials.js";
+export { serviceAccount } from "./auth/service-account.js";
+export type { ServiceAccountKey, ServiceAccountOptions } from "./auth/service-account.js";
 export {
   AbortError,
   ApiError,

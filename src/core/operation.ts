@@ -1,7 +1,8 @@
 // A long-running resource followed to its end: an awaitable handle that polls with backoff,
 // wakes early on events, reports progress only on real changes, and serialises to a token so
 // that another process can resume it after a restart. What the resource is, when it is over
-// and which error says so are the profile's strategies.
+// and which error says so are the profile's strategies. A resource that cannot be read (an
+// API that only calls back) is followed by its events alone: the handle then never polls.
 import { ConfigurationError } from "./errors.js";
 import { backoff } from "./retry.js";
 
@@ -47,7 +48,9 @@ export interface OperationEvents<E> {
 
 /**
  * What an API profile tells the engine about one kind of long-running resource `T`: how to read
- * it, when it is over, which error says it failed, and what a token to resume it holds.
+ * it, when it is over, which error says it failed, and what a token to resume it holds. Without
+ * `read` the handle never polls: it ends on an event (`events` and `matches`) or, for a
+ * waiter, at its `timeoutMs`.
  * @group Operations
  * @example
  * ```ts
@@ -66,9 +69,9 @@ export interface OperationEvents<E> {
 export interface OperationStrategy<T, Token, E = never, C = never, R = never> {
   /** The id a snapshot names its resource by. */
   id(value: T): string;
-  /** Reads the resource again. */
-  read(id: string, options?: { signal: AbortSignal }): Promise<T>;
-  /** Asks the server to stop the operation; the handle then reads the resource at once. */
+  /** Reads the resource again; without it the handle never polls and follows `events` only. */
+  read?(id: string, options?: { signal: AbortSignal }): Promise<T>;
+  /** Asks the server to stop the operation; the handle then reads the resource at once (when it can). */
   cancel?(id: string, options?: C): Promise<R>;
   /** Whether a snapshot ends the operation. */
   isFinal(value: T): boolean;
@@ -82,7 +85,8 @@ export interface OperationStrategy<T, Token, E = never, C = never, R = never> {
   timeout(last: T | undefined, timeoutMs: number): unknown;
   /** What `toJSON()` gives: enough to find the resource again. */
   token(last: T | undefined): Token;
-  polling: Required<PollingOptions>;
+  /** How `read` is repeated; needed only with `read`. */
+  polling?: Required<PollingOptions>;
   events?: OperationEvents<E> | undefined;
   /** The snapshot an event carries for this operation; falsy when the event is about something else. */
   matches?(event: E, last: T): T | false | undefined;
@@ -128,7 +132,7 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
   strategy: OperationStrategy<T, Token, E, C, R>,
   start: Promise<T>,
 ): OperationHandle<T, Token, C, R> {
-  const { polling } = strategy;
+  const { polling = { initialDelayMs: 1_000, maxDelayMs: 30_000, factor: 1.5 } } = strategy;
   let current: T | undefined;
   const listeners = new Set<(value: T, previous: T | undefined) => void>();
   let succeed!: (value: T) => void;
@@ -183,7 +187,8 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
   const touch = () => void untouched.catch(() => undefined);
 
   async function follow(): Promise<void> {
-    if (following) return;
+    // Nothing to poll: the end comes from an event, or the waiter's deadline.
+    if (following || !strategy.read) return;
     following = true;
     let abandoned = false;
     try {
@@ -198,7 +203,7 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
         if (ended || waiters === 0) break;
         const poll = (pollAbort = new AbortController());
         try {
-          observe(await strategy.read(strategy.id(current!), { signal: poll.signal }));
+          observe(await strategy.read!(strategy.id(current!), { signal: poll.signal }));
         } catch (error) {
           // Every waiter left while the poll was in flight: the poll was abandoned, the operation is not over.
           if (poll.signal.aborted) {
@@ -261,7 +266,7 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
       const id = strategy.id(await started);
       const result = await strategy.cancel(id, options);
       // The resource ends cancelled: read it so that waiters see it without waiting a poll.
-      if (!ended) observe(await strategy.read(id));
+      if (!ended && strategy.read) observe(await strategy.read(id));
       return result;
     },
     toJSON: () => (touch(), strategy.token(current)),

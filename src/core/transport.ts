@@ -140,6 +140,12 @@ export interface TransportConfig {
   commaLists?: boolean;
   /** The `User-Agent` sent. Default: the package, its version and the runtime, e.g. `giacom-sdk/0.1.0 Node.js/20.20.2`. */
   userAgent?: string;
+  /**
+   * Parses a JSON body (success or error); throws `SyntaxError` on one that is not JSON. Default
+   * `JSON.parse`. An API whose identifiers come as numbers too long for a double keeps their
+   * digits here.
+   */
+  parseJson?: (text: string) => unknown;
 }
 
 /**
@@ -337,6 +343,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
   // Servers and their operators see which SDK and runtime called (where the runtime lets a
   // request set it: browsers keep their own).
   const userAgent = config.userAgent ?? `giacom-sdk/${VERSION} ${runtime()}`;
+  const parseJson = config.parseJson ?? JSON.parse;
   let active = 0;
 
   async function send<P extends PathsWith<Paths, M>, M extends Method>(
@@ -454,7 +461,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
             let data: unknown;
             try {
               const text = status === 204 ? "" : await race(readText(response, maxResponseBytes, controller.signal));
-              data = text === "" ? undefined : JSON.parse(text);
+              data = text === "" ? undefined : parseJson(text);
             } catch (error) {
               if (interrupted) throw interrupted;
               if (error instanceof BodyTooLarge) throw invalid(status, `is larger than maxResponseBytes (${maxResponseBytes} bytes)`, false);
@@ -469,7 +476,7 @@ export function createTransport<Paths>(config: TransportConfig): Transport<Paths
           try {
             const text = await race(readText(response, MAX_ERROR_BODY, controller.signal));
             try {
-              errorBody = text === "" ? undefined : JSON.parse(text);
+              errorBody = text === "" ? undefined : parseJson(text);
             } catch {
               errorBody = text;
             }

@@ -224,3 +224,82 @@ describe("the operation engine with a toy job", () => {
     expect(operation.toJSON()).toEqual({});
   });
 });
+
+describe("a resource that cannot be read: followed by its events only", () => {
+  /** The toy strategy without `read`: the job ends only when an event says so. */
+  function eventsOnly(events: ReturnType<typeof toyEvents>, extra: Partial<OperationStrategy<Job, { jobId?: string }, JobEvent, string, string>> = {}) {
+    const rest: Partial<OperationStrategy<Job, { jobId?: string }, JobEvent, string, string>> = strategy(toyServer(queued), {
+      events: events.source,
+      ...extra,
+    });
+    delete rest.read;
+    delete rest.polling;
+    return rest as OperationStrategy<Job, { jobId?: string }, JobEvent, string, string>;
+  }
+
+  test("resolves from an event, without a timer of its own meanwhile", async () => {
+    const events = toyEvents();
+    const operation = createOperation(eventsOnly(events), Promise.resolve(queued));
+    const done = operation.wait();
+    await vi.advanceTimersByTimeAsync(0);
+    // Waiting costs no timer: nothing polls.
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000);
+    expect(operation.lastKnown?.status).toBe("queued");
+    events.emit({ id: "j1", status: "running", version: 2 });
+    expect(operation.lastKnown?.status).toBe("running");
+    events.emit({ id: "j1", status: "done", version: 3 });
+    await expect(done).resolves.toMatchObject({ status: "done", version: 3 });
+    expect(events.listeners.size).toBe(0);
+  });
+
+  test("rejects with the strategy's failure on a failure event; a duplicate is ignored", async () => {
+    const events = toyEvents();
+    const operation = createOperation(eventsOnly(events), Promise.resolve(queued));
+    const done = operation.wait();
+    await vi.advanceTimersByTimeAsync(0);
+    events.emit({ id: "j1", status: "broken", version: 2, note: "disk full" }, true);
+    expect(operation.lastKnown?.status).toBe("queued");
+    events.emit({ id: "j1", status: "broken", version: 2, note: "disk full" });
+    await expect(done).rejects.toBeInstanceOf(JobBrokenError);
+    await expect(operation).rejects.toThrow("disk full");
+  });
+
+  test("wait({ timeoutMs }) rejects with the strategy's timeout when no event came, and leaves no timer", async () => {
+    const events = toyEvents();
+    const operation = createOperation(eventsOnly(events), Promise.resolve(queued));
+    const done = operation.wait({ timeoutMs: 15 * 60_000 });
+    const verdict = expect(done).rejects.toBeInstanceOf(JobWaitTimeout);
+    await vi.advanceTimersByTimeAsync(15 * 60_000 - 1);
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await verdict;
+    await expect(done).rejects.toMatchObject({ last: { id: "j1", status: "queued" } });
+    expect(vi.getTimerCount()).toBe(0);
+    // The operation goes on: a later event still ends it.
+    events.emit({ id: "j1", status: "done", version: 2 });
+    await expect(operation.wait()).resolves.toMatchObject({ status: "done" });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test("settled by an event before the deadline: the deadline's timer is cleared", async () => {
+    const events = toyEvents();
+    const operation = createOperation(eventsOnly(events), Promise.resolve(queued));
+    const done = operation.wait({ timeoutMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    events.emit({ id: "j1", status: "done", version: 2 });
+    await expect(done).resolves.toMatchObject({ status: "done" });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test("cancel stays unsupported without a cancel; with one, it is asked and nothing is read", async () => {
+    const events = toyEvents();
+    const operation = createOperation(eventsOnly(events), Promise.resolve(queued));
+    await expect(operation.cancel()).rejects.toMatchObject({ name: "ConfigurationError", option: "strategy.cancel" });
+    const cancel = vi.fn(async () => "asked");
+    const cancellable = createOperation(eventsOnly(events, { cancel }), Promise.resolve(queued));
+    await expect(cancellable.cancel("stop")).resolves.toBe("asked");
+    expect(cancel).toHaveBeenCalledWith("j1", "stop");
+    expect(cancellable.lastKnown?.status).toBe("queued");
+  });
+});

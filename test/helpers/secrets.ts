@@ -49,4 +49,8 @@ export const KNOWN_SECRETS: readonly { kind: string; value: string }[] = [
 ];
 
 /** Secrets whose value is not known in advance, by shape. */
-export const SECRET_PATTERNS: readonly { kind: string; pattern: RegExp }[] = [{ kind: "simulator access token (sim_…)", pattern: /\bsim_[0-9a-f]{32}\b/ }];
+export const SECRET_PATTERNS: readonly { kind: string; pattern: RegExp }[] = [
+  { kind: "simulator access token (sim_…)", pattern: /\bsim_[0-9a-f]{32}\b/ },
+  // Service-account keys are generated at test time: any PEM private key in the output is one.
+  { kind: "PEM private key", pattern: /-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----/ },
+];
