@@ -14,6 +14,9 @@ export default defineConfig({
       { find: /^giacom-sdk\/tmf622\/mock$/, replacement: fileURLToPath(new URL("./src/tmf622/mock/index.ts", import.meta.url)) },
       { find: /^giacom-sdk\/tmf638$/, replacement: fileURLToPath(new URL("./src/tmf638/index.ts", import.meta.url)) },
       { find: /^giacom-sdk\/tmf638\/mock$/, replacement: fileURLToPath(new URL("./src/tmf638/mock/index.ts", import.meta.url)) },
+      { find: /^giacom-sdk\/masstack$/, replacement: fileURLToPath(new URL("./src/masstack/index.ts", import.meta.url)) },
+      { find: /^giacom-sdk\/masstack\/callbacks$/, replacement: fileURLToPath(new URL("./src/masstack/callbacks/index.ts", import.meta.url)) },
+      { find: /^giacom-sdk\/masstack\/mock$/, replacement: fileURLToPath(new URL("./src/masstack/mock/index.ts", import.meta.url)) },
     ],
   },
   test: {

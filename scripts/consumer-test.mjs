@@ -22,7 +22,14 @@ const ENTRIES = [
   "giacom-sdk/tmf622/mock",
   "giacom-sdk/tmf638",
   "giacom-sdk/tmf638/mock",
+  "giacom-sdk/masstack",
+  "giacom-sdk/masstack/callbacks",
+  "giacom-sdk/masstack/mock",
+  "giacom-sdk/redis",
 ];
+/** The simulators need msw (an optional peer); every other entry loads without it. */
+const SIMULATORS = ENTRIES.filter((entry) => entry.endsWith("/mock"));
+const LOADS_WITHOUT_MSW = ENTRIES.filter((entry) => !SIMULATORS.includes(entry));
 const keep = process.argv.includes("--keep");
 const started = performance.now();
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)}s`;
@@ -142,19 +149,15 @@ async function main() {
   for (const mode of ["require", "import"]) await all(ENTRIES.map((specifier) => importProbe(app, mode, [specifier])));
   await all([exitsByItself(app, ["-e", 'require("giacom-sdk")']), exitsByItself(app, ["--input-type=module", "-e", 'import "giacom-sdk";'])]);
   log(
-    `importing giacom-sdk, /webhooks, /mock, /core, /tmf622, /tmf622/mock, /tmf638 and /tmf638/mock (require and import) makes no network call, schedules no timer, leaves no handle, and the process ends by itself (${seconds(step)})`,
+    `importing ${ENTRIES.join(", ")} (require and import) makes no network call, schedules no timer, leaves no handle, and the process ends by itself (${seconds(step)})`,
   );
 
   // msw is an optional peer: without it, the core and webhooks entries still load, and the
   // simulators fail with an error that names msw.
   step = performance.now();
   renameSync(join(app, "node_modules", "msw"), join(app, "node_modules", ".msw-hidden"));
-  await all(
-    ["require", "import"].map((mode) =>
-      importProbe(app, mode, ["giacom-sdk", "giacom-sdk/webhooks", "giacom-sdk/core", "giacom-sdk/tmf622", "giacom-sdk/tmf638"], "without msw installed: "),
-    ),
-  );
-  for (const simulator of ["giacom-sdk/mock", "giacom-sdk/tmf622/mock", "giacom-sdk/tmf638/mock"]) {
+  await all(["require", "import"].map((mode) => importProbe(app, mode, LOADS_WITHOUT_MSW, "without msw installed: ")));
+  for (const simulator of SIMULATORS) {
     for (const [label, args] of [
       ["require", ["-e", `require("${simulator}")`]],
       ["import", ["--input-type=module", "-e", `await import("${simulator}")`]],
@@ -166,9 +169,7 @@ async function main() {
     }
   }
   renameSync(join(app, "node_modules", ".msw-hidden"), join(app, "node_modules", "msw"));
-  log(
-    `without msw installed: giacom-sdk, /webhooks, /core, /tmf622 and /tmf638 load (require and import), /mock, /tmf622/mock and /tmf638/mock fail naming msw (${seconds(step)})`,
-  );
+  log(`without msw installed: ${LOADS_WITHOUT_MSW.join(", ")} load (require and import), ${SIMULATORS.join(", ")} fail naming msw (${seconds(step)})`);
 }
 
 /** Every file package.json points at (main, module, types, exports, typesVersions), as "dist/...". */

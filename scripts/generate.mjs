@@ -287,7 +287,7 @@ export const callbacks = {
 ${rows.map(({ operationId, schema, urls }) => `  ${operationId}: ${literal({ schema, urls })},`).join("\n")}
 } as const;
 
-/** @internal The body of the callbacks of each operation of \`callbacks\`. */
+/** The body of the callbacks of each operation that answers through callbacks, by operationId. */
 export interface CallbackBodies {
 ${rows.map(({ operationId, schema }) => `  ${operationId}: Schemas[${JSON.stringify(schema)}];`).join("\n")}
 }

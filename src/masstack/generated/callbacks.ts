@@ -17,7 +17,7 @@ export const callbacks = {
   updateBarring: { schema: "barringCallbackDTO", urls: { success_event: "callback_success_url", error_event: "callback_error_url" } },
 } as const;
 
-/** @internal The body of the callbacks of each operation of `callbacks`. */
+/** The body of the callbacks of each operation that answers through callbacks, by operationId. */
 export interface CallbackBodies {
   createService: Schemas["serviceCallbackDTO"];
   updateServiceDevice: Schemas["serviceCallbackDTO"];

@@ -39,3 +39,4 @@ export type {
   ServiceCallback,
   ServiceType,
 } from "../generated/types.js";
+export type { CallbackBodies } from "../generated/callbacks.js";

@@ -6,8 +6,8 @@ import type { RunOptions } from "../../core/simulator/drive.js";
 import type { SimulatorFetch } from "../../core/simulator/fetch.js";
 import type { ServiceAccountKey, SimulatorServiceAccount } from "../../core/simulator/jwt-bearer.js";
 import type { Fault, FaultOptions, FaultTarget, SimulatorServer } from "../../core/simulator/types.js";
-import type { callbacks } from "../generated/callbacks.js";
-import type { routes } from "../generated/routes.js";
+import type { CallbackBodies } from "../generated/callbacks.js";
+import type { operations } from "../generated/masstack.js";
 import type { BarringUpdate, Promotion, ServiceDeviceUpdate, ServiceType } from "../generated/types.js";
 
 // The engine's shapes, under the same names: one declaration, documented once.
@@ -22,7 +22,7 @@ export type { Fault, FaultOptions, FaultTarget, RunOptions, ServiceAccountKey, S
  * ```
  * @useDeclaredType
  */
-export type MasStackOperationId = (typeof routes)[number]["operationId"];
+export type MasStackOperationId = keyof operations & string;
 
 /**
  * The operations answered by a callback: the outcome is POSTed to one of the request's two URLs.
@@ -33,7 +33,7 @@ export type MasStackOperationId = (typeof routes)[number]["operationId"];
  * ```
  * @useDeclaredType
  */
-export type AsyncOperationId = keyof typeof callbacks;
+export type AsyncOperationId = keyof CallbackBodies;
 
 /**
  * A device of a simulated service: its category and details, as the last device update gave them.
