@@ -3,6 +3,7 @@
 // and trades it for an access token. The simulator holds only public keys (a test's own, or
 // pairs it generates and hands out as service-account JSON), checks the assertion as an
 // authorization server must (signature, audience, lifetime, replay), on the simulator's clock.
+import type { ServiceAccountKey as ClientServiceAccountKey } from "../auth/service-account.js";
 import type { Clock } from "./clock.js";
 
 /** The grant_type of RFC 7523 2.1. */
@@ -34,7 +35,7 @@ export interface SimulatorServiceAccount {
  * console.log(key.client_email, key.token_uri);
  * ```
  */
-export interface ServiceAccountKey {
+export interface ServiceAccountKey extends ClientServiceAccountKey {
   type: "service_account";
   private_key_id: string;
   /** RSA-2048, PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`). */
