@@ -3,6 +3,7 @@
 // refreshed ahead of expiry, a single request in flight). Web Crypto only. The private key is
 // imported once, non-extractable; its PEM text and DER bytes are dropped once imported, and
 // nothing that can be logged or inspected holds the key, an assertion or a token.
+import { bytesOf, toBase64Url } from "../internal/base64.js";
 import { ConfigurationError } from "../errors.js";
 import { isObject } from "../internal/show.js";
 import { checkUrl } from "../internal/urls.js";
@@ -63,12 +64,7 @@ export interface ServiceAccountOptions {
 const JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 const MAX_LIFETIME_MS = 3_600_000;
 
-const base64url = (bytes: Uint8Array) => {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-};
-const encodeJson = (value: object) => base64url(new TextEncoder().encode(JSON.stringify(value)));
+const encodeJson = (value: object) => toBase64Url(new TextEncoder().encode(JSON.stringify(value)));
 
 /** The key option, parsed and checked; `name` is what errors call it. Never shows a value. */
 function checkKey(given: unknown, name: string): ServiceAccountKey {
@@ -102,10 +98,7 @@ function pkcs8(pem: string, option: string): Uint8Array<ArrayBuffer> {
       "must be an unencrypted RSA key in PKCS#8 PEM (BEGIN PRIVATE KEY), which Web Crypto reads; convert a PKCS#1 (BEGIN RSA PRIVATE KEY) or encrypted one with `openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem`",
     );
   }
-  const binary = atob(base64);
-  const der = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) der[i] = binary.charCodeAt(i);
-  return der;
+  return bytesOf(atob(base64));
 }
 
 /**
@@ -174,7 +167,7 @@ export function createServiceAccount(options: ServiceAccountOptions, name = "key
       };
       if (scope) claims.scope = scope;
       const input = `${header}.${encodeJson(claims)}`;
-      const signature = base64url(new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", await signingKey(), new TextEncoder().encode(input))));
+      const signature = toBase64Url(new Uint8Array(await crypto.subtle.sign("RSASSA-PKCS1-v1_5", await signingKey(), new TextEncoder().encode(input))));
       const assertion = `${input}.${signature}`;
       return {
         body: new URLSearchParams({ grant_type: JWT_BEARER, assertion }),

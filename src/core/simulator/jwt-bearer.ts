@@ -4,6 +4,7 @@
 // pairs it generates and hands out as service-account JSON), checks the assertion as an
 // authorization server must (signature, audience, lifetime, replay), on the simulator's clock.
 import type { ServiceAccountKey as ClientServiceAccountKey } from "../auth/service-account.js";
+import { bytesOf, fromBase64Url, toBase64 } from "../internal/base64.js";
 import type { Clock } from "./clock.js";
 
 /** The grant_type of RFC 7523 2.1. */
@@ -69,25 +70,6 @@ function pemBody(pem: string, label: string, where: string): Uint8Array<ArrayBuf
   }
 }
 
-function bytesOf(binary: string): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function base64(bytes: ArrayBuffer): string {
-  let binary = "";
-  for (const b of new Uint8Array(bytes)) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
-
-/** base64url (RFC 7515 2) to bytes; undefined when the text is not base64url. */
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
-  const padded = text.replaceAll("-", "+").replaceAll("_", "/") + "=".repeat((4 - (text.length % 4)) % 4);
-  return bytesOf(atob(padded));
-}
-
 const isCryptoKey = (value: unknown): value is CryptoKey => typeof CryptoKey !== "undefined" && value instanceof CryptoKey;
 
 /** The verifying key of `account`, checked as far as can be without awaiting. */
@@ -151,7 +133,7 @@ export class ServiceAccounts {
   async create(tokenUri: string): Promise<ServiceAccountKey> {
     const pair = await crypto.subtle.generateKey({ ...RS256, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, true, ["sign", "verify"]);
     const pkcs8 = await crypto.subtle.exportKey("pkcs8", pair.privateKey);
-    const lines = base64(pkcs8)
+    const lines = toBase64(pkcs8)
       .match(/.{1,64}/g)!
       .join("\n");
     const keyId = [...crypto.getRandomValues(new Uint8Array(20))].map((b) => b.toString(16).padStart(2, "0")).join("");

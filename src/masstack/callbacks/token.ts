@@ -1,18 +1,11 @@
 // The token in each callback URL: base64url (no padding) of HMAC-SHA256 over
 // `${outcome}:${workflowId}`, keyed by the receiver's secret. MasStack documents no signature on
 // callbacks, so the URL itself is the credential: only who holds the secret can make one.
+import { fromBase64Url, toBase64Url } from "../../core/internal/base64.js";
 
 const encoder = new TextEncoder();
 /** 32 bytes of HMAC-SHA256 in base64url without padding. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-
-const fromBase64url = (token: string) => Uint8Array.from(atob(`${token.replace(/-/g, "+").replace(/_/g, "/")}=`), (c) => c.charCodeAt(0));
 
 /** Makes and checks callback tokens; the first secret signs, any of them verifies (rotation). */
 export interface CallbackSigner {
@@ -31,11 +24,12 @@ export function createCallbackSigner(secrets: readonly string[]): CallbackSigner
   return {
     async sign(outcome, workflowId) {
       const [key] = await load();
-      return base64url(await mac(key!, outcome, workflowId));
+      return toBase64Url(await mac(key!, outcome, workflowId));
     },
     async verify(outcome, workflowId, token) {
       if (!TOKEN.test(token)) return false;
-      const given = fromBase64url(token);
+      // TOKEN has already checked the alphabet and length: it decodes.
+      const given = fromBase64Url(token)!;
       const expected = await Promise.all((await load()).map((key) => mac(key, outcome, workflowId)));
       // Compares every byte against every secret's token without stopping at a difference or a
       // match, so the time taken says nothing about how much of a forged token was right.
