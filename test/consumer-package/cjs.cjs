@@ -11,6 +11,10 @@ const { addProduct, createProductOrderingClient, productOrder } = require("giaco
 const { createProductOrderingSimulator } = require("giacom-sdk/tmf622/mock");
 const { createServiceInventoryClient, NotImplementedForBusinessError } = require("giacom-sdk/tmf638");
 const { createServiceInventorySimulator } = require("giacom-sdk/tmf638/mock");
+const { createMasStackClient, MasStackValidationError } = require("giacom-sdk/masstack");
+const { createCallbackReceiver } = require("giacom-sdk/masstack/callbacks");
+const { createMasStackSimulator } = require("giacom-sdk/masstack/mock");
+const { createRedisStores } = require("giacom-sdk/redis");
 const expected = require("./expected.json").serviceSpecificationIds;
 
 for (const [name, value] of Object.entries({
@@ -27,6 +31,11 @@ for (const [name, value] of Object.entries({
   createServiceInventoryClient,
   NotImplementedForBusinessError,
   createServiceInventorySimulator,
+  createMasStackClient,
+  MasStackValidationError,
+  createCallbackReceiver,
+  createMasStackSimulator,
+  createRedisStores,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -42,6 +51,10 @@ for (const [specifier, file] of [
   ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.cjs"],
   ["giacom-sdk/tmf638", "dist/tmf638/index.cjs"],
   ["giacom-sdk/tmf638/mock", "dist/tmf638/mock/index.cjs"],
+  ["giacom-sdk/masstack", "dist/masstack/index.cjs"],
+  ["giacom-sdk/masstack/callbacks", "dist/masstack/callbacks/index.cjs"],
+  ["giacom-sdk/masstack/mock", "dist/masstack/mock/index.cjs"],
+  ["giacom-sdk/redis", "dist/redis/index.cjs"],
 ]) {
   const resolved = require.resolve(specifier).replaceAll("\\", "/");
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `require("${specifier}") resolved to ${resolved}, not ${file}`);
@@ -113,7 +126,26 @@ async function main() {
   } finally {
     await inventory.close();
   }
-  console.log(`cjs: 8 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+  // MasStack: a multisim created on the simulator in the process (no socket), its callback handed by
+  // the simulator to the receiver, the client's handle woken by it; the id comes back a string.
+  {
+    const receiver = createCallbackReceiver({ secret: "consumer-callback-secret-0123456789abcdef", url: "http://127.0.0.1/masstack" });
+    const sim = createMasStackSimulator({ callbackFetch: (url, init) => receiver.handle(new Request(url, init)) });
+    const masstack = createMasStackClient({ baseUrl: sim.baseUrl, fetch: sim.fetch, serviceAccount: await sim.createServiceAccount(), callbacks: receiver });
+    const { result } = await masstack.services.multisim.create({
+      service_details: { secondary_eid: "89033023312170000000000000000001", secondary_iccid: "8934011411551283000" },
+    });
+    assert.deepEqual(result, { code: "OK", title: "Service was successfully created", service_id: "600000001" }, "the multisim's success callback");
+    assert.equal(sim.service("multisim", result.service_id)?.service_details.secondary_iccid, "8934011411551283000", "the simulator should hold the multisim");
+    const refused = await masstack.barrings.update("multisim", result.service_id, { barring_name: "EVERYTHING", active: true }).then(
+      () => undefined,
+      (e) => e,
+    );
+    assert.ok(refused instanceof MasStackValidationError && refused.issues[0]?.path === "body.barring_name", `an unknown barring threw ${refused}`);
+  }
+  console.log(
+    `cjs: 12 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications; a MasStack multisim followed to its callback`,
+  );
 }
 
 main().catch((error) => {

@@ -11,6 +11,10 @@ import { addProduct, createProductOrderingClient, productOrder, type ProductOrde
 import { createProductOrderingSimulator, type ProductOrderingSimulator, type ProductOrderOutcome } from "giacom-sdk/tmf622/mock";
 import { createServiceInventoryClient, ServiceCountError, type Service, type ServiceInventoryClient } from "giacom-sdk/tmf638";
 import { createServiceInventorySimulator, type ServiceInventorySimulator } from "giacom-sdk/tmf638/mock";
+import { createMasStackClient, MasStackCallbackError, type MasStackClient, type MasStackOperation, type ServiceCallback } from "giacom-sdk/masstack";
+import { createCallbackReceiver, type CallbackReceiver, type ReceivedCallback } from "giacom-sdk/masstack/callbacks";
+import { createMasStackSimulator, type MasStackSimulator } from "giacom-sdk/masstack/mock";
+import { createRedisStores, type RedisConnection, type RedisStores } from "giacom-sdk/redis";
 
 /** Compiles only when T is not `any` (a type that failed to resolve). */
 type NotAny<T> = 0 extends 1 & T ? never : T;
@@ -140,3 +144,35 @@ export async function serviceState(id: string): Promise<string | undefined> {
   void service?.description;
   return service?.state ?? all[0]?.state;
 }
+
+/**
+ * A MasStack multisim created on the simulator and followed to its callback, which the simulator
+ * hands to the receiver in the process; the service id comes back a string.
+ */
+export async function masstackMultisim(eid: string, iccid: string): Promise<string> {
+  const masstackCallbacks: CallbackReceiver = createCallbackReceiver({ secret: "consumer-callback-secret-0123456789abcdef", url: "http://127.0.0.1/masstack" });
+  masstackCallbacks.on("error", (callback: ReceivedCallback) => console.error(callback.workflowId, callback.body));
+  const sim: MasStackSimulator = createMasStackSimulator({ callbackFetch: (url, init) => masstackCallbacks.handle(new Request(url, init)) });
+  const masstack: MasStackClient = createMasStackClient({
+    baseUrl: sim.baseUrl,
+    fetch: sim.fetch,
+    serviceAccount: await sim.createServiceAccount(),
+    callbacks: masstackCallbacks,
+  });
+  const operation: MasStackOperation<ServiceCallback> = masstack.services.multisim.create({ service_details: { secondary_eid: eid, secondary_iccid: iccid } });
+  // @ts-expect-error a multisim's service_details need secondary_iccid: the published types must say so.
+  void masstack.services.multisim.create({ service_details: { secondary_eid: eid } });
+  // @ts-expect-error "EVERYTHING" is not a barring name.
+  void masstack.barrings.update("multisim", "600000000", { barring_name: "EVERYTHING", active: true });
+  try {
+    const { result } = await operation;
+    const id: string = notAny(result.service_id);
+    return id;
+  } catch (error) {
+    if (error instanceof MasStackCallbackError) console.error(error.apiCode, error.title, error.workflowId);
+    throw error;
+  }
+}
+
+/** The shared-state stores on the user's own Redis connection. */
+export const redisStores = (connection: RedisConnection): RedisStores => notAny<RedisStores>(createRedisStores({ connection, prefix: "consumer:" }));

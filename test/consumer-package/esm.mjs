@@ -12,6 +12,10 @@ import { addProduct, createProductOrderingClient, productOrder } from "giacom-sd
 import { createProductOrderingSimulator } from "giacom-sdk/tmf622/mock";
 import { createServiceInventoryClient, NotImplementedForBusinessError } from "giacom-sdk/tmf638";
 import { createServiceInventorySimulator } from "giacom-sdk/tmf638/mock";
+import { createMasStackClient, MasStackValidationError } from "giacom-sdk/masstack";
+import { createCallbackReceiver } from "giacom-sdk/masstack/callbacks";
+import { createMasStackSimulator } from "giacom-sdk/masstack/mock";
+import { createRedisStores } from "giacom-sdk/redis";
 
 const expected = JSON.parse(readFileSync(new URL("./expected.json", import.meta.url), "utf8")).serviceSpecificationIds;
 
@@ -29,6 +33,11 @@ for (const [name, value] of Object.entries({
   createServiceInventoryClient,
   NotImplementedForBusinessError,
   createServiceInventorySimulator,
+  createMasStackClient,
+  MasStackValidationError,
+  createCallbackReceiver,
+  createMasStackSimulator,
+  createRedisStores,
 })) {
   assert.equal(typeof value, "function", `${name} is not a function`);
 }
@@ -44,6 +53,10 @@ for (const [specifier, file] of [
   ["giacom-sdk/tmf622/mock", "dist/tmf622/mock/index.js"],
   ["giacom-sdk/tmf638", "dist/tmf638/index.js"],
   ["giacom-sdk/tmf638/mock", "dist/tmf638/mock/index.js"],
+  ["giacom-sdk/masstack", "dist/masstack/index.js"],
+  ["giacom-sdk/masstack/callbacks", "dist/masstack/callbacks/index.js"],
+  ["giacom-sdk/masstack/mock", "dist/masstack/mock/index.js"],
+  ["giacom-sdk/redis", "dist/redis/index.js"],
 ]) {
   const resolved = import.meta.resolve(specifier);
   assert.ok(resolved.endsWith(`/node_modules/giacom-sdk/${file}`), `import "${specifier}" resolved to ${resolved}, not ${file}`);
@@ -115,4 +128,23 @@ try {
 } finally {
   await inventory.close();
 }
-console.log(`esm: 8 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications`);
+// MasStack: a multisim created on the simulator in the process (no socket), its callback handed by
+// the simulator to the receiver, the client's handle woken by it; the id comes back a string.
+{
+  const receiver = createCallbackReceiver({ secret: "consumer-callback-secret-0123456789abcdef", url: "http://127.0.0.1/masstack" });
+  const sim = createMasStackSimulator({ callbackFetch: (url, init) => receiver.handle(new Request(url, init)) });
+  const masstack = createMasStackClient({ baseUrl: sim.baseUrl, fetch: sim.fetch, serviceAccount: await sim.createServiceAccount(), callbacks: receiver });
+  const { result } = await masstack.services.multisim.create({
+    service_details: { secondary_eid: "89033023312170000000000000000001", secondary_iccid: "8934011411551283000" },
+  });
+  assert.deepEqual(result, { code: "OK", title: "Service was successfully created", service_id: "600000001" }, "the multisim's success callback");
+  assert.equal(sim.service("multisim", result.service_id)?.service_details.secondary_iccid, "8934011411551283000", "the simulator should hold the multisim");
+  const refused = await masstack.barrings.update("multisim", result.service_id, { barring_name: "EVERYTHING", active: true }).then(
+    () => undefined,
+    (e) => e,
+  );
+  assert.ok(refused instanceof MasStackValidationError && refused.issues[0]?.path === "body.barring_name", `an unknown barring threw ${refused}`);
+}
+console.log(
+  `esm: 12 entry points loaded; serviceSpecifications.list() returned the ${expected.length} documented specifications; a MasStack multisim followed to its callback`,
+);

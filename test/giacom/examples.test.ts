@@ -206,8 +206,9 @@ describe("examples/ against the simulator", () => {
 
   it("has a test for every example", () => {
     const files = readdirSync(new URL("../../examples/", import.meta.url), { withFileTypes: true })
-      // tmf622-*.ts and tmf638-*.ts are the TMF clients' examples, run by test/tmf622/ and test/tmf638/examples.test.ts.
-      .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !/^tmf6(22|38)-/.test(entry.name))
+      // tmf622-*.ts, tmf638-*.ts and masstack-*.ts are the other clients' examples, run by
+      // test/tmf622/, test/tmf638/ and test/masstack/examples.test.ts.
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !/^(tmf6(22|38)|masstack)-/.test(entry.name))
       .map((entry) => entry.name);
     expect(files.sort()).toEqual(Object.keys(cases).sort());
   });

@@ -44,6 +44,8 @@ export interface ServiceAccountKey extends ClientServiceAccountKey {
   client_email: string;
   /** The simulator's token URL (the one its `fetch` and MSW handlers serve). */
   token_uri: string;
+  /** Open like a real key file, so that the key can be given to a client's `serviceAccount` as it is. */
+  [other: string]: unknown;
 }
 
 /** RS256 in Web Crypto's words. */
