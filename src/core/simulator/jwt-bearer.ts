@@ -36,6 +36,7 @@ export interface SimulatorServiceAccount {
  * console.log(key.client_email, key.token_uri);
  * ```
  */
+// Extends the client's key type (open, like a real key file) so that the key can be given to a client's `serviceAccount` as it is.
 export interface ServiceAccountKey extends ClientServiceAccountKey {
   type: "service_account";
   private_key_id: string;
@@ -44,8 +45,6 @@ export interface ServiceAccountKey extends ClientServiceAccountKey {
   client_email: string;
   /** The simulator's token URL (the one its `fetch` and MSW handlers serve). */
   token_uri: string;
-  /** Open like a real key file, so that the key can be given to a client's `serviceAccount` as it is. */
-  [other: string]: unknown;
 }
 
 /** RS256 in Web Crypto's words. */
