@@ -36,8 +36,8 @@ export interface SimulatorServiceAccount {
  * console.log(key.client_email, key.token_uri);
  * ```
  */
-// Extends the client's key type (open, like a real key file) so that the key can be given to a client's `serviceAccount` as it is.
 export interface ServiceAccountKey extends ClientServiceAccountKey {
+  // The client's key type (open, like a real key file): the key goes to a client's `serviceAccount` as it is.
   type: "service_account";
   private_key_id: string;
   /** RSA-2048, PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`). */
