@@ -317,6 +317,24 @@ export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, 
     return ok;
   }
 
+  // Marks a handled delivery done. A store that cannot answer is tried again while the lease
+  // keeps other replicas off (up to half of it, 10 s at most): if it is never marked, a copy
+  // coming after the lease would be handled again.
+  async function complete(claims: ClaimStore, id: string, token: string): Promise<void> {
+    const until = Date.now() + Math.min(leaseMs / 2, 10_000);
+    for (let delay = 100; ; delay *= 2) {
+      try {
+        if (!(await claims.complete(id, token, { retentionMs }))) {
+          report(new Error(`The claim on delivery ${id} ran out before its handlers finished; another replica may handle it again: raise leaseMs`));
+        }
+        return;
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError && error.retryable) || Date.now() + delay > until) return report(error);
+      }
+      await new Promise((wake) => setTimeout(wake, delay));
+    }
+  }
+
   async function receive(request: Request, receivedAt: Date): Promise<Response> {
     if (request.method !== "POST") return text(405, "Method not allowed", { allow: "POST" });
     const url = new URL(request.url);
@@ -389,10 +407,7 @@ export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, 
         if (entity !== undefined && version !== undefined && (previousVersion === undefined || version > previousVersion)) {
           await versions.advance(entity, version, { retentionMs }).catch(report);
         }
-        if (claims && token !== undefined) {
-          const completed = await claims.complete(id, token, { retentionMs }).catch((error: unknown) => (report(error), true));
-          if (!completed) report(new Error(`The claim on delivery ${id} ran out before its handlers finished; another replica may handle it again: raise leaseMs`));
-        }
+        if (claims && token !== undefined) await complete(claims, id, token);
         // Fail open: a lost wake-up only delays a handle until its next poll.
         const wakeUp = known && events ? profile.wakeUp?.(known.event) : undefined;
         if (wakeUp && events) await events.publish(wakeUp.channel, JSON.stringify(wakeUp.message)).catch(report);
