@@ -176,7 +176,7 @@ export function receiverBattery(name: string, open: () => Promise<ReceiverBacken
         // Had it only been slow, the first replica learns it overran its lease, and says so.
         hung.open();
         expect((await dead).status).toBe(202);
-        expect(String(a.errors[0])).toMatch(/ran out before its handlers finished.*leaseMs/);
+        expect(String(a.errors[0])).toMatch(/outlived its claim \(leaseMs\)/);
       });
 
       test("flags out-of-order versions the same way on every replica, and concurrent advances keep the greatest", async () => {

@@ -2,7 +2,7 @@
 // parse it, detects duplicates and out-of-order updates, runs the handlers and acknowledges only
 // when they all succeeded (anything else makes the sender retry). Web APIs only (Request,
 // Response, crypto.subtle), so it runs on Node, Workers, Deno and Bun.
-import { ConfigurationError, InvalidArgumentError, StoreUnavailableError } from "../errors.js";
+import { ConfigurationError, InvalidArgumentError, isSdkError } from "../errors.js";
 import { duration } from "../options.js";
 import type { ClaimStore, EntityVersionStore, EventBus, Stores } from "../stores/stores.js";
 import { MemoryDedupeStore, claimsFromDedupe, createMemoryVersionStore, versionsFromStore } from "./stores.js";
@@ -188,25 +188,31 @@ const reply = ({ status, body, headers }: Reply) => text(status, body, headers);
 
 // Answers that make the sender come back: soon when another replica is handling the delivery,
 // a little later when the shared store cannot answer.
-const BUSY_RETRY_AFTER_S = 2;
-const UNAVAILABLE_RETRY_AFTER_S = 5;
-const busy = () => text(503, "The delivery is being handled elsewhere; retry later", { "retry-after": String(BUSY_RETRY_AFTER_S) });
-const unavailable = () => text(503, "The receiver's store is unavailable; retry later", { "retry-after": String(UNAVAILABLE_RETRY_AFTER_S) });
+const retryLater = (seconds: number, why: string) => () => text(503, `${why}; retry later`, { "retry-after": String(seconds) });
+const busy = retryLater(2, "Being handled elsewhere");
+const unavailable = retryLater(5, "Store unavailable");
 
-const STORE_METHODS = { claims: ["claim", "complete", "release"], versions: ["advance", "get"], events: ["publish", "subscribe"] } as const;
+// A StoreUnavailableError, by its code, so that one from another installed copy of the package
+// counts too (and the receiver's bundle does not carry the class).
+const storeDown = (error: unknown): boolean => isSdkError(error) && error.code === "STORE_UNAVAILABLE";
 
 // The stores the receiver works on: the shared ones given, else the old options adapted, else memory.
 function storesOf(options: ReceiverOptions): { claims: ClaimStore | undefined; versions: EntityVersionStore; events: EventBus | undefined } {
   const stores: Partial<Stores> = options.stores ?? {};
   if (typeof stores !== "object" || stores === null) throw new ConfigurationError("stores", "must be an object of stores, e.g. createRedisStores(...)");
-  for (const [name, methods] of Object.entries(STORE_METHODS)) {
-    const store = stores[name as keyof typeof STORE_METHODS] as unknown as Record<string, unknown> | undefined;
-    if (store !== undefined && !methods.every((method) => typeof store?.[method] === "function")) {
-      throw new ConfigurationError(`stores.${name}`, `must have ${methods.join(", ")} methods`);
+  for (const [name, methods] of [
+    ["claims", "claim complete release"],
+    ["versions", "advance get"],
+    ["events", "publish subscribe"],
+  ] as const) {
+    const store = stores[name] as unknown as Record<string, unknown> | undefined;
+    if (store !== undefined && !methods.split(" ").every((method) => typeof store?.[method] === "function")) {
+      throw new ConfigurationError(`stores.${name}`, `must have the methods ${methods}`);
     }
   }
-  if (stores.claims && options.dedupe) throw new ConfigurationError("dedupe", "cannot be given with stores.claims: give one of them");
-  if (stores.versions && options.versions) throw new ConfigurationError("versions", "cannot be given with stores.versions: give one of them");
+  const both = (option: string) => new ConfigurationError(option, `cannot be given with stores.${option === "dedupe" ? "claims" : option}`);
+  if (stores.claims && options.dedupe) throw both("dedupe");
+  if (stores.versions && options.versions) throw both("versions");
   const claims = options.dedupe === false ? undefined : (stores.claims ?? claimsFromDedupe(options.dedupe ?? new MemoryDedupeStore()));
   const versions = stores.versions ?? versionsFromStore(options.versions ?? createMemoryVersionStore());
   return { claims, versions, events: stores.events };
@@ -325,11 +331,11 @@ export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, 
     for (let delay = 100; ; delay *= 2) {
       try {
         if (!(await claims.complete(id, token, { retentionMs }))) {
-          report(new Error(`The claim on delivery ${id} ran out before its handlers finished; another replica may handle it again: raise leaseMs`));
+          report(new Error(`Delivery ${id} outlived its claim (leaseMs): another replica may handle it again`));
         }
         return;
       } catch (error) {
-        if (!(error instanceof StoreUnavailableError && error.retryable) || Date.now() + delay > until) return report(error);
+        if (!(storeDown(error) && (error as { retryable?: boolean }).retryable) || Date.now() + delay > until) return report(error);
       }
       await new Promise((wake) => setTimeout(wake, delay));
     }
@@ -435,7 +441,7 @@ export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, 
       } catch (error) {
         report(error);
         // Fail closed: the sender retries once the store answers again.
-        return error instanceof StoreUnavailableError ? unavailable() : text(500, "Internal error");
+        return storeDown(error) ? unavailable() : text(500, "Internal error");
       }
     },
     on(type, handler) {
