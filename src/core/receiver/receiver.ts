@@ -275,6 +275,12 @@ export function createSecretCheck(secrets: readonly string[]): (given: string) =
  * body, reads at most `maxBodyBytes` of JSON, answers duplicates (same id) without running the
  * handlers, flags out-of-order entity versions, and acknowledges only once every handler
  * succeeded, so that the sender retries a delivery whose handler failed.
+ *
+ * Across replicas (`stores`): each delivery is claimed before its handlers run; one another
+ * replica is handling is answered 503 with `Retry-After`, as is every delivery while a store
+ * cannot answer (fail closed: nothing is handled without a claim). A failed delivery's claim is
+ * released at once; a handled one is marked done for `retentionMs`, then the profile's wake-up
+ * is published on `stores.events` (fail open: a failed publication is only reported).
  * @group Receiver
  * @example
  * ```ts
