@@ -50,7 +50,15 @@ export { createMemoryVersionStore, MemoryDedupeStore } from "./receiver/stores.j
 export type { DedupeStore, MemoryDedupeStoreOptions, VersionStore } from "./receiver/stores.js";
 export { toNodeHandler, WebhookBodyConsumedError } from "./receiver/node.js";
 export type { NodeHandlerOptions } from "./receiver/node.js";
-export { createMemoryStores, MemoryClaimStore, MemoryEntityVersionStore, MemoryEventBus, MemoryLockStore, MemoryTokenCache } from "./stores/memory.js";
+export {
+  createMemoryStores,
+  MemoryClaimStore,
+  MemoryEntityVersionStore,
+  MemoryEventBus,
+  MemoryLockStore,
+  MemoryResultStore,
+  MemoryTokenCache,
+} from "./stores/memory.js";
 export type { MemoryEventBusOptions, MemoryLockStoreOptions, MemoryStoreOptions } from "./stores/memory.js";
 export type {
   AdvanceResult,
@@ -62,6 +70,7 @@ export type {
   EventBus,
   Lock,
   LockStore,
+  ResultStore,
   StoreClock,
   Stores,
   TokenCache,

@@ -4,7 +4,7 @@
 export { nodeRedisConnection } from "./connection.js";
 export type { NodeRedisClient, NodeRedisConnectionOptions, NodeRedisSubscriber, RedisConnection, RedisMessageListener } from "./connection.js";
 export type { RedisStoreOptions } from "./commands.js";
-export { createRedisStores, RedisClaimStore, RedisEntityVersionStore, RedisEventBus, RedisLockStore, RedisTokenCache } from "./stores.js";
+export { createRedisStores, RedisClaimStore, RedisEntityVersionStore, RedisEventBus, RedisLockStore, RedisResultStore, RedisTokenCache } from "./stores.js";
 export type { RedisLockStoreOptions, RedisStores } from "./stores.js";
 export { StoreUnavailableError } from "../core/errors.js";
 export type {
@@ -17,6 +17,7 @@ export type {
   EventBus,
   Lock,
   LockStore,
+  ResultStore,
   Stores,
   TokenCache,
 } from "../core/stores/stores.js";

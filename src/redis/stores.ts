@@ -3,7 +3,7 @@
 // extends (fencing), another raises a version only if greater (compare-and-set), and PUBLISH /
 // SUBSCRIBE carries wake-ups. Every key is under the prefix and every write sets an expiry, so
 // nothing grows without bound.
-import { ConfigurationError } from "../core/errors.js";
+import { ConfigurationError, InvalidArgumentError } from "../core/errors.js";
 import { checkCachedToken, checkKey, checkMs, checkVersion, checkWaitMs, newToken } from "../core/stores/checks.js";
 import type {
   AdvanceResult,
@@ -15,6 +15,7 @@ import type {
   EventBus,
   Lock,
   LockStore,
+  ResultStore,
   Stores,
   TokenCache,
 } from "../core/stores/stores.js";
@@ -279,6 +280,35 @@ export class RedisTokenCache implements TokenCache {
 }
 
 /**
+ * A {@link ResultStore} on Redis: `SET <prefix>result:<key> value NX PX retention`, so the first
+ * write wins on every replica; `GET` reads it.
+ * @example
+ * ```ts
+ * const results = new RedisResultStore({ connection: nodeRedisConnection(client) });
+ * await results.putIfAbsent("masstack:callback:wf-1", JSON.stringify(callback), { retentionMs: 86_400_000 });
+ * ```
+ * @group Redis
+ */
+export class RedisResultStore implements ResultStore {
+  readonly #redis: Commands;
+
+  constructor(options: RedisStoreOptions) {
+    this.#redis = new Commands(options);
+  }
+
+  async putIfAbsent(key: string, value: string, options: { retentionMs: number }): Promise<boolean> {
+    const redisKey = this.#redis.key("result", checkKey("key", key));
+    if (typeof value !== "string") throw new InvalidArgumentError("value", "must be a string");
+    const retentionMs = ms(checkMs("retentionMs", options?.retentionMs));
+    return (await this.#redis.send("results.put", ["SET", redisKey, value, "NX", "PX", retentionMs])) !== null;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    return text(await this.#redis.send("results.get", ["GET", this.#redis.key("result", checkKey("key", key))]));
+  }
+}
+
+/**
  * The stores {@link createRedisStores} makes: every store, and `close()`.
  * @example
  * ```ts
@@ -288,6 +318,7 @@ export class RedisTokenCache implements TokenCache {
  * @group Redis
  */
 export interface RedisStores extends Stores {
+  readonly results: ResultStore;
   /** Closes what the connection opened itself (the subscriber), never your client. */
   close(): Promise<void>;
 }
@@ -312,6 +343,7 @@ export function createRedisStores(options: RedisLockStoreOptions): RedisStores {
     events: new RedisEventBus(options),
     locks,
     tokens: new RedisTokenCache(options),
+    results: new RedisResultStore(options),
     close: async () => {
       await options.connection.close?.();
     },

@@ -288,6 +288,37 @@ export function storeBattery(name: string, open: () => Promise<StoreBackend>): v
       });
     });
 
+    describe("results", () => {
+      test("the first value put for a key wins on every replica, until its retention ends", async () => {
+        const b = await start();
+        const [one, two] = [await b.replica(), await b.replica()];
+        const results = (stores: Stores) => stores.results ?? expect.fail("these stores have no results store");
+        expect(await results(one).putIfAbsent("masstack:callback:wf-1", '{"outcome":"success"}', { retentionMs: b.shortMs })).toBe(true);
+        expect(await results(two).putIfAbsent("masstack:callback:wf-1", '{"outcome":"error"}', { retentionMs: LONG })).toBe(false);
+        expect(await results(two).get("masstack:callback:wf-1")).toBe('{"outcome":"success"}');
+        expect(await results(one).get("masstack:callback:wf-2")).toBeUndefined();
+        await b.pass(b.shortMs);
+        expect(await results(two).get("masstack:callback:wf-1")).toBeUndefined();
+        expect(await results(two).putIfAbsent("masstack:callback:wf-1", "again", { retentionMs: LONG })).toBe(true);
+      });
+
+      test("of one key put at once from several replicas: exactly one is kept", async () => {
+        const b = await start();
+        const replicas = await Promise.all([b.replica(), b.replica(), b.replica()]);
+        const kept = await Promise.all(Array.from({ length: 30 }, (_, i) => replicas[i % 3]!.results!.putIfAbsent("k", `v${i}`, { retentionMs: LONG })));
+        expect(kept.filter(Boolean)).toHaveLength(1);
+        expect(await replicas[1]!.results!.get("k")).toBe(`v${kept.indexOf(true)}`);
+      });
+
+      test("refuse an empty key, a value that is not text and a bad retention", async () => {
+        const b = await start();
+        const { results } = await b.replica();
+        await expect(results!.putIfAbsent("", "v", { retentionMs: LONG })).rejects.toThrow(InvalidArgumentError);
+        await expect(results!.putIfAbsent("k", 1 as never, { retentionMs: LONG })).rejects.toThrow(/value/);
+        await expect(results!.putIfAbsent("k", "v", { retentionMs: 0 })).rejects.toThrow(/retentionMs/);
+      });
+    });
+
     describe("tokens", () => {
       test("are shared until they expire, and never shown by inspecting the cache", async () => {
         const b = await start();

@@ -2,8 +2,10 @@
 // parse it, detects duplicates and out-of-order updates, runs the handlers and acknowledges only
 // when they all succeeded (anything else makes the sender retry). Web APIs only (Request,
 // Response, crypto.subtle), so it runs on Node, Workers, Deno and Bun.
-import { ConfigurationError, InvalidArgumentError } from "../errors.js";
-import { MemoryDedupeStore, createMemoryVersionStore } from "./stores.js";
+import { ConfigurationError, InvalidArgumentError, isSdkError } from "../errors.js";
+import { duration } from "../options.js";
+import type { ClaimStore, EntityVersionStore, EventBus, Stores } from "../stores/stores.js";
+import { MemoryDedupeStore, claimsFromDedupe, createMemoryVersionStore, versionsFromStore } from "./stores.js";
 import type { DedupeStore, VersionStore } from "./stores.js";
 
 /**
@@ -21,6 +23,19 @@ export interface ReceiverOptions {
   dedupe?: DedupeStore | false | undefined;
   /** Where the last version of each entity is kept. Default: in memory, 10,000 entities. */
   versions?: VersionStore | undefined;
+  /**
+   * State shared by every replica (`createRedisStores` of `giacom-sdk/redis`): `claims` for
+   * duplicates, `versions` for ordering, `events` to wake other replicas' handles. Each store
+   * left out stays in this process's memory. Not with `dedupe` (a store) or `versions`.
+   */
+  stores?: Partial<Stores> | undefined;
+  /**
+   * How long a replica may handle one delivery before another may take it over, in
+   * milliseconds: longer than your handlers take. Default 60,000.
+   */
+  leaseMs?: number | undefined;
+  /** How long `stores` remember a handled id and an entity's version, in milliseconds. Default 24 hours. */
+  retentionMs?: number | undefined;
   /** Called when a handler or a store fails; it never receives a credential or a request header. */
   onError?: ((error: unknown) => void) | undefined;
 }
@@ -128,6 +143,12 @@ export interface ReceiverProfile<E, U> {
    * answered 500 and reported to `onError`, so the sender retries.
    */
   processed?(event: E, meta: DeliveryMeta): void | Promise<void>;
+  /**
+   * The wake-up to publish on `stores.events` once a new typed delivery was handled, e.g.
+   * `{ channel: "giacom:orders", message: { id } }`: the message is sent as JSON. Undefined
+   * publishes nothing.
+   */
+  wakeUp?(event: E): { channel: string; message: unknown } | undefined;
   /** Whether `on(type)` may be called with this type. */
   isType(type: string): boolean;
   /** The answer to an accepted (or duplicate) delivery. */
@@ -164,6 +185,38 @@ function text(status: number, body: string | null | undefined, headers: Record<s
 }
 
 const reply = ({ status, body, headers }: Reply) => text(status, body, headers);
+
+// Answers that make the sender come back: soon when another replica is handling the delivery,
+// a little later when the shared store cannot answer.
+const retryLater = (seconds: number, why: string) => () => text(503, `${why}; retry later`, { "retry-after": String(seconds) });
+const busy = retryLater(2, "Being handled elsewhere");
+const unavailable = retryLater(5, "Store unavailable");
+
+// A StoreUnavailableError, by its code, so that one from another installed copy of the package
+// counts too (and the receiver's bundle does not carry the class).
+const storeDown = (error: unknown): boolean => isSdkError(error) && error.code === "STORE_UNAVAILABLE";
+
+// The stores the receiver works on: the shared ones given, else the old options adapted, else memory.
+function storesOf(options: ReceiverOptions): { claims: ClaimStore | undefined; versions: EntityVersionStore; events: EventBus | undefined } {
+  const stores: Partial<Stores> = options.stores ?? {};
+  if (typeof stores !== "object" || stores === null) throw new ConfigurationError("stores", "must be an object of stores, e.g. createRedisStores(...)");
+  for (const [name, methods] of [
+    ["claims", "claim complete release"],
+    ["versions", "advance get"],
+    ["events", "publish subscribe"],
+  ] as const) {
+    const store = stores[name] as unknown as Record<string, unknown> | undefined;
+    if (store !== undefined && !methods.split(" ").every((method) => typeof store?.[method] === "function")) {
+      throw new ConfigurationError(`stores.${name}`, `must have the methods ${methods}`);
+    }
+  }
+  const both = (option: string) => new ConfigurationError(option, `cannot be given with stores.${option === "dedupe" ? "claims" : option}`);
+  if (stores.claims && options.dedupe) throw both("dedupe");
+  if (stores.versions && options.versions) throw both("versions");
+  const claims = options.dedupe === false ? undefined : (stores.claims ?? claimsFromDedupe(options.dedupe ?? new MemoryDedupeStore()));
+  const versions = stores.versions ?? versionsFromStore(options.versions ?? createMemoryVersionStore());
+  return { claims, versions, events: stores.events };
+}
 
 function isJson(contentType: string | null): boolean {
   const essence = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
@@ -222,6 +275,12 @@ export function createSecretCheck(secrets: readonly string[]): (given: string) =
  * body, reads at most `maxBodyBytes` of JSON, answers duplicates (same id) without running the
  * handlers, flags out-of-order entity versions, and acknowledges only once every handler
  * succeeded, so that the sender retries a delivery whose handler failed.
+ *
+ * Across replicas (`stores`): each delivery is claimed before its handlers run; one another
+ * replica is handling is answered 503 with `Retry-After`, as is every delivery while a store
+ * cannot answer (fail closed: nothing is handled without a claim). A failed delivery's claim is
+ * released at once; a handled one is marked done for `retentionMs`, then the profile's wake-up
+ * is published on `stores.events` (fail open: a failed publication is only reported).
  * @group Receiver
  * @example
  * ```ts
@@ -231,8 +290,9 @@ export function createSecretCheck(secrets: readonly string[]): (given: string) =
 export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, options: ReceiverOptions): Receiver<Events, U> {
   const { maxBodyBytes = 1_048_576, onError } = options;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) throw new ConfigurationError("maxBodyBytes", "must be a positive integer");
-  const dedupe = options.dedupe === undefined ? new MemoryDedupeStore() : options.dedupe;
-  const versions = options.versions ?? createMemoryVersionStore();
+  const leaseMs = duration("leaseMs", options.leaseMs, 1, 60_000);
+  const retentionMs = duration("retentionMs", options.retentionMs, 1, 86_400_000);
+  const { claims, versions, events } = storesOf(options);
 
   const handlers = new Map<string, Handler[]>();
   const unknownHandlers: Handler[] = [];
@@ -269,6 +329,24 @@ export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, 
     return ok;
   }
 
+  // Marks a handled delivery done. A store that cannot answer is tried again while the lease
+  // keeps other replicas off (up to half of it, 10 s at most): if it is never marked, a copy
+  // coming after the lease would be handled again.
+  async function complete(claims: ClaimStore, id: string, token: string): Promise<void> {
+    const until = Date.now() + Math.min(leaseMs / 2, 10_000);
+    for (let delay = 100; ; delay *= 2) {
+      try {
+        if (!(await claims.complete(id, token, { retentionMs }))) {
+          report(new Error(`Delivery ${id} outlived its claim (leaseMs): another replica may handle it again`));
+        }
+        return;
+      } catch (error) {
+        if (!(storeDown(error) && (error as { retryable?: boolean }).retryable) || Date.now() + delay > until) return report(error);
+      }
+      await new Promise((wake) => setTimeout(wake, delay));
+    }
+  }
+
   async function receive(request: Request, receivedAt: Date): Promise<Response> {
     if (request.method !== "POST") return text(405, "Method not allowed", { allow: "POST" });
     const url = new URL(request.url);
@@ -294,30 +372,57 @@ export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, 
     const untyped = "unknown" in delivery ? delivery.unknown : undefined;
     const known = "unknown" in delivery ? undefined : delivery;
 
-    // A second delivery of an event still being processed waits for the first, then sees it
-    // as a duplicate if the first succeeded.
+    // A second delivery of an event still being processed here waits for the first, then sees
+    // it as a duplicate if the first succeeded; one being processed by another replica is "busy".
     for (let pending = inFlight.get(id); pending; pending = inFlight.get(id)) await pending;
-    let release!: () => void;
-    inFlight.set(id, new Promise<void>((resolve) => (release = resolve)));
+    let done!: () => void;
+    inFlight.set(id, new Promise<void>((resolve) => (done = resolve)));
     try {
-      const duplicate = dedupe ? await dedupe.seen(id) : false;
+      // Nothing is handled without a claim: a store that cannot answer throws, and the sender retries.
+      const claim = claims ? await claims.claim(id, { leaseMs }) : undefined;
+      if (claim?.status === "busy") return busy();
+      const duplicate = claim?.status === "done";
+      const token = claim?.status === "claimed" ? claim.token : undefined;
+      // A failed delivery is let go at once, so that the sender's retry (here or on another replica) handles it.
+      const letGo = async () => {
+        if (claims && token !== undefined) await claims.release(id, token).catch(report);
+      };
+
       const entity = known?.entity;
       const version = known?.version;
-      const previousVersion = entity === undefined ? undefined : await versions.get(entity);
-      const meta: DeliveryMeta | UnknownDeliveryMeta = untyped
-        ? { duplicate, outOfOrder: false, receivedAt, reason: untyped.reason }
-        : { duplicate, outOfOrder: version !== undefined && previousVersion !== undefined && version < previousVersion, receivedAt };
-      if (previousVersion !== undefined) meta.previousVersion = previousVersion;
-      if (untyped?.field !== undefined) (meta as UnknownDeliveryMeta).field = untyped.field;
-      Object.freeze(meta);
+      let meta: DeliveryMeta | UnknownDeliveryMeta;
+      try {
+        const previousVersion = entity === undefined ? undefined : await versions.get(entity);
+        meta = untyped
+          ? { duplicate, outOfOrder: false, receivedAt, reason: untyped.reason }
+          : { duplicate, outOfOrder: version !== undefined && previousVersion !== undefined && version < previousVersion, receivedAt };
+        if (previousVersion !== undefined) meta.previousVersion = previousVersion;
+        if (untyped?.field !== undefined) (meta as UnknownDeliveryMeta).field = untyped.field;
+        Object.freeze(meta);
+
+        if (!duplicate) {
+          if (!(await run(known ? handlers.get(known.type) : unknownHandlers, delivery.event, meta))) {
+            await letGo();
+            return text(500, "Handler failed");
+          }
+          if (known && profile.processed) await profile.processed(known.event, meta);
+        }
+      } catch (error) {
+        await letGo();
+        throw error;
+      }
 
       if (!duplicate) {
-        if (!(await run(known ? handlers.get(known.type) : unknownHandlers, delivery.event, meta))) return text(500, "Handler failed");
-        if (known && profile.processed) await profile.processed(known.event, meta);
+        // The handlers' effects happened: from here a store failure is reported, never answered
+        // with a retry that would handle the delivery again.
+        const previousVersion = meta.previousVersion;
         if (entity !== undefined && version !== undefined && (previousVersion === undefined || version > previousVersion)) {
-          await versions.set(entity, version);
+          await versions.advance(entity, version, { retentionMs }).catch(report);
         }
-        if (dedupe) await dedupe.remember(id);
+        if (claims && token !== undefined) await complete(claims, id, token);
+        // Fail open: a lost wake-up only delays a handle until its next poll.
+        const wakeUp = known && events ? profile.wakeUp?.(known.event) : undefined;
+        if (wakeUp && events) await events.publish(wakeUp.channel, JSON.stringify(wakeUp.message)).catch(report);
       }
       if (known) {
         for (const listener of [...listeners]) {
@@ -331,7 +436,7 @@ export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, 
       return reply(profile.acknowledge);
     } finally {
       inFlight.delete(id);
-      release();
+      done();
     }
   }
 
@@ -341,7 +446,8 @@ export function createReceiver<Events, U>(profile: ReceiverProfile<unknown, U>, 
         return await receive(request, new Date());
       } catch (error) {
         report(error);
-        return text(500, "Internal error");
+        // Fail closed: the sender retries once the store answers again.
+        return storeDown(error) ? unavailable() : text(500, "Internal error");
       }
     },
     on(type, handler) {

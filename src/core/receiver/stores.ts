@@ -2,6 +2,7 @@
 // the last version of each entity (out-of-order updates). Both are pluggable so that several
 // instances of a listener can share them (Redis, a database).
 import { ConfigurationError } from "../errors.js";
+import type { ClaimStore, EntityVersionStore } from "../stores/stores.js";
 
 /**
  * Remembers which eventIds were processed, to detect duplicate deliveries. The receiver asks
@@ -112,5 +113,53 @@ export function createMemoryVersionStore(maxEntries = 10_000): VersionStore {
         versions.delete(oldest);
       }
     },
+  };
+}
+
+/**
+ * @internal A {@link ClaimStore} over a {@link DedupeStore}, for one process: `seen` answers
+ * "done", a lease held here answers "busy", and `complete` calls `remember`. The DedupeStore
+ * keeps its own time to live, so `retentionMs` is not used.
+ */
+export function claimsFromDedupe(dedupe: DedupeStore): ClaimStore {
+  const leases = new Map<string, { token: string; expiresAt: number }>();
+  const holds = (id: string, token: string) => leases.get(id)?.token === token;
+  return {
+    async claim(id, { leaseMs }) {
+      if (await dedupe.seen(id)) return { status: "done" };
+      const held = leases.get(id);
+      if (held !== undefined && held.expiresAt > Date.now()) return { status: "busy" };
+      const token = crypto.randomUUID();
+      leases.set(id, { token, expiresAt: Date.now() + leaseMs });
+      return { status: "claimed", token };
+    },
+    async complete(id, token) {
+      if (!holds(id, token)) return false;
+      leases.delete(id);
+      await dedupe.remember(id);
+      return true;
+    },
+    async release(id, token) {
+      if (!holds(id, token)) return false;
+      leases.delete(id);
+      return true;
+    },
+  };
+}
+
+/**
+ * @internal An {@link EntityVersionStore} over a {@link VersionStore}: compare then set, which is
+ * atomic only as far as the VersionStore is (one process, or the user's own store). Its entries
+ * keep the VersionStore's own lifetime, so `retentionMs` is not used.
+ */
+export function versionsFromStore(store: VersionStore): EntityVersionStore {
+  return {
+    async advance(key, version) {
+      const previous = await store.get(key);
+      if (previous !== undefined && previous >= version) return { advanced: false, previous };
+      await store.set(key, version);
+      return previous === undefined ? { advanced: true } : { advanced: true, previous };
+    },
+    get: async (key) => await store.get(key),
   };
 }

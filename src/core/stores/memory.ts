@@ -1,7 +1,7 @@
 // The stores of one process: the default, needing nothing new. Every map is bounded and every
 // entry expires, so a long-running process does not grow. A method's work happens before its
 // first await, so each one is atomic with respect to the others, as a Redis command is.
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError, InvalidArgumentError } from "../errors.js";
 import { checkCachedToken, checkKey, checkMs, checkVersion, checkWaitMs, newToken } from "./checks.js";
 import type {
   AdvanceResult,
@@ -13,6 +13,7 @@ import type {
   EventBus,
   Lock,
   LockStore,
+  ResultStore,
   StoreClock,
   Stores,
   TokenCache,
@@ -344,6 +345,39 @@ export class MemoryTokenCache implements TokenCache {
 }
 
 /**
+ * A {@link ResultStore} in this process's memory, bounded in size; each value expires after its retention.
+ * @example
+ * ```ts
+ * const results = new MemoryResultStore();
+ * await results.putIfAbsent("masstack:callback:wf-1", "{}", { retentionMs: 86_400_000 }); // true
+ * ```
+ * @group Stores
+ */
+export class MemoryResultStore implements ResultStore {
+  readonly #values: ExpiringMap<{ value: string; expiresAt: number }>;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    const { max, clock } = resolve(options);
+    this.#values = new ExpiringMap(max, clock);
+  }
+
+  async putIfAbsent(key: string, value: string, options: { retentionMs: number }): Promise<boolean> {
+    checkKey("key", key);
+    if (typeof value !== "string") throw new InvalidArgumentError("value", "must be a string");
+    const retentionMs = checkMs("retentionMs", options?.retentionMs);
+    const now = this.#values.clock.now();
+    if (this.#values.get(key, now) !== undefined) return false;
+    this.#values.set(key, { value, expiresAt: now + retentionMs }, now);
+    return true;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    checkKey("key", key);
+    return this.#values.get(key)?.value;
+  }
+}
+
+/**
  * The in-memory {@link Stores}: the default of one process.
  * @example
  * ```ts
@@ -358,5 +392,6 @@ export function createMemoryStores(options: MemoryLockStoreOptions & MemoryEvent
     events: new MemoryEventBus(options),
     locks: new MemoryLockStore(options),
     tokens: new MemoryTokenCache(options),
+    results: new MemoryResultStore(options),
   };
 }

@@ -211,6 +211,27 @@ export interface TokenCache {
 }
 
 /**
+ * Small results kept for a while and shared between replicas, the first write winning: e.g. the
+ * callback a MasStack workflow received on one replica, read by the handle waiting on another.
+ * Values are text (JSON, say); the store does not look inside.
+ * @example
+ * ```ts
+ * await results.putIfAbsent(`masstack:callback:${workflowId}`, JSON.stringify(callback), { retentionMs: 86_400_000 });
+ * const kept = await results.get(`masstack:callback:${workflowId}`);
+ * ```
+ * @group Stores
+ */
+export interface ResultStore {
+  /**
+   * Keeps `value` for `key` for `retentionMs`, unless a value is already kept for it (the first
+   * one wins and keeps its own expiry). Resolves `true` when this value was kept.
+   */
+  putIfAbsent(key: string, value: string, options: { retentionMs: number }): Promise<boolean>;
+  /** The value kept for `key`, unless none was or it expired. */
+  get(key: string): Promise<string | undefined>;
+}
+
+/**
  * One set of stores, as the SDK's receivers, order handles and submit take them: memory by
  * default ({@link createMemoryStores}), or one shared by every replica (`createRedisStores` of
  * `giacom-sdk/redis`).
@@ -227,4 +248,6 @@ export interface Stores {
   readonly events: EventBus;
   readonly locks: LockStore;
   readonly tokens: TokenCache;
+  /** Results shared between replicas (the MasStack callbacks' `received`). Optional, for sets of stores written before it. */
+  readonly results?: ResultStore | undefined;
 }

@@ -1,6 +1,6 @@
 // giacom-sdk/webhooks: the receiver for Giacom's event notifications. No Node-only API at run
 // time (toNodeHandler only uses the objects it is given), so it loads in workers too.
-export { createWebhookReceiver } from "./receiver.js";
+export { GIACOM_ORDERS_CHANNEL, createWebhookReceiver } from "./receiver.js";
 export type { WebhookReceiver, WebhookReceiverOptions } from "./receiver.js";
 export type { DeliveryMeta, UnknownDeliveryMeta } from "../../core/receiver/receiver.js";
 export { MemoryDedupeStore } from "../../core/receiver/stores.js";

@@ -3,7 +3,8 @@
 import { ConfigurationError } from "../../core/errors.js";
 import { createReceiver, createSecretCheck, type DeliveryMeta, type UnknownDeliveryMeta } from "../../core/receiver/receiver.js";
 import type { DedupeStore, VersionStore } from "../../core/receiver/stores.js";
-import { isWebhookEventType, parseDelivery } from "./events.js";
+import type { Stores } from "../../core/stores/stores.js";
+import { PAYLOAD_KEYS, isWebhookEventType, parseDelivery } from "./events.js";
 import type { UnknownWebhookEvent, WebhookEvent, WebhookEventOf, WebhookEventType } from "./events.js";
 
 /**
@@ -36,6 +37,27 @@ export interface WebhookReceiverOptions {
   /** Where the last version of each entity is kept. Default: in memory, 10,000 entities. */
   versions?: VersionStore | undefined;
   /**
+   * State shared by every replica behind your load balancer, e.g. `createRedisStores(...)` of
+   * `giacom-sdk/redis`: `claims` (an eventId is handled by one replica, once), `versions`
+   * (out-of-order flags agree across replicas) and `events` (each handled ServiceOrder event is
+   * published on the channel {@link GIACOM_ORDERS_CHANNEL} as `{ id, version? }`, so that an order
+   * handle waiting on another replica reads its order at once). A store left out stays in memory.
+   * Not together with `dedupe` (a store) or `versions`.
+   *
+   * When a shared store cannot answer, deliveries are answered 503 with `Retry-After` (Giacom
+   * retries; nothing is handled without a claim) and the error goes to `onError`; a failed
+   * publication is only reported (the handle still polls).
+   */
+  stores?: Partial<Stores> | undefined;
+  /**
+   * How long one replica may take over a delivery before another may handle it, in
+   * milliseconds; keep it above your handlers' longest run. Meanwhile a copy reaching another
+   * replica is answered 503 with `Retry-After`. Default 60,000.
+   */
+  leaseMs?: number | undefined;
+  /** How long `stores` remember a handled eventId and an entity's version, in milliseconds. Default 24 hours. */
+  retentionMs?: number | undefined;
+  /**
    * Called when a handler throws (the delivery is answered 500 so that Giacom retries), when a
    * store fails, or when the Node adapter finds the body already consumed. It never receives
    * the API key or a request header.
@@ -58,7 +80,8 @@ export interface WebhookReceiver {
   /**
    * Answers one delivery: 202 when accepted (or a duplicate), 400 not JSON, not an envelope
    * (`eventId`, `eventType`, `event`) or an id over 256 characters, 401 bad or missing
-   * credentials, 405 not a POST, 413 body too large, 415 not JSON, 500 a handler failed.
+   * credentials, 405 not a POST, 413 body too large, 415 not JSON, 500 a handler failed, 503
+   * with `Retry-After` when another replica is handling the same event or a store is down.
    * A valid envelope whose event cannot be typed is accepted and goes to `onUnknown`. Never throws.
    */
   handle(request: Request): Promise<Response>;
@@ -80,6 +103,27 @@ export interface WebhookReceiver {
    * that wake on events; a listener's error is reported to `onError` but does not fail the delivery.
    */
   subscribe(listener: (event: WebhookEvent, meta: DeliveryMeta) => void): () => void;
+}
+
+/**
+ * The {@link WebhookReceiverOptions.stores | stores.events} channel on which a receiver publishes,
+ * for each ServiceOrder event it handled, `{ "id": <ServiceOrder id>, "version"?: <number> }` (JSON).
+ * @example
+ * ```ts
+ * await stores.events.subscribe(GIACOM_ORDERS_CHANNEL, (message) => wake(JSON.parse(message).id));
+ * ```
+ * @group Webhooks
+ */
+export const GIACOM_ORDERS_CHANNEL = "giacom:orders";
+
+// A ServiceOrder event's wake-up: the order's id and version, never anything else of it.
+function wakeUp(event: unknown) {
+  const { eventType, event: payload } = event as { eventType: string; event: Record<string, unknown> };
+  const key = isWebhookEventType(eventType) ? PAYLOAD_KEYS[eventType] : undefined;
+  if (key !== "ServiceOrder" && key !== "serviceOrder") return undefined;
+  const { id, version } = (payload[key] ?? {}) as { id?: unknown; version?: unknown };
+  if (typeof id !== "string") return undefined;
+  return { channel: GIACOM_ORDERS_CHANNEL, message: typeof version === "number" ? { id, version } : { id } };
 }
 
 /**
@@ -118,6 +162,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       unauthorized: { status: 401, headers: { "www-authenticate": "Basic" } },
       parse: parseDelivery,
       isType: isWebhookEventType,
+      wakeUp,
       acknowledge: { status: 202 },
     },
     options,

@@ -1,6 +1,6 @@
 // giacom-sdk/masstack/callbacks: the receiver for MasStack's operation callbacks. No Node-only
 // API at run time (toNodeHandler only uses the objects it is given), so it loads in workers too.
-export { createCallbackReceiver } from "./receiver.js";
+export { MASSTACK_WORKFLOWS_CHANNEL, createCallbackReceiver } from "./receiver.js";
 export type { BarringCallbackBody, CallbackReceiver, CallbackReceiverOptions, ReceivedCallback, ServiceCallbackBody } from "./receiver.js";
 export { MemoryCallbackResultStore } from "./store.js";
 export type { CallbackResultStore, MemoryCallbackResultStoreOptions } from "./store.js";

@@ -8,7 +8,8 @@ import { checkUrl } from "../../core/internal/urls.js";
 import { checkOptionNames, duration } from "../../core/options.js";
 import { REPORT, createReceiver, type DeliveryMeta, type ParsedDelivery, type Reply } from "../../core/receiver/receiver.js";
 import type { DedupeStore } from "../../core/receiver/stores.js";
-import { MemoryCallbackResultStore, type CallbackResultStore } from "./store.js";
+import type { Stores } from "../../core/stores/stores.js";
+import { MemoryCallbackResultStore, callbackResultsIn, type CallbackResultStore } from "./store.js";
 import { createCallbackSigner } from "./token.js";
 import type { CallbackDelivery, CallbackOutcome, CallbackRouter } from "./types.js";
 
@@ -92,8 +93,30 @@ export interface CallbackReceiverOptions {
   dedupe?: DedupeStore | false | undefined;
   /** Where each workflow's first callback is kept for `received`. Default: a {@link MemoryCallbackResultStore} (10,000 workflows). */
   results?: CallbackResultStore | undefined;
-  /** How long a workflow's callback is kept for `received`, in milliseconds. Default 24 hours. */
+  /**
+   * How long a workflow's callback is kept for `received`, and how long `stores` remember a
+   * handled callback as one, in milliseconds. Default 24 hours.
+   */
   retentionMs?: number | undefined;
+  /**
+   * State shared by every replica behind your load balancer, e.g. `createRedisStores(...)` of
+   * `giacom-sdk/redis`: `claims` (a callback is handled by one replica, once), `results` (what
+   * `received` answers, on every replica) and `events` (each handled callback is published on the
+   * channel {@link MASSTACK_WORKFLOWS_CHANNEL} as `{ workflowId }`, so that a handle waiting on
+   * another replica looks at once). A store left out stays in memory. Not together with `dedupe`
+   * (a store) or `results`.
+   *
+   * When a shared store cannot answer, callbacks are answered 503 with `Retry-After` (nothing is
+   * handled without a claim) and the error goes to `onError`; a failed publication is only
+   * reported (the handle still polls).
+   */
+  stores?: Partial<Stores> | undefined;
+  /**
+   * How long one replica may take over a callback before another may handle it, in
+   * milliseconds; keep it above your handlers' longest run. Meanwhile a copy reaching another
+   * replica is answered 503 with `Retry-After`. Default 60,000.
+   */
+  leaseMs?: number | undefined;
   /**
    * Called when a handler throws (the callback is answered 500 so that MasStack may send it
    * again), when a store fails, or when the Node adapter finds the body already consumed. It
@@ -123,7 +146,8 @@ export interface CallbackReceiver extends CallbackRouter {
    * `{codeResult, titleResult}`), or a `Request-Correlation-Id` header that differs from the
    * URL's workflow id; 401 a missing or wrong token (answered before the body is read); 404 a
    * path that does not end in `/{success|error}/{workflowId}/{token}`; 405 not a POST; 413 a
-   * body over `maxBodyBytes`; 415 not JSON; 500 a handler failed. Never throws.
+   * body over `maxBodyBytes`; 415 not JSON; 500 a handler failed; 503 with `Retry-After` when
+   * another replica is handling the same callback or a store is down. Never throws.
    */
   handle(request: Request): Promise<Response>;
   /**
@@ -137,7 +161,18 @@ export interface CallbackReceiver extends CallbackRouter {
 }
 
 const OUTCOMES: readonly CallbackOutcome[] = ["success", "error"];
-const OPTIONS = ["secret", "previousSecrets", "url", "allowInsecureHttp", "maxBodyBytes", "dedupe", "results", "retentionMs", "onError"];
+const OPTIONS = ["secret", "previousSecrets", "url", "allowInsecureHttp", "maxBodyBytes", "dedupe", "results", "retentionMs", "stores", "leaseMs", "onError"];
+
+/**
+ * The {@link CallbackReceiverOptions.stores | stores.events} channel on which a receiver
+ * publishes `{ "workflowId": <id> }` (JSON) for each callback it handled.
+ * @example
+ * ```ts
+ * await stores.events.subscribe(MASSTACK_WORKFLOWS_CHANNEL, (message) => wake(JSON.parse(message).workflowId));
+ * ```
+ * @group Callbacks
+ */
+export const MASSTACK_WORKFLOWS_CHANNEL = "masstack:workflows";
 const MIN_SECRET = 32;
 /** A workflow id is a UUID; this bound only keeps hostile paths from costing more. */
 const MAX_WORKFLOW_ID = 256;
@@ -245,7 +280,12 @@ export function createCallbackReceiver(options: CallbackReceiverOptions): Callba
   const signer = createCallbackSigner(secretsOf(options));
   const base = baseOf(options);
   const retentionMs = duration("retentionMs", options.retentionMs, 1, 86_400_000);
-  const results = options.results ?? new MemoryCallbackResultStore();
+  const shared = options.stores?.results;
+  if (shared !== undefined && (typeof shared?.putIfAbsent !== "function" || typeof shared.get !== "function")) {
+    throw new ConfigurationError("stores.results", "must have putIfAbsent and get methods");
+  }
+  if (shared && options.results) throw new ConfigurationError("results", "cannot be given with stores.results: give one of them");
+  const results = shared ? callbackResultsIn(shared) : (options.results ?? new MemoryCallbackResultStore());
 
   const engine = createReceiver<Record<CallbackOutcome, CallbackEvent>, never>(
     {
@@ -261,6 +301,7 @@ export function createCallbackReceiver(options: CallbackReceiverOptions): Callba
       decode: (text) => parseJsonExact(text, IDENTIFIERS),
       parse: parse as (body: unknown, url: URL) => ParsedDelivery<unknown, never>,
       isType: (type) => OUTCOMES.includes(type as CallbackOutcome),
+      wakeUp: (event) => ({ channel: MASSTACK_WORKFLOWS_CHANNEL, message: { workflowId: (event as CallbackEvent).workflowId } }),
       processed: async (event, meta) => {
         const { workflowId } = event as CallbackEvent;
         await results.set(workflowId, toCallback(event as CallbackEvent, meta), retentionMs);

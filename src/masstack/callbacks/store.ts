@@ -2,6 +2,7 @@
 // after a restart (or created after the callback came) still learns its outcome. Pluggable, so
 // that several instances can share one (Redis, a database).
 import { ConfigurationError } from "../../core/errors.js";
+import type { ResultStore } from "../../core/stores/stores.js";
 import type { CallbackDelivery } from "./types.js";
 
 /**
@@ -86,4 +87,30 @@ export class MemoryCallbackResultStore implements CallbackResultStore {
       this.#entries.delete(id);
     }
   }
+}
+
+/**
+ * @internal The callbacks kept in a shared {@link ResultStore}, as JSON under
+ * `masstack:callback:<workflowId>`, so that `received` on any replica finds the callback another
+ * replica received. What is kept is the first delivery, so `duplicate` is false.
+ */
+export function callbackResultsIn(store: ResultStore): CallbackResultStore {
+  const key = (workflowId: string) => `masstack:callback:${workflowId}`;
+  return {
+    async get(workflowId) {
+      const kept = await store.get(key(workflowId));
+      if (kept === undefined) return undefined;
+      try {
+        const { outcome, body, receivedAt } = JSON.parse(kept) as { outcome: unknown; body: unknown; receivedAt: unknown };
+        if ((outcome !== "success" && outcome !== "error") || typeof body !== "object" || body === null || typeof receivedAt !== "string") return undefined;
+        return Object.freeze({ workflowId, outcome, body: body as Record<string, unknown>, receivedAt: new Date(receivedAt), duplicate: false });
+      } catch {
+        return undefined; // not ours, or from another format: as if none was kept
+      }
+    },
+    async set(workflowId, delivery, ttlMs) {
+      const { outcome, body, receivedAt } = delivery;
+      await store.putIfAbsent(key(workflowId), JSON.stringify({ outcome, body, receivedAt: receivedAt.toISOString() }), { retentionMs: ttlMs });
+    },
+  };
 }
