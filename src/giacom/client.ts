@@ -153,7 +153,12 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
   const resolved = resolveClientOptions(options, { baseUrl: preset?.baseUrl });
   const stores = resolveStores(options.stores);
 
-  const tokenProvider = resolveTokenProvider({ ...options, stores }, options.tokenUrl ?? preset?.tokenUrl, resolved, "is required when no environment is given");
+  const tokenProvider = resolveTokenProvider(
+    { ...options, stores },
+    options.tokenUrl ?? preset?.tokenUrl,
+    resolved,
+    "is required when no environment is given",
+  );
   if (!tokenProvider) throw new ConfigurationError("credentials", "is required (or give a tokenProvider)");
 
   const http = createTransport<paths>({
@@ -200,7 +205,8 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
       events: notifications,
       polling,
       submission,
-      wakeups: stores?.events && channelWakeups({ bus: stores.events, channel: "giacom:orders", idField: "id", logger: resolved.logger, logPrefix: "giacom-sdk" }),
+      wakeups:
+        stores?.events && channelWakeups({ bus: stores.events, channel: "giacom:orders", idField: "id", logger: resolved.logger, logPrefix: "giacom-sdk" }),
       locks: stores?.locks,
       timeoutMs: resolved.timeoutMs,
       logger: resolved.logger,

@@ -32,7 +32,9 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-type Client = ReturnType<typeof createClient>;
+const newClient = (target: RedisServer) =>
+  createClient({ url: target.url, disableOfflineQueue: true, socket: { reconnectStrategy: () => 50, connectTimeout: 2_000 } });
+type Client = ReturnType<typeof newClient>;
 const opened: { client: Client; stores?: RedisStores }[] = [];
 afterEach(async () => {
   for (const { client, stores } of opened.splice(0)) {
@@ -42,7 +44,7 @@ afterEach(async () => {
 });
 
 async function connect(target: RedisServer = server): Promise<Client> {
-  const client = createClient({ url: target.url, disableOfflineQueue: true, socket: { reconnectStrategy: () => 50, connectTimeout: 2_000 } });
+  const client = newClient(target);
   client.on("error", () => {});
   await client.connect();
   opened.push({ client });
@@ -138,7 +140,10 @@ describe("wake-ups across replicas", () => {
     // a Redis key the test's own router reads (the CallbackRouter interface, nothing of the receiver).
     const results = await connect();
     const router: CallbackRouter = {
-      urls: async (workflowId) => ({ success: `https://partner.example.com/cb/success/${workflowId}`, error: `https://partner.example.com/cb/error/${workflowId}` }),
+      urls: async (workflowId) => ({
+        success: `https://partner.example.com/cb/success/${workflowId}`,
+        error: `https://partner.example.com/cb/error/${workflowId}`,
+      }),
       subscribe: () => () => undefined,
       async received(workflowId) {
         const kept = await results.get(`${PREFIX}test-results:${workflowId}`);

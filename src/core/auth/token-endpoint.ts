@@ -191,16 +191,18 @@ export function tokenEndpoint(options: TokenEndpointOptions): TokenProvider {
       .digest("SHA-256", new TextEncoder().encode(JSON.stringify(identity)))
       .then((digest) => `oauth:${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("")}`));
 
-  // The shared stores fail open: this replica then fetches its own token. Reported once per outage.
-  let sharedFailing = false;
+  // The shared stores fail open: this replica then fetches its own token. Reported once per
+  // outage of each store (the cache, the lock).
+  const failing = new Set<string>();
   async function tryShared<T>(shared: SharedTokens, operation: string, run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+    const store = operation.split(".")[0]!;
     try {
       const value = await run();
-      sharedFailing = false;
+      failing.delete(store);
       return { ok: true, value };
     } catch (error) {
-      if (!sharedFailing) {
-        sharedFailing = true;
+      if (!failing.has(store)) {
+        failing.add(store);
         try {
           // The store's error names the operation and why, never a token.
           shared.logger?.warn?.(`giacom-sdk: the shared token cache failed (${operation}); this replica uses its own tokens until it answers`, {
