@@ -296,6 +296,10 @@ describe("when Redis is down", () => {
   afterAll(async () => {
     await down?.dispose();
   });
+  // A test that failed while the server was down must not leave it down for the next one.
+  afterEach(async () => {
+    if (down && !down.running) await down.start();
+  });
 
   test("submit with a key fails closed: a retryable StoreUnavailableError, and nothing is sent", { timeout: 60_000 }, async () => {
     const stores = await replica(down);
@@ -311,7 +315,6 @@ describe("when Redis is down", () => {
     expect(isSdkError(failure) && failure.retryable).toBe(true);
     expect(a.requests.filter((r) => !r.endsWith("/oauth2/token"))).toEqual([]);
     expect(sim.serviceOrders).toEqual([]);
-    await down.start();
   });
 
   test("the token cache fails open: each replica fetches its own token, reported once, never showing it", { timeout: 60_000 }, async () => {
@@ -332,7 +335,6 @@ describe("when Redis is down", () => {
     const cacheLines = lines.filter((l) => l.includes("shared token cache"));
     expect(cacheLines).toHaveLength(1);
     expect(lines.join("\n")).not.toMatch(/sim_[0-9a-f]{32}/);
-    await down.start();
   });
 
   test("wake-ups fail open: a handle whose subscription fails goes on polling to its end, reported once", { timeout: 60_000 }, async () => {
@@ -356,6 +358,5 @@ describe("when Redis is down", () => {
     await expect(giacom.serviceOrders.submit(newLine(), { validate: false })).resolves.toMatchObject({ state: "completed" });
     await new Promise((wake) => setTimeout(wake, 3_000)); // beyond the store's command timeout (2 s)
     expect(lines.filter((l) => l.includes("wake-ups"))).toHaveLength(1);
-    await down.start();
   });
 });

@@ -192,17 +192,20 @@ export function tokenEndpoint(options: TokenEndpointOptions): TokenProvider {
       .then((digest) => `oauth:${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("")}`));
 
   // The shared stores fail open: this replica then fetches its own token. Reported once per
-  // outage of each store (the cache, the lock).
-  const failing = new Set<string>();
-  async function tryShared<T>(shared: SharedTokens, operation: string, run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
-    const store = operation.split(".")[0]!;
+  // outage: a failure is reported unless the last use of the shared stores failed too.
+  let failing = false;
+  async function tryShared<T>(
+    shared: SharedTokens,
+    use: { failed: boolean },
+    operation: string,
+    run: () => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false }> {
     try {
-      const value = await run();
-      failing.delete(store);
-      return { ok: true, value };
+      return { ok: true, value: await run() };
     } catch (error) {
-      if (!failing.has(store)) {
-        failing.add(store);
+      use.failed = true;
+      if (!failing) {
+        failing = true;
         try {
           // The store's error names the operation and why, never a token.
           shared.logger?.warn?.(`giacom-sdk: the shared token cache failed (${operation}); this replica uses its own tokens until it answers`, {
@@ -222,6 +225,15 @@ export function tokenEndpoint(options: TokenEndpointOptions): TokenProvider {
    * When another replica is refreshing it and ours is still good, ours, postponed.
    */
   async function obtainShared(shared: SharedTokens, reason: TokenRefreshInfo["reason"], abort: AbortSignal): Promise<Obtained> {
+    const use = { failed: false };
+    try {
+      return await obtainThroughCache(shared, reason, abort, use);
+    } finally {
+      if (!use.failed) failing = false;
+    }
+  }
+
+  async function obtainThroughCache(shared: SharedTokens, reason: TokenRefreshInfo["reason"], abort: AbortSignal, use: { failed: boolean }): Promise<Obtained> {
     const background = reason === "expiring";
     const ours = cached;
     const key = await keyOf(shared.identity);
@@ -229,7 +241,7 @@ export function tokenEndpoint(options: TokenEndpointOptions): TokenProvider {
     const usable = (hit: { token: string; expiresAt: number } | undefined) =>
       hit !== undefined && hit.token !== refused && hit.expiresAt > Date.now() && (!background || !ours || hit.expiresAt > ours.staleAt);
     const look = async () => {
-      const read = await tryShared(shared, "tokens.get", () => shared.tokens.get(key));
+      const read = await tryShared(shared, use, "tokens.get", () => shared.tokens.get(key));
       const hit = read.ok ? read.value : undefined;
       return usable(hit) ? { token: hit!.token, fetched: false, staleAt: hit!.expiresAt } : undefined;
     };
@@ -241,7 +253,7 @@ export function tokenEndpoint(options: TokenEndpointOptions): TokenProvider {
       const leaseMs = timeoutMs + SHARED_MARGIN_MS;
       const locks = shared.locks;
       // A background refresh never waits: a finished script must be able to exit.
-      const taken = await tryShared(shared, "lock.acquire", () => locks.acquire(key, { leaseMs, waitMs: background ? 0 : leaseMs }));
+      const taken = await tryShared(shared, use, "lock.acquire", () => locks.acquire(key, { leaseMs, waitMs: background ? 0 : leaseMs }));
       lock = taken.ok ? taken.value : undefined;
       if (taken.ok) {
         // Whoever held the lock has most likely stored a token meanwhile.
@@ -260,7 +272,7 @@ export function tokenEndpoint(options: TokenEndpointOptions): TokenProvider {
         // Stored until it goes stale here, so that no replica uses it longer than this one would.
         const staleAt = toCached(fetched).staleAt;
         const token = fetched.token;
-        await tryShared(shared, "tokens.set", () => shared.tokens.set(key, { token, expiresAt: staleAt }));
+        await tryShared(shared, use, "tokens.set", () => shared.tokens.set(key, { token, expiresAt: staleAt }));
       }
       return fetched;
     } finally {
