@@ -88,6 +88,12 @@ export interface OperationStrategy<T, Token, E = never, C = never, R = never> {
   /** How `read` is repeated; needed only with `read`. */
   polling?: Required<PollingOptions>;
   events?: OperationEvents<E> | undefined;
+  /**
+   * Where the handle hears, while it waits, that its resource changed elsewhere (another
+   * replica received the event): it then reads the resource at once instead of at its next
+   * poll. `watch` returns the function that stops; the handle calls it when no one waits.
+   */
+  wakeups?: { watch(id: string, wake: () => void): () => void } | undefined;
   /** The snapshot an event carries for this operation; falsy when the event is about something else. */
   matches?(event: E, last: T): T | false | undefined;
 }
@@ -142,6 +148,8 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
   let waiters = 0;
   let following = false;
   let wake: (() => void) | undefined;
+  // A wake-up heard while a read was in flight: that read may predate the change, so read again.
+  let nudged = false;
   // Stops the poll in flight when the last waiter leaves: nothing must outlive the waiting.
   let pollAbort: AbortController | undefined;
 
@@ -191,15 +199,25 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
     if (following || !strategy.read) return;
     following = true;
     let abandoned = false;
+    let unwatch: (() => void) | undefined;
     try {
       await started;
-      for (let attempt = 0; !ended && waiters > 0; attempt++) {
-        const delay = backoff(attempt, polling.initialDelayMs, polling.maxDelayMs, polling.factor, 0.5);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay);
-          wake = () => (clearTimeout(timer), resolve());
+      if (strategy.wakeups && !ended && waiters > 0) {
+        unwatch = strategy.wakeups.watch(strategy.id(current!), () => {
+          nudged = true;
+          wake?.();
         });
-        wake = undefined;
+      }
+      for (let attempt = 0; !ended && waiters > 0; attempt++) {
+        if (!nudged) {
+          const delay = backoff(attempt, polling.initialDelayMs, polling.maxDelayMs, polling.factor, 0.5);
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, delay);
+            wake = () => (clearTimeout(timer), resolve());
+          });
+          wake = undefined;
+        }
+        nudged = false;
         if (ended || waiters === 0) break;
         const poll = (pollAbort = new AbortController());
         try {
@@ -218,6 +236,7 @@ export function createOperation<T, Token, E = never, C = never, R = never>(
       ended = true;
       fail(error);
     } finally {
+      unwatch?.();
       pollAbort = undefined;
       following = false;
     }

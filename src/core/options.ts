@@ -5,6 +5,7 @@ import { isObject } from "./internal/show.js";
 import { checkUrl } from "./internal/urls.js";
 import { DEFAULT_RETRY, NO_RETRY, type RetryOptions, type RetryPolicy } from "./retry.js";
 import type { PollingOptions } from "./operation.js";
+import type { Stores } from "./stores/stores.js";
 import type { TransportConfig } from "./transport.js";
 import type { FetchFunction, Hooks, Logger } from "./types.js";
 
@@ -196,4 +197,37 @@ export function resolvePolling(given: PollingOptions | undefined): Required<Poll
   if (typeof polling.factor !== "number" || !(polling.factor >= 1 && polling.factor <= 10))
     throw new ConfigurationError("polling.factor", "must be a number from 1 to 10");
   return polling;
+}
+
+/** The methods each store of {@link Stores} must have. */
+const STORE_METHODS: Record<keyof Stores, readonly string[]> = {
+  claims: ["claim", "complete", "release"],
+  versions: ["advance", "get"],
+  events: ["publish", "subscribe"],
+  locks: ["acquire"],
+  tokens: ["get", "set", "delete"],
+};
+
+/**
+ * A client's `stores` option (the state it shares with the other replicas: what
+ * `createRedisStores` returns, or any of its stores), checked: each store given must have its
+ * methods. Other fields (a `close()`) are left alone. `undefined` when not given: the client then
+ * keeps its state in memory, as one process needs.
+ * @group Client
+ * @example
+ * ```ts
+ * const stores = resolveStores(options.stores); // stores?.events wakes handles across replicas
+ * ```
+ */
+export function resolveStores(given: unknown): Partial<Stores> | undefined {
+  if (given === undefined) return undefined;
+  if (!isObject(given)) throw new ConfigurationError("stores", "must be an object of stores, e.g. createRedisStores(...) of giacom-sdk/redis");
+  for (const [name, methods] of Object.entries(STORE_METHODS)) {
+    const store = given[name];
+    if (store === undefined) continue;
+    if (!methods.every((method) => typeof (store as Record<string, unknown> | null)?.[method] === "function")) {
+      throw new ConfigurationError(`stores.${name}`, `must have the methods ${methods.join(", ")}`);
+    }
+  }
+  return given as Partial<Stores>;
 }

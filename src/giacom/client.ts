@@ -12,8 +12,11 @@ import {
   duration,
   resolveClientOptions,
   resolvePolling,
+  resolveStores,
   type ClientOptions,
 } from "../core/options.js";
+import type { Stores } from "../core/stores/stores.js";
+import { channelWakeups } from "../core/wakeups.js";
 import { createTransport, repeatedDeleteGone } from "../core/transport.js";
 import { isObject } from "../core/internal/show.js";
 import type { TokenProvider } from "../core/types.js";
@@ -75,6 +78,21 @@ export interface GiacomClientOptions extends ClientOptions {
    * `SubmissionUnknownError`. It never sends the order again by itself.
    */
   submission?: { lookupWindowMs?: number; lookupIntervalMs?: number };
+  /**
+   * The state this client shares with the other replicas of your backend, e.g.
+   * `createRedisStores(...)` of `giacom-sdk/redis`; without it everything stays in this process.
+   * It uses:
+   * - `events`: an order handle waiting here is woken when another replica's webhook receiver
+   *   (given the same stores) hears of its order, on the channel `giacom:orders`; the handle
+   *   then reads the order at once rather than at its next poll. When the bus fails, handles go
+   *   on polling (reported once through the `logger`).
+   * - `locks`: `submit` with an `idempotencyKey` looks up and sends under the key's lock, so
+   *   that two replicas submitting the same key at once create one order. When the lock store
+   *   fails, `submit` rejects with a retryable `StoreUnavailableError` and sends nothing.
+   * - `tokens` (with `locks`): the OAuth token of `credentials` is shared, fetched once for all
+   *   replicas. When the cache fails, each replica fetches its own (reported once).
+   */
+  stores?: Partial<Stores>;
 }
 
 /**
@@ -107,6 +125,7 @@ const KNOWN = [
   "notifications",
   "polling",
   "submission",
+  "stores",
 ];
 
 /**
@@ -132,8 +151,14 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
     throw new ConfigurationError("environment", `must be one of ${Object.keys(ENVIRONMENTS).join(", ")}`);
   const preset = environment === undefined ? undefined : ENVIRONMENTS[environment];
   const resolved = resolveClientOptions(options, { baseUrl: preset?.baseUrl });
+  const stores = resolveStores(options.stores);
 
-  const tokenProvider = resolveTokenProvider(options, options.tokenUrl ?? preset?.tokenUrl, resolved, "is required when no environment is given");
+  const tokenProvider = resolveTokenProvider(
+    { ...options, stores },
+    options.tokenUrl ?? preset?.tokenUrl,
+    resolved,
+    "is required when no environment is given",
+  );
   if (!tokenProvider) throw new ConfigurationError("credentials", "is required (or give a tokenProvider)");
 
   const http = createTransport<paths>({
@@ -175,7 +200,17 @@ export function createGiacomClient(options: GiacomClientOptions): GiacomClient {
     resourceSpecifications: createResourceSpecifications(http),
     resources: createResources(http),
     services,
-    serviceOrders: createServiceOrders(http, { sources, events: notifications, polling, submission }),
+    serviceOrders: createServiceOrders(http, {
+      sources,
+      events: notifications,
+      polling,
+      submission,
+      wakeups:
+        stores?.events && channelWakeups({ bus: stores.events, channel: "giacom:orders", idField: "id", logger: resolved.logger, logPrefix: "giacom-sdk" }),
+      locks: stores?.locks,
+      timeoutMs: resolved.timeoutMs,
+      logger: resolved.logger,
+    }),
     hub: createHub(http),
     geographicAddresses: createGeographicAddresses(http),
     appointments: createAppointments(http),

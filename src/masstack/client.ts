@@ -7,7 +7,9 @@ import { createServiceAccount, type ServiceAccountKey } from "../core/auth/servi
 import { bearer } from "../core/auth/strategies.js";
 import { ConfigurationError, InvalidArgumentError } from "../core/errors.js";
 import { isObject } from "../core/internal/show.js";
-import { CLIENT_OPTIONS, checkOptionNames, duration, resolveClientOptions, type ClientOptions } from "../core/options.js";
+import { CLIENT_OPTIONS, checkOptionNames, duration, resolveClientOptions, resolveStores, type ClientOptions } from "../core/options.js";
+import type { Stores } from "../core/stores/stores.js";
+import { channelWakeups } from "../core/wakeups.js";
 import { createTransport } from "../core/transport.js";
 import type { TokenProvider } from "../core/types.js";
 import type { CallbackRouter } from "./callbacks/types.js";
@@ -62,6 +64,19 @@ export interface MasStackClientOptions extends Omit<ClientOptions, "correlationI
   callbackTimeoutMs?: number;
   /** The `User-Agent` sent. Default: the package, its version and the runtime. */
   userAgent?: string;
+  /**
+   * The state this client shares with the other replicas of your backend, e.g.
+   * `createRedisStores(...)` of `giacom-sdk/redis`; without it everything stays in this process.
+   * It uses:
+   * - `events`: a handle waiting here is woken when another replica's callback receiver (given
+   *   the same stores) received its workflow's callback, on the channel `masstack:workflows`;
+   *   the handle then asks `callbacks.received(workflowId)`, which finds the callback when the
+   *   receivers share their results. When the bus fails, handles wait for their callback or
+   *   their deadline (reported once through the `logger`).
+   * - `tokens` (with `locks`): the service account's token is shared, fetched once for all
+   *   replicas. When the cache fails, each replica fetches its own (reported once).
+   */
+  stores?: Partial<Stores>;
 }
 
 /**
@@ -109,6 +124,7 @@ const KNOWN = [
   "callbacks",
   "callbackTimeoutMs",
   "userAgent",
+  "stores",
 ];
 
 function checkRouter(callbacks: unknown): CallbackRouter | undefined {
@@ -165,6 +181,7 @@ export function createMasStackClient(options: MasStackClientOptions = {}): MasSt
   const { environment = "staging", serviceAccount, tokenProvider, userAgent } = options;
   if (!Object.hasOwn(ENVIRONMENTS, environment)) throw new ConfigurationError("environment", 'must be "staging" or "production"');
   const resolved = resolveClientOptions({ ...options, correlationIdHeader: "Request-Correlation-Id" }, { baseUrl: ENVIRONMENTS[environment] });
+  const stores = resolveStores(options.stores);
   if ((serviceAccount === undefined) === (tokenProvider === undefined)) {
     throw new ConfigurationError("serviceAccount", "give exactly one of serviceAccount or tokenProvider");
   }
@@ -186,6 +203,8 @@ export function createMasStackClient(options: MasStackClientOptions = {}): MasSt
         ...(tokenUrl === undefined ? {} : { tokenUrl }),
         ...(scopes === undefined ? {} : { scopes }),
         ...(hooks.onTokenRefresh ? { onRefresh: hooks.onTokenRefresh } : {}),
+        ...(stores ? { stores } : {}),
+        ...(resolved.logger ? { logger: resolved.logger } : {}),
       },
       "serviceAccount",
     );
@@ -205,6 +224,9 @@ export function createMasStackClient(options: MasStackClientOptions = {}): MasSt
     }),
     callbacks: checkRouter(options.callbacks),
     timeoutMs: duration("callbackTimeoutMs", options.callbackTimeoutMs, 1, 15 * 60_000),
+    wakeups:
+      stores?.events &&
+      channelWakeups({ bus: stores.events, channel: "masstack:workflows", idField: "workflowId", logger: resolved.logger, logPrefix: "giacom-sdk/masstack" }),
   };
   return Object.freeze({
     services: createServices(context),

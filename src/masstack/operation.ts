@@ -5,6 +5,7 @@
 // the moment the handle exists, and the receiver's memory is asked once the 202 is in.
 import { ConfigurationError } from "../core/errors.js";
 import { createOperation, type OperationEvents, type WaitOptions } from "../core/operation.js";
+import type { Wakeups } from "../core/wakeups.js";
 import type { CallbackDelivery, CallbackRouter } from "./callbacks/types.js";
 import { MasStackCallbackError, MasStackCallbackTimeoutError } from "./errors.js";
 import type { BarringCallback, ServiceCallback, ServiceType } from "./generated/types.js";
@@ -98,6 +99,11 @@ export interface MasStackOperation<R = ServiceCallback | BarringCallback> extend
 export interface WorkflowDeps {
   callbacks: CallbackRouter | undefined;
   timeoutMs: number;
+  /**
+   * Wake-ups from other replicas (`stores.events`, channel `masstack:workflows`): a callback
+   * another replica received is then asked of the receiver's results (shared with it).
+   */
+  wakeups?: Wakeups | undefined;
 }
 
 type State = MasStackOperationState<Record<string, unknown>>;
@@ -114,6 +120,7 @@ export function followWorkflow<R = ServiceCallback | BarringCallback>(
   const { workflowId } = token;
   const router = deps.callbacks;
   let ready = false;
+  let missed = false;
   const early: CallbackDelivery[] = [];
   let deliver: ((delivery: CallbackDelivery) => void) | undefined;
   const events: OperationEvents<CallbackDelivery> | undefined = router && {
@@ -152,10 +159,33 @@ export function followWorkflow<R = ServiceCallback | BarringCallback>(
           ready = true;
           for (const delivery of kept ? [kept, ...early] : early) deliver?.(delivery);
           early.length = 0;
+          // A wake-up heard while that look-up was in flight may tell of a callback it missed.
+          if (missed) recheck();
         }
       })
       .catch(() => undefined);
   }
+  // While someone waits, a message from another replica that received this workflow's callback
+  // sends the handle to the receiver's results, which that replica filled (when they are shared).
+  let waiting = 0;
+  let unwatch: (() => void) | undefined;
+  function recheck(): void {
+    missed = !ready;
+    if (!ready || !router) return; // before the 202 the receiver is asked once it comes
+    router
+      .received(workflowId)
+      .then((kept) => kept && deliver?.(kept))
+      .catch(() => undefined); // the results failing only delays: the handle waits for the callback
+  }
+  const watched = <T>(waited: Promise<T>): Promise<T> => {
+    if (!deps.wakeups || !router) return waited;
+    if (waiting++ === 0) unwatch = deps.wakeups.watch(workflowId, recheck);
+    const stop = () => {
+      if (--waiting === 0) unwatch?.();
+    };
+    waited.then(stop, stop);
+    return waited;
+  };
   const operation: MasStackOperation<R> = {
     workflowId,
     get lastKnown() {
@@ -164,7 +194,7 @@ export function followWorkflow<R = ServiceCallback | BarringCallback>(
     submitted: () => handle.submitted() as Promise<MasStackOperationState<R>>,
     wait: ({ signal, timeoutMs = deps.timeoutMs } = {}) =>
       (router
-        ? handle.wait(signal ? { signal, timeoutMs } : { timeoutMs })
+        ? watched(handle.wait(signal ? { signal, timeoutMs } : { timeoutMs }))
         : handle.submitted().then(() => {
             throw new ConfigurationError("callbacks", `a callback receiver is needed to follow workflow ${workflowId}: give the client callbacks`);
           })) as Promise<MasStackOperationResult<R>>,

@@ -8,7 +8,9 @@ import { ConfigurationError } from "../core/errors.js";
 import { isObject } from "../core/internal/show.js";
 import type { Credentials } from "../core/auth/client-credentials.js";
 import type { PollingOptions } from "../core/operation.js";
-import { CLIENT_OPTIONS, checkOptionNames, resolveClientOptions, resolvePolling, type ClientOptions } from "../core/options.js";
+import { CLIENT_OPTIONS, checkOptionNames, resolveClientOptions, resolvePolling, resolveStores, type ClientOptions } from "../core/options.js";
+import type { Stores } from "../core/stores/stores.js";
+import { channelWakeups } from "../core/wakeups.js";
 import { createTransport, repeatedDeleteGone } from "../core/transport.js";
 import type { RequestAuth, TokenProvider } from "../core/types.js";
 import { tmfErrors } from "../tmf/errors.js";
@@ -16,7 +18,7 @@ import { COUNT_HEADERS } from "../tmf/list.js";
 import type { paths } from "./generated/tmf622.js";
 import { createHub, type ProductOrderingHub } from "./namespaces/hub.js";
 import { createProductOrders, type ProductOrders } from "./namespaces/product-orders.js";
-import type { ProductOrderEventSource } from "./operation.js";
+import { PRODUCT_ORDER_CHANNEL, type ProductOrderEventSource } from "./operation.js";
 
 /**
  * Options of {@link createProductOrderingClient}: the API's `baseUrl`, and exactly one way to
@@ -55,6 +57,19 @@ export interface ProductOrderingClientOptions extends ClientOptions {
   polling?: PollingOptions;
   /** Where order handles hear of changes before their next poll, e.g. a simulator's `notifications`. */
   notifications?: ProductOrderEventSource;
+  /**
+   * The state this client shares with the other replicas of your backend, e.g.
+   * `createRedisStores(...)` of `giacom-sdk/redis`; without it everything stays in this process.
+   * It uses:
+   * - `events`: an order handle waiting here is woken when a message on the channel
+   *   `tmf622:orders` (`PRODUCT_ORDER_CHANNEL`) names its order; it then reads the order at
+   *   once rather than at its next poll. Your listener of the hub's events publishes these,
+   *   with `publishProductOrderChange`. When the bus fails, handles go on polling (reported
+   *   once through the `logger`).
+   * - `tokens` (with `locks`): the OAuth token of `credentials` is shared, fetched once for all
+   *   replicas. When the cache fails, each replica fetches its own (reported once).
+   */
+  stores?: Partial<Stores>;
 }
 
 /**
@@ -70,7 +85,7 @@ export interface ProductOrderingClient {
   readonly hub: ProductOrderingHub;
 }
 
-const KNOWN = [...CLIENT_OPTIONS, "credentials", "tokenUrl", "tokenProvider", "headers", "polling", "notifications"];
+const KNOWN = [...CLIENT_OPTIONS, "credentials", "tokenUrl", "tokenProvider", "headers", "polling", "notifications", "stores"];
 const AUTH = ["credentials", "tokenProvider", "headers"] as const;
 
 /**
@@ -97,12 +112,13 @@ export function createProductOrderingClient(options: ProductOrderingClientOption
   if (given.length === 0) throw new ConfigurationError("credentials", "is required (or give a tokenProvider, or headers)");
   if (given.length > 1) throw new ConfigurationError(given[1]!, `give one of credentials, tokenProvider or headers, not ${given.join(" and ")}`);
   const resolved = resolveClientOptions(options);
+  const stores = resolveStores(options.stores);
   let auth: RequestAuth;
   if (options.headers !== undefined) {
     if (!isObject(options.headers)) throw new ConfigurationError("headers", "must be an object of header names and values");
     auth = staticHeaders(options.headers);
   } else {
-    auth = bearer(resolveTokenProvider(options, options.tokenUrl, resolved)!);
+    auth = bearer(resolveTokenProvider({ ...options, stores }, options.tokenUrl, resolved)!);
   }
   const http = createTransport<paths>({
     ...resolved,
@@ -118,7 +134,13 @@ export function createProductOrderingClient(options: ProductOrderingClientOption
     throw new ConfigurationError("notifications", "must have a subscribe(listener) method");
   }
   return Object.freeze({
-    productOrders: createProductOrders(http, resolvePolling(options.polling), notifications),
+    productOrders: createProductOrders(
+      http,
+      resolvePolling(options.polling),
+      notifications,
+      stores?.events &&
+        channelWakeups({ bus: stores.events, channel: PRODUCT_ORDER_CHANNEL, idField: "id", logger: resolved.logger, logPrefix: "giacom-sdk/tmf622" }),
+    ),
     hub: createHub(http),
   });
 }

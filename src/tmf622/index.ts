@@ -34,6 +34,7 @@ export type {
 } from "./namespaces/product-orders.js";
 export type { ProductOrderingHub } from "./namespaces/hub.js";
 export type { CancelProductOrderOptions, ProductOrderEventSource, ProductOrderOperation, ProductOrderToken } from "./operation.js";
+export { PRODUCT_ORDER_CHANNEL, publishProductOrderChange } from "./operation.js";
 export { isFinal, needsAttention, PRODUCT_ORDER_STATES } from "./states.js";
 export type { ProductOrderStateInfo } from "./states.js";
 export {

@@ -1,7 +1,9 @@
 // The product order handle: the core operation engine over a ProductOrder, with the state
 // table of states.ts, the order errors and a token naming the order. The cancel task follows
 // the TMF task states (accepted, inProgress, done, terminatedWithError).
-import { TimeoutError } from "../core/errors.js";
+import { ConfigurationError, requireId, TimeoutError } from "../core/errors.js";
+import type { EventBus } from "../core/stores/stores.js";
+import type { Wakeups } from "../core/wakeups.js";
 import { createOperation, type PollingOptions, type WaitOptions } from "../core/operation.js";
 import type { CallOptions } from "../core/types.js";
 import { ProductOrderCancellationError, ProductOrderFailedError, ProductOrderWaitTimeoutError } from "./errors.js";
@@ -89,6 +91,42 @@ export interface ProductOrderDeps {
   cancel(id: string, options: CancelProductOrderOptions): Promise<CancelProductOrder>;
   polling: Required<PollingOptions>;
   events: ProductOrderEventSource | undefined;
+  /** Wake-ups from other replicas (`stores.events`), on {@link PRODUCT_ORDER_CHANNEL}. */
+  wakeups?: Wakeups | undefined;
+}
+
+/**
+ * The channel of the shared event bus (`stores.events`) on which order handles of
+ * `createProductOrderingClient({ ..., stores })` hear that an order changed on another replica:
+ * a message is the JSON `{ "id": "<productOrder id>" }`. The SDK has no TMF622 event receiver:
+ * your own listener of the hub's events publishes there, with
+ * {@link publishProductOrderChange}, once it has handled an event.
+ * @group Product orders
+ * @example
+ * ```ts
+ * await stores.events.publish(PRODUCT_ORDER_CHANNEL, JSON.stringify({ id: event.event.productOrder.id }));
+ * ```
+ */
+export const PRODUCT_ORDER_CHANNEL = "tmf622:orders";
+
+/**
+ * Tells the order handles of every replica that product order `orderId` changed: they read it at
+ * once rather than at their next poll. Call it from your listener of the hub's events, with the
+ * stores your clients share (`createRedisStores` of `giacom-sdk/redis`). The message carries the
+ * id only: a handle never takes it for the order's state.
+ * @group Product orders
+ * @example
+ * ```ts
+ * app.post("/tmf622/events", async (req, res) => {
+ *   await handle(req.body);
+ *   await publishProductOrderChange(stores.events, req.body.event.productOrder.id);
+ *   res.sendStatus(204);
+ * });
+ * ```
+ */
+export async function publishProductOrderChange(bus: EventBus, orderId: string): Promise<void> {
+  if (typeof (bus as Partial<EventBus> | null)?.publish !== "function") throw new ConfigurationError("bus", "must be an event bus (stores.events)");
+  await bus.publish(PRODUCT_ORDER_CHANNEL, JSON.stringify({ id: requireId("orderId", orderId) }));
 }
 
 /** The state of every item, nested ones included, keyed by the item's path of ids. */

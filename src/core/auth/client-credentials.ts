@@ -4,7 +4,9 @@
 import { ConfigurationError } from "../errors.js";
 import { checkUrl } from "../internal/urls.js";
 import { tokenEndpoint } from "./token-endpoint.js";
-import type { FetchFunction, TokenProvider, TokenRefreshInfo } from "../types.js";
+import type { Stores } from "../stores/stores.js";
+import type { FetchFunction, Logger, TokenProvider, TokenRefreshInfo } from "../types.js";
+import { sharedTokens } from "./shared.js";
 
 /**
  * OAuth2 client credentials, and how to use them. `Scope` narrows the scopes an API names.
@@ -45,6 +47,15 @@ export interface ClientCredentialsOptions<Scope extends string = string> extends
   onRefresh?: (info: TokenRefreshInfo) => void;
   /** Allow a plain-HTTP `tokenUrl` to a host other than loopback. The secret would travel in clear. */
   allowInsecureHttp?: boolean;
+  /**
+   * Share the token with the other replicas: `tokens` caches it for all of them (keyed by the
+   * token URL, the client id and the scopes, hashed), `locks` makes one replica fetch it while
+   * the others wait for it. When either fails, this replica fetches its own token (reported
+   * once through `logger`). A token the endpoint gives without `expires_in` is not shared.
+   */
+  stores?: Partial<Pick<Stores, "tokens" | "locks">>;
+  /** Where a failure of the shared `stores` is reported. Never receives a token. */
+  logger?: Logger;
 }
 
 /**
@@ -78,6 +89,7 @@ export function clientCredentials<Scope extends string = string>(options: Client
     onRefresh,
     skewMs,
     refreshWindowMs,
+    shared: sharedTokens(options.stores, options.logger, [tokenUrl, clientId, scope ?? ""]),
     request() {
       const body = new URLSearchParams({ grant_type: "client_credentials" });
       if (scope) body.set("scope", scope);

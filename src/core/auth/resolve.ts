@@ -4,7 +4,8 @@
 import { ConfigurationError } from "../errors.js";
 import { isObject } from "../internal/show.js";
 import { checkedUrl, duration, type resolveClientOptions } from "../options.js";
-import type { TokenProvider } from "../types.js";
+import type { Stores } from "../stores/stores.js";
+import type { Logger, TokenProvider } from "../types.js";
 import { clientCredentials, type Credentials } from "./client-credentials.js";
 
 function checkCredentials(credentials: unknown): Credentials {
@@ -30,7 +31,8 @@ function checkCredentials(credentials: unknown): Credentials {
 /**
  * The token provider a client's options name: OAuth2 client credentials (`credentials`, used at
  * `tokenUrl`) or the caller's `tokenProvider`, checked; `undefined` when neither is given.
- * `noTokenUrl` is the problem reported when credentials come without a token URL.
+ * `noTokenUrl` is the problem reported when credentials come without a token URL. With
+ * `stores.tokens` (and `stores.locks`) the token is shared with the other replicas.
  * @group Authentication
  * @example
  * ```ts
@@ -40,9 +42,9 @@ function checkCredentials(credentials: unknown): Credentials {
  * ```
  */
 export function resolveTokenProvider(
-  options: { credentials?: unknown; tokenProvider?: unknown },
+  options: { credentials?: unknown; tokenProvider?: unknown; stores?: Partial<Stores> | undefined },
   tokenUrl: string | undefined,
-  resolved: Pick<ReturnType<typeof resolveClientOptions>, "fetch" | "timeoutMs" | "allowInsecureHttp" | "hooks">,
+  resolved: Pick<ReturnType<typeof resolveClientOptions>, "fetch" | "timeoutMs" | "allowInsecureHttp" | "hooks"> & { logger?: Logger | undefined },
   noTokenUrl = "is required with credentials",
 ): TokenProvider | undefined {
   const { credentials, tokenProvider } = options;
@@ -64,5 +66,7 @@ export function resolveTokenProvider(
     timeoutMs: resolved.timeoutMs,
     fetch: resolved.fetch,
     ...(hooks.onTokenRefresh ? { onRefresh: hooks.onTokenRefresh } : {}),
+    ...(options.stores ? { stores: options.stores } : {}),
+    ...(resolved.logger ? { logger: resolved.logger } : {}),
   });
 }

@@ -8,7 +8,9 @@ import { ConfigurationError } from "../errors.js";
 import { isObject } from "../internal/show.js";
 import { checkUrl } from "../internal/urls.js";
 import { duration } from "../options.js";
-import type { FetchFunction, TokenProvider, TokenRefreshInfo } from "../types.js";
+import type { Stores } from "../stores/stores.js";
+import type { FetchFunction, Logger, TokenProvider, TokenRefreshInfo } from "../types.js";
+import { sharedTokens } from "./shared.js";
 import { tokenEndpoint } from "./token-endpoint.js";
 
 /**
@@ -59,6 +61,15 @@ export interface ServiceAccountOptions {
   allowInsecureHttp?: boolean;
   /** How long an assertion is valid (`exp - iat`). Default 300 s; at most 3600 s. */
   assertionLifetimeMs?: number;
+  /**
+   * Share the token with the other replicas: `tokens` caches it for all of them (keyed by the
+   * token URL, the account, the key id, the scopes and the audience, hashed), `locks` makes one
+   * replica fetch it while the others wait for it. When either fails, this replica fetches its
+   * own token (reported once through `logger`).
+   */
+  stores?: Partial<Pick<Stores, "tokens" | "locks">>;
+  /** Where a failure of the shared `stores` is reported. Never receives a token. */
+  logger?: Logger;
 }
 
 const JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -155,6 +166,7 @@ export function createServiceAccount(options: ServiceAccountOptions, name = "key
     onRefresh: options.onRefresh,
     skewMs: 30_000,
     refreshWindowMs: 120_000,
+    shared: sharedTokens(options.stores, options.logger, [tokenUrl, account, key.private_key_id ?? "", scope ?? "", audience]),
     async request() {
       const iat = Math.floor(Date.now() / 1000);
       const claims: Record<string, unknown> = {

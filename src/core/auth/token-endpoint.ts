@@ -9,7 +9,8 @@ import { raceAbort } from "../internal/abort.js";
 import { unreachable } from "../internal/network.js";
 import { scrub } from "../internal/redact.js";
 import { stringAt } from "../internal/show.js";
-import type { FetchFunction, TokenProvider, TokenRefreshInfo } from "../types.js";
+import type { Lock, LockStore, TokenCache } from "../stores/stores.js";
+import type { FetchFunction, Logger, TokenProvider, TokenRefreshInfo } from "../types.js";
 
 /** One token request of a grant: its form, its headers, and the secret values either carries. */
 export interface TokenRequest {
@@ -33,7 +34,24 @@ export interface TokenEndpointOptions {
    * then sent in the same turn), one that signs an assertion returns a promise.
    */
   request(): TokenRequest | Promise<TokenRequest>;
+  /** The cache (and lock) shared with the other replicas, so that they fetch one token between them. */
+  shared?: SharedTokens | undefined;
 }
+
+/** @internal Where replicas share a grant's token. */
+export interface SharedTokens {
+  tokens: TokenCache;
+  /** Without it each replica that finds no token fetches one; with it, one fetches for all. */
+  locks: LockStore | undefined;
+  /** What names the token: the grant's endpoint, account and scopes. Hashed into the cache's key. */
+  identity: readonly string[];
+  logger: Logger | undefined;
+}
+
+/** A shared token fetch's lease beyond the request's own deadline (the cache's writes, a slow store). */
+const SHARED_MARGIN_MS = 10_000;
+/** When another replica is refreshing the shared token, how long before this one looks again. */
+const SHARED_RETRY_MS = 1_000;
 
 /** How long a background refresh may go on once no call is in flight. */
 const IDLE_GRACE_MS = 500;
@@ -45,6 +63,18 @@ interface Inflight {
   promise: Promise<string>;
   controller: AbortController;
   waiting: number;
+}
+
+/** A token this replica got: fetched (with its lifetime, when given) or read from the shared cache. */
+interface Obtained {
+  token: string;
+  fetched: boolean;
+  /** Fetched: the lifetime the endpoint gave. */
+  expiresInMs?: number | undefined;
+  /** Shared: when the replica that fetched it stops using it. */
+  staleAt?: number | undefined;
+  /** Ours, kept: another replica is refreshing the shared token; look again shortly. */
+  postponed?: boolean;
 }
 
 interface CachedToken {
@@ -63,6 +93,8 @@ export function tokenEndpoint(options: TokenEndpointOptions): TokenProvider {
   let inflight = undefined as Inflight | undefined;
   let invalidated = false;
   let uses = 0;
+  // The token the API refused last: never taken again from the shared cache.
+  let refused: string | undefined;
 
   async function requestToken(signal: AbortSignal): Promise<{ token: string; expiresInMs: number | undefined }> {
     const prepared = options.request();
@@ -129,6 +161,126 @@ export function tokenEndpoint(options: TokenEndpointOptions): TokenProvider {
     return { token, expiresInMs: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : undefined };
   }
 
+  /** One token request, within the deadline (signing included). */
+  async function fetchToken(abort: AbortSignal): Promise<Obtained> {
+    const { token, expiresInMs } = await requestToken(AbortSignal.any([abort, AbortSignal.timeout(timeoutMs)]));
+    return { token, fetched: true, expiresInMs };
+  }
+
+  function toCached({ token, expiresInMs, staleAt, postponed }: Obtained): CachedToken {
+    const now = Date.now();
+    if (postponed) return { token, staleAt: staleAt!, refreshAt: Math.min(staleAt!, now + SHARED_RETRY_MS) };
+    if (staleAt !== undefined) {
+      // From the shared cache: the replica that fetched it set when it goes stale.
+      return { token, staleAt, refreshAt: staleAt - Math.min(refreshWindowMs, (staleAt - now) * 0.25) };
+    }
+    // No lifetime given: keep the token until the API refuses it (401 invalidates it).
+    if (expiresInMs === undefined) return { token, staleAt: Infinity, refreshAt: Infinity };
+    const expiresAt = now + expiresInMs;
+    // Short-lived tokens (tests, some gateways) keep most of their life.
+    const skew = Math.min(skewMs, expiresInMs * 0.1);
+    const window = Math.min(refreshWindowMs, expiresInMs * 0.25);
+    return { token, staleAt: expiresAt - skew, refreshAt: expiresAt - skew - window };
+  }
+
+  // The shared cache's key, from the grant's identity: a digest, so that no account name or
+  // scope shows in the store's keys, and its length is bounded.
+  let sharedKey: Promise<string> | undefined;
+  const keyOf = (identity: readonly string[]) =>
+    (sharedKey ??= crypto.subtle
+      .digest("SHA-256", new TextEncoder().encode(JSON.stringify(identity)))
+      .then((digest) => `oauth:${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("")}`));
+
+  // The shared stores fail open: this replica then fetches its own token. Reported once per
+  // outage: a failure is reported unless the last use of the shared stores failed too.
+  let failing = false;
+  async function tryShared<T>(
+    shared: SharedTokens,
+    use: { failed: boolean },
+    operation: string,
+    run: () => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false }> {
+    try {
+      return { ok: true, value: await run() };
+    } catch (error) {
+      use.failed = true;
+      if (!failing) {
+        failing = true;
+        try {
+          // The store's error names the operation and why, never a token.
+          shared.logger?.warn?.(`giacom-sdk: the shared token cache failed (${operation}); this replica uses its own tokens until it answers`, {
+            error: error instanceof Error ? error.name : "Error",
+          });
+        } catch {
+          // a logger that throws must not break authentication
+        }
+      }
+      return { ok: false };
+    }
+  }
+
+  /**
+   * A token through the shared cache: one another replica stored, else one fetched under the
+   * lock (so that replicas starting together send one request) and stored for the others.
+   * When another replica is refreshing it and ours is still good, ours, postponed.
+   */
+  async function obtainShared(shared: SharedTokens, reason: TokenRefreshInfo["reason"], abort: AbortSignal): Promise<Obtained> {
+    const use = { failed: false };
+    try {
+      return await obtainThroughCache(shared, reason, abort, use);
+    } finally {
+      if (!use.failed) failing = false;
+    }
+  }
+
+  async function obtainThroughCache(shared: SharedTokens, reason: TokenRefreshInfo["reason"], abort: AbortSignal, use: { failed: boolean }): Promise<Obtained> {
+    const background = reason === "expiring";
+    const ours = cached;
+    const key = await keyOf(shared.identity);
+    // A refresh wants a newer token than ours; any other caller, any live one but a refused one.
+    const usable = (hit: { token: string; expiresAt: number } | undefined) =>
+      hit !== undefined && hit.token !== refused && hit.expiresAt > Date.now() && (!background || !ours || hit.expiresAt > ours.staleAt);
+    const look = async () => {
+      const read = await tryShared(shared, use, "tokens.get", () => shared.tokens.get(key));
+      const hit = read.ok ? read.value : undefined;
+      return usable(hit) ? { token: hit!.token, fetched: false, staleAt: hit!.expiresAt } : undefined;
+    };
+    const first = await look();
+    if (first) return first;
+
+    let lock: Lock | undefined;
+    if (shared.locks) {
+      const leaseMs = timeoutMs + SHARED_MARGIN_MS;
+      const locks = shared.locks;
+      // A background refresh never waits: a finished script must be able to exit.
+      const taken = await tryShared(shared, use, "lock.acquire", () => locks.acquire(key, { leaseMs, waitMs: background ? 0 : leaseMs }));
+      lock = taken.ok ? taken.value : undefined;
+      if (taken.ok) {
+        // Whoever held the lock has most likely stored a token meanwhile.
+        const stored = await look();
+        if (stored) {
+          void lock?.release().catch(() => undefined);
+          return stored;
+        }
+        if (!lock && background && ours) return { token: ours.token, fetched: false, staleAt: ours.staleAt, postponed: true };
+        // No lock in time (its holder is slow or gone): fetch our own.
+      }
+    }
+    try {
+      const fetched = await fetchToken(abort);
+      if (fetched.expiresInMs !== undefined) {
+        // Stored until it goes stale here, so that no replica uses it longer than this one would.
+        const staleAt = toCached(fetched).staleAt;
+        const token = fetched.token;
+        await tryShared(shared, use, "tokens.set", () => shared.tokens.set(key, { token, expiresAt: staleAt }));
+      }
+      return fetched;
+    } finally {
+      // Its lease frees it anyway: a failed release costs the others a wait, nothing more.
+      void lock?.release().catch(() => undefined);
+    }
+  }
+
   function refresh(reason: TokenRefreshInfo["reason"]): Inflight {
     if (inflight) return inflight;
     const started = Date.now();
@@ -140,26 +292,16 @@ export function tokenEndpoint(options: TokenEndpointOptions): TokenProvider {
       }
     };
     const controller = new AbortController();
-    const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
     const current: Inflight = {
       controller,
       waiting: 0,
-      promise: requestToken(signal).then(
-        ({ token, expiresInMs }) => {
-          const received = Date.now();
-          if (expiresInMs === undefined) {
-            // No lifetime given: keep the token until the API refuses it (401 invalidates it).
-            cached = { token, staleAt: Infinity, refreshAt: Infinity };
-          } else {
-            const expiresAt = received + expiresInMs;
-            // Short-lived tokens (tests, some gateways) keep most of their life.
-            const skew = Math.min(skewMs, expiresInMs * 0.1);
-            const window = Math.min(refreshWindowMs, expiresInMs * 0.25);
-            cached = { token, staleAt: expiresAt - skew, refreshAt: expiresAt - skew - window };
-          }
+      promise: (shared ? obtainShared(shared, reason, controller.signal) : fetchToken(controller.signal)).then(
+        (obtained) => {
           if (inflight === current) inflight = undefined;
+          const { token, expiresInMs } = obtained;
+          cached = toCached(obtained);
           invalidated = false;
-          report(expiresInMs === undefined ? {} : { expiresInMs });
+          if (obtained.fetched) report(expiresInMs === undefined ? {} : { expiresInMs });
           return token;
         },
         (error: SdkError) => {
@@ -173,6 +315,8 @@ export function tokenEndpoint(options: TokenEndpointOptions): TokenProvider {
     inflight = current;
     return current;
   }
+
+  const { shared } = options;
 
   return {
     getToken({ signal } = {}) {
@@ -195,6 +339,13 @@ export function tokenEndpoint(options: TokenEndpointOptions): TokenProvider {
       if (cached?.token === token) {
         cached = undefined;
         invalidated = true;
+        refused = token;
+        if (shared) {
+          // The other replicas would be refused too: take it out of the shared cache, unless another token replaced it there.
+          void keyOf(shared.identity)
+            .then(async (key) => ((await shared.tokens.get(key))?.token === token ? shared.tokens.delete(key) : undefined))
+            .catch(() => undefined);
+        }
       }
     },
     idle() {

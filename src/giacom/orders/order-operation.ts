@@ -4,6 +4,7 @@ import type { CallOptions } from "../../core/types.js";
 import { createOperation, type PollingOptions, type WaitOptions } from "../../core/operation.js";
 import type { CancelServiceOrder, ServiceOrder } from "../types.js";
 import { TimeoutError } from "../../core/errors.js";
+import type { Wakeups } from "../../core/wakeups.js";
 import { OrderCancellationError, OrderFailedError, OrderWaitTimeoutError } from "./errors.js";
 
 export type { PollingOptions, WaitOptions } from "../../core/operation.js";
@@ -88,6 +89,8 @@ export interface OperationDeps {
   cancel(id: string, options: CancelOrderOptions): Promise<CancelServiceOrder>;
   events: OrderEventSource | undefined;
   polling: Required<PollingOptions>;
+  /** Wake-ups from other replicas (`stores.events`), on the channel `giacom:orders`. */
+  wakeups: Wakeups | undefined;
 }
 
 const FINAL = new Set(["completed", "rejected", "failed", "cancelled", "partial"]);
@@ -99,11 +102,21 @@ export function progressed(previous: ServiceOrder | undefined, next: ServiceOrde
   return (next.serviceOrderItem ?? []).some((i) => before.get(i.id) !== i.state);
 }
 
+/**
+ * Whether a wake-up may tell of something `last` does not show yet. Only the read that follows
+ * is trusted; a version the handle already has spares that read.
+ */
+function newer(last: ServiceOrder | undefined, version: number | undefined): boolean {
+  return version === undefined || typeof last?.version !== "number" || version > last.version;
+}
+
 /** @internal */
 export function createOrderOperation(deps: OperationDeps, start: Promise<ServiceOrder>, externalReference: string | undefined): OrderOperation {
+  const { wakeups, ...rest } = deps;
   const operation = createOperation<ServiceOrder, OrderOperationToken, { eventType: string; event: unknown }, CancelOrderOptions, CancelServiceOrder>(
     {
-      ...deps,
+      ...rest,
+      wakeups: wakeups && { watch: (id, wake) => wakeups.watch(id, (hint) => newer(operation.lastKnown, hint.version) && wake()) },
       id: (order) => order.id,
       isFinal: (order) => FINAL.has(order.state),
       progressed,

@@ -1,6 +1,9 @@
 // Service ordering (TMF641): orders that add, change and cease services.
 import type { paths } from "../generated/giacom.js";
-import { InvalidArgumentError, requireId } from "../../core/errors.js";
+import { InvalidArgumentError, requireId, StoreUnavailableError } from "../../core/errors.js";
+import type { Lock, LockStore } from "../../core/stores/stores.js";
+import type { Wakeups } from "../../core/wakeups.js";
+import type { Logger } from "../../core/types.js";
 import { createSearch, type ListQuery, type ListResult } from "../../tmf/list.js";
 import { failedBeforeSending, respond, type ApiPromise } from "../../core/transport.js";
 import type { CallOptions } from "../../core/types.js";
@@ -181,7 +184,17 @@ export interface OrderDeps {
   events: OrderEventSource | undefined;
   polling: Required<PollingOptions>;
   submission: SubmissionPolicy;
+  /** Wake-ups from other replicas (`stores.events`). */
+  wakeups: Wakeups | undefined;
+  /** The lock of each submission key across replicas (`stores.locks`). */
+  locks: LockStore | undefined;
+  /** The client's deadline of one call, which bounds how long a submission holds its lock. */
+  timeoutMs: number;
+  logger: Logger | undefined;
 }
+
+/** Added to a submission lock's lease beyond the submission's own deadlines: clock drift, a slow store. */
+const LOCK_MARGIN_MS = 10_000;
 
 /** Failures after which the order may or may not exist. */
 function unknownOutcome(error: unknown): boolean {
@@ -203,9 +216,18 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   );
 }
 
+const describe = (error: unknown) => (error instanceof Error ? error.message : "unknown error");
+
 /** @internal */
 export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): ServiceOrders {
-  const { sources, polling, submission } = deps;
+  const { sources, polling, submission, locks } = deps;
+  const log = (level: "warn", message: string) => {
+    try {
+      deps.logger?.[level]?.(`giacom-sdk: ${message}`);
+    } catch {
+      // a logger that throws must not change a submission's outcome
+    }
+  };
   const validate = async (order: ServiceOrderCreate, options?: CallOptions) => validateOrder(order, await loadValidationContext(order, sources, options));
   const search = createSearch<ServiceOrder>(http, operations.listServiceOrder.path);
   const get = (id: string, options?: CallOptions) =>
@@ -237,7 +259,7 @@ export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): Ser
   };
   const getCancellation = (id: string, options?: CallOptions) =>
     respond(() => http.send(operations.retrieveCancelServiceOrder, { params: { path: { id: requireId("id", id) } } }, options));
-  const operationDeps: OperationDeps = { read: get, cancel, events: deps.events, polling };
+  const operationDeps: OperationDeps = { read: get, cancel, events: deps.events, polling, wakeups: deps.wakeups };
 
   async function submitSafely(order: ServiceOrderCreate, key: string, lookFirst: boolean, options: CallOptions): Promise<ServiceOrder> {
     const lookup = async () => {
@@ -247,24 +269,80 @@ export function createServiceOrders(http: GiacomTransport, deps: OrderDeps): Ser
         throw new SubmissionUnknownError(key, error);
       }
     };
-    if (lookFirst) {
-      const existing = await lookup();
-      if (existing) return existing;
-    }
-    try {
-      return await post(order, options);
-    } catch (error) {
-      if (!unknownOutcome(error)) throw error;
-      // The order may exist, or appear later in the search: follow it if it does. Sending again
-      // is never safe here, as no answer proves that Giacom did not act on the first request.
-      const until = Date.now() + submission.lookupWindowMs;
+    // Looks the order up until `windowMs` has passed (Giacom's search may lag its orders).
+    const lookupFor = async (windowMs: number) => {
+      const until = Date.now() + windowMs;
       for (;;) {
-        const adopted = await lookup();
-        if (adopted) return adopted;
+        const found = await lookup();
         const left = until - Date.now();
-        if (left <= 0) throw new SubmissionUnknownError(key, error);
+        if (found || left <= 0) return found;
         await sleep(Math.min(submission.lookupIntervalMs, left), options.signal);
       }
+    };
+    const send = async (lookFirst: boolean) => {
+      if (lookFirst) {
+        const existing = await lookup();
+        if (existing) return existing;
+      }
+      try {
+        return await post(order, options);
+      } catch (error) {
+        if (!unknownOutcome(error)) throw error;
+        // The order may exist, or appear later in the search: follow it if it does. Sending again
+        // is never safe here, as no answer proves that Giacom did not act on the first request.
+        const adopted = await lookupFor(submission.lookupWindowMs);
+        if (adopted) return adopted;
+        throw new SubmissionUnknownError(key, error);
+      }
+    };
+    // A generated key is unique: no one else can send it. Neither can anyone without the lock store.
+    if (!lookFirst || !locks) return send(lookFirst);
+
+    // Two replicas submitting the same key at once would both look, find nothing and both send:
+    // the look-up and the send are made under the key's lock. Its lease outlasts what the holder
+    // may do (a look-up, the send, the look-ups of an unknown outcome, each within the deadline).
+    const timeoutMs = options.timeoutMs ?? deps.timeoutMs;
+    const leaseMs = 3 * timeoutMs + submission.lookupWindowMs + submission.lookupIntervalMs + LOCK_MARGIN_MS;
+    const name = `giacom:submit:${key}`;
+    const acquire = async (waitMs: number): Promise<Lock | undefined> => {
+      let pending: Promise<Lock | undefined>;
+      try {
+        pending = Promise.resolve(locks.acquire(name, { leaseMs, waitMs }));
+      } catch (error) {
+        pending = Promise.reject(error);
+      }
+      try {
+        return await raceAbort(pending, options.signal);
+      } catch (error) {
+        if (options.signal?.aborted) {
+          // Given up on: a lock that comes anyway is handed back at once.
+          pending.then((late) => late?.release()).catch(() => undefined);
+          throw error;
+        }
+        // Fail closed: without the lock another replica may be sending this very key.
+        throw error instanceof StoreUnavailableError
+          ? error
+          : new StoreUnavailableError("locks", "lock.acquire", { reason: error instanceof Error ? error.message : "the lock store failed", cause: error });
+      }
+    };
+    let waited = false;
+    let lock = await acquire(0);
+    if (!lock) {
+      waited = true;
+      // Someone holds it: wait for them (at most their lease, after which a dead holder's lock is free).
+      lock = await acquire(leaseMs);
+    }
+    if (!lock) throw new SubmissionUnknownError(key, new Error(`another submission of this key held its lock for over ${leaseMs} ms`));
+    try {
+      if (!waited) return await send(true);
+      // The holder before us most likely created the order: follow it, giving the search its lag.
+      const found = await lookupFor(submission.lookupWindowMs);
+      return found ?? (await send(false));
+    } finally {
+      lock.release().then(
+        (held) => held || log("warn", `the submission lock of ${key} ran out before the submission ended`),
+        (error: unknown) => log("warn", `the submission lock of ${key} could not be released (its lease ends it): ${describe(error)}`),
+      );
     }
   }
 

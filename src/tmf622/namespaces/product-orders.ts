@@ -1,5 +1,6 @@
 // Product orders (TMF622 v4): read with attribute selection, search and page, create, merge-patch,
 // delete, cancel through a cancel task, and follow an order to its end.
+import type { Wakeups } from "../../core/wakeups.js";
 import { InvalidArgumentError, requireId, requireString } from "../../core/errors.js";
 import type { PollingOptions } from "../../core/operation.js";
 import { respond, type ApiPromise, type Transport } from "../../core/transport.js";
@@ -162,7 +163,12 @@ export interface ProductOrders {
 }
 
 /** @internal */
-export function createProductOrders(http: Transport<paths>, polling: Required<PollingOptions>, events: ProductOrderEventSource | undefined): ProductOrders {
+export function createProductOrders(
+  http: Transport<paths>,
+  polling: Required<PollingOptions>,
+  events: ProductOrderEventSource | undefined,
+  wakeups?: Wakeups,
+): ProductOrders {
   const search = createSearch<ProductOrder>(http, operations.listProductOrder.path);
   // `fields` goes as one comma list (the transport's commaLists): the type says string, the SDK takes a list.
   const fieldsQuery = (fields: unknown, argument: string) => {
@@ -202,7 +208,7 @@ export function createProductOrders(http: Transport<paths>, polling: Required<Po
       ...(deadline === undefined ? {} : { timeoutMs: Math.max(1, deadline - Date.now()) }),
     });
   };
-  const deps = { read: (id: string, options?: CallOptions) => get(id, options), cancel, polling, events };
+  const deps = { read: (id: string, options?: CallOptions) => get(id, options), cancel, polling, events, wakeups };
   const track = (orderId: string) => createProductOrderOperation(deps, get(requireId("orderId", orderId)), orderId);
 
   return {
