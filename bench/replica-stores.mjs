@@ -33,7 +33,8 @@ function freePort() {
 
 /** A redis-server of its own, without persistence; undefined (and why) when none can start. */
 async function startRedis() {
-  if (spawnSync("sh", ["-c", "command -v redis-server"]).status !== 0) return { missing: "redis-server is not installed (npm test installs it: see scripts/ensure-redis.mjs)" };
+  if (spawnSync("sh", ["-c", "command -v redis-server"]).status !== 0)
+    return { missing: "redis-server is not installed (npm test installs it: see scripts/ensure-redis.mjs)" };
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "giacom-sdk-bench-redis-"));
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
@@ -124,7 +125,15 @@ export async function replicaStores() {
     const single = { memory: [], redis: [] };
     let failed = 0;
     for (let i = 0; i < 10; i++) {
-      for (const [name, side] of i % 2 ? [["redis", shared], ["memory", memory]] : [["memory", memory], ["redis", shared]]) {
+      for (const [name, side] of i % 2
+        ? [
+            ["redis", shared],
+            ["memory", memory],
+          ]
+        : [
+            ["memory", memory],
+            ["redis", shared],
+          ]) {
         const r = await round(side.url, 2_000, 16);
         rates[name].push(r.rate);
         failed += r.failed;

@@ -206,6 +206,7 @@ const STORE_METHODS: Record<keyof Stores, readonly string[]> = {
   events: ["publish", "subscribe"],
   locks: ["acquire"],
   tokens: ["get", "set", "delete"],
+  results: ["putIfAbsent", "get"],
 };
 
 /**
