@@ -3,7 +3,9 @@
 // every order event twice and its batches in reverse order. One replica's handler throws on
 // some events, another is killed while it handles one, and Redis is restarted mid-run: every
 // event the simulator sent is handled exactly once in effect (an INCR per eventId in Redis),
-// none is lost, and the replicas report the outage as typed errors. The simulator's clock is
+// none is lost, and the replicas report the outage as typed errors. And an order handle in this
+// process (replica A), polling once an hour, is woken by the events the listener processes
+// receive: it ends long before its first poll. The simulator's clock is
 // manual: its retries (30 s apart) come when the test moves it; the only real-time waits are
 // for processes and leases, with wide margins.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -11,6 +13,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createClient } from "redis";
+import { createRedisStores, nodeRedisConnection } from "giacom-sdk/redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addService, createGiacomClient, serviceOrder, type ServiceOrderCreate } from "giacom-sdk";
 import { createGiacomSimulator, SIMULATOR_CREDENTIALS } from "giacom-sdk/mock";
@@ -192,5 +195,42 @@ describe("four replicas on one Redis, behind a round-robin proxy", () => {
     // Each event was handled, by some replica; the killed one's event by another.
     const hungEvent = hanging!.split(" ")[1]!;
     expect(counts.get(hungEvent)).toBe(1);
+  }, 240_000);
+
+  it("wake an order handle waiting in another process when they receive its events, long before its next poll", async () => {
+    const replicas = await Promise.all([startReplica("w1"), startReplica("w2")]);
+    const proxy = await roundRobin(replicas);
+    const sim = createGiacomSimulator({ clock: "manual" });
+    const server = await sim.listen();
+    closers.push(server.close);
+    // Replica A: no receiver of its own, its stores on its own connection to the same Redis.
+    const connection = createClient({ url: redis.url });
+    connection.on("error", () => {});
+    await connection.connect();
+    const stores = createRedisStores({ connection: nodeRedisConnection(connection), prefix: PREFIX });
+    closers.push(async () => {
+      await stores.close();
+      connection.destroy();
+    });
+    const giacom = createGiacomClient({
+      baseUrl: server.baseUrl,
+      tokenUrl: server.tokenUrl,
+      credentials: SIMULATOR_CREDENTIALS,
+      stores,
+      // Far longer than the test: only a wake-up can end the wait.
+      polling: { initialDelayMs: 3_600_000, maxDelayMs: 3_600_000 },
+    });
+    await giacom.hub.subscribe({ callback: proxy, apiKey: API_KEY });
+
+    const operation = giacom.serviceOrders.submit(newLine(9));
+    await operation.submitted();
+    const ended = operation.wait({ timeoutMs: 120_000 });
+    // Every change of the order happens now, its events go to the listener processes.
+    await sim.settle();
+    const order = await ended;
+    expect(order.state).toBe("completed");
+    // It ended by events the other processes handled, not by a poll of its own.
+    const handledElsewhere = await effects(sent(sim.deliveries).ids);
+    expect([...handledElsewhere.values()].every((n) => n === 1)).toBe(true);
   }, 240_000);
 });
