@@ -1,30 +1,15 @@
 // README.md's MasStack section must say what the client does: its method table lists every
 // method of every namespace, nested ones included (and nothing else), and the section names
 // what a user relies on.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createMasStackClient } from "giacom-sdk/masstack";
+import { markdownTable, readmeSection } from "../helpers/readme.js";
 
-const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-const section = readme.slice(readme.indexOf("## MasStack Partners V3"), readme.indexOf("## Examples and reference"));
+const section = readmeSection("MasStack Partners V3");
 /** The service types of the seeds (001's service_type enum), each a namespace under `services`. */
 const SERVICE_TYPES = ["multisim", "security", "tv", "datasharing", "mobile", "applewatch", "deviceinsurance"];
 
-/** The rows of the first table whose header starts with `header`, as lists of cells. */
-function table(header: string): string[][] {
-  const lines = section.slice(section.indexOf(header)).split("\n");
-  return lines
-    .slice(
-      2,
-      lines.findIndex((line, i) => i > 1 && !line.startsWith("|")),
-    )
-    .map((row) =>
-      row
-        .split("|")
-        .slice(1, -1)
-        .map((cell) => cell.trim()),
-    );
-}
+const table = (header: string) => markdownTable(section, header);
 
 describe("README.md's MasStack section", () => {
   it("lists every method of the client's namespaces, nested ones too, and nothing else", () => {

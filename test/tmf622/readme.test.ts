@@ -1,26 +1,12 @@
 // README.md's TMF622 section must say what the client does: its method table lists every method
 // of every namespace (and nothing else), and its state table is PRODUCT_ORDER_STATES.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createProductOrderingClient, PRODUCT_ORDER_STATES } from "giacom-sdk/tmf622";
+import { markdownTable, readmeSection } from "../helpers/readme.js";
 
-const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-const section = readme.slice(readme.indexOf("## TMF622 Product Ordering"), readme.indexOf("## Examples and reference"));
+const section = readmeSection("TMF622 Product Ordering");
 
-/** The rows of the first table whose header starts with `header`, as lists of cells. */
-function table(header: string): string[][] {
-  const lines = section.slice(section.indexOf(header)).split("\n");
-  const rows = lines.slice(
-    2,
-    lines.findIndex((line, i) => i > 1 && !line.startsWith("|")),
-  );
-  return rows.map((row) =>
-    row
-      .split("|")
-      .slice(1, -1)
-      .map((cell) => cell.trim()),
-  );
-}
+const table = (header: string) => markdownTable(section, header);
 
 describe("README.md's TMF622 section", () => {
   it("lists every method of the client's namespaces, and nothing else", () => {

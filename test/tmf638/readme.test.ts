@@ -1,27 +1,12 @@
 // README.md's TMF638 section must say what the client does: its method table lists every method
 // of every namespace (and nothing else).
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createServiceInventoryClient } from "giacom-sdk/tmf638";
+import { markdownTable, readmeSection } from "../helpers/readme.js";
 
-const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-const section = readme.slice(readme.indexOf("## TMF638 Service Inventory"), readme.indexOf("## Examples and reference"));
+const section = readmeSection("TMF638 Service Inventory");
 
-/** The rows of the first table whose header starts with `header`, as lists of cells. */
-function table(header: string): string[][] {
-  const lines = section.slice(section.indexOf(header)).split("\n");
-  return lines
-    .slice(
-      2,
-      lines.findIndex((line, i) => i > 1 && !line.startsWith("|")),
-    )
-    .map((row) =>
-      row
-        .split("|")
-        .slice(1, -1)
-        .map((cell) => cell.trim()),
-    );
-}
+const table = (header: string) => markdownTable(section, header);
 
 describe("README.md's TMF638 section", () => {
   it("lists every method of the client's namespaces, and nothing else", () => {
