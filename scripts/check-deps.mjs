@@ -55,6 +55,7 @@ export const ADVISORIES = {
 
 /** Runtime dependencies looked up and found with no advisory: why they have no entry above. */
 export const REVIEWED = {
+  commander: "the giacom-sdk command line (issue 19); no GHSA advisory names commander (checked 2026-12-02); no dependencies of its own",
   msw: "no advisory names msw itself; the ones against packages it ships (cookie, path-to-regexp, tough-cookie) are listed above and checked through it",
 };
 
